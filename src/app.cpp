@@ -1,0 +1,161 @@
+#include "app.hpp"
+
+#include "commands/commands.hpp"
+#include "core/items.hpp"
+#include "version.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace compassion {
+
+const std::vector<CommandInfo>& command_table() {
+    static const std::vector<CommandInfo> table = {
+        {"log", "the end-of-day check-in: what you did for yourself, how you showed up"},
+    };
+    return table;
+}
+
+const Home& Session::home() {
+    if (!home_)
+        home_ = resolve_home(globals_.home, sys_.env);
+    return *home_;
+}
+
+const Config& Session::config() {
+    if (!config_) {
+        prepare_home(sys_.fs, home());
+        config_ = load_config(sys_.fs, home().config_path());
+    }
+    return *config_;
+}
+
+Journal& Session::journal() {
+    if (!journal_) {
+        prepare_home(sys_.fs, home());
+        journal_ =
+            std::make_unique<Journal>(sys_.fs, home(), sys_.clock, lock_timeout_from(sys_.env));
+    }
+    return *journal_;
+}
+
+Style Session::out_style() {
+    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stdout_is_tty()));
+}
+
+Style Session::say_style() {
+    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stderr_is_tty()));
+}
+
+Date Session::today() {
+    return day_of(sys_.clock.now(), config().day_starts_at);
+}
+
+void Session::report_problems(const std::vector<DataError>& problems) {
+    for (const auto& p : problems)
+        sys_.term.say(
+            fmt::format("compassion: {} (skipped; the file is left as it is)\n", p.what()));
+    if (!problems.empty() && exit == Exit::ok)
+        exit = Exit::data;
+}
+
+namespace {
+
+// "did you mean" for the first word that is neither an option nor a command.
+std::string suggestion_for(const std::string& message, const std::vector<std::string>& args) {
+    std::vector<std::string> names;
+    for (const auto& c : command_table())
+        names.emplace_back(c.name);
+    for (const auto& arg : args) {
+        if (arg.empty() || arg[0] == '-')
+            continue;
+        if (message.find(arg) == std::string::npos)
+            continue;
+        if (auto near = closest_name(arg, names))
+            return fmt::format("'{}' is not a compassion command; did you mean '{}'?", arg, *near);
+        return fmt::format("'{}' is not a compassion command (try: {})", arg,
+                           fmt::join(names, ", "));
+    }
+    return {};
+}
+
+} // namespace
+
+int run(const std::vector<std::string>& args, System system) {
+    Globals globals;
+    Session session(system, globals);
+
+    CLI::App app{"compassion - a gentle companion for a daily self-compassion practice.\n"
+                 "Check in at the end of the day, reflect, practise, and see what helps.",
+                 "compassion"};
+    app.set_version_flag("--version", std::string(version_string), "Print the version and exit");
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.add_option("--home", globals.home,
+                   "Use DIR as the home (default: $COMPASSION_HOME, else "
+                   "$XDG_CONFIG_HOME/compassion, else ~/.config/compassion)")
+        ->type_name("DIR");
+    app.add_option("--color", globals.color, "Colour: auto, always or never (NO_COLOR is honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->type_name("WHEN");
+    app.add_flag("-q,--quiet", globals.quiet, "Say only what was asked for, and errors");
+
+    add_log_command(app, session);
+
+    std::vector<std::string> argv_storage{"compassion"};
+    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_storage)
+        argv.push_back(a.data());
+
+    auto fail = [&](const std::string& message, Exit code) {
+        system.term.say("compassion: " + message + "\n");
+        return static_cast<int>(code);
+    };
+
+    try {
+        try {
+            app.parse(static_cast<int>(argv.size()), argv.data());
+        } catch (const CLI::CallForHelp& e) {
+            std::string help = app.help();
+            for (auto* sub : app.get_subcommands())
+                help = sub->help();
+            system.term.out(help);
+            return 0;
+        } catch (const CLI::CallForAllHelp&) {
+            system.term.out(app.help("", CLI::AppFormatMode::All));
+            return 0;
+        } catch (const CLI::CallForVersion&) {
+            system.term.out(std::string(version_string) + "\n");
+            return 0;
+        } catch (const CLI::RequiredError& e) {
+            if (app.get_subcommands().empty() && args.empty()) {
+                system.term.out(app.help());
+                return static_cast<int>(Exit::usage);
+            }
+            if (app.get_subcommands().empty() && !app.remaining().empty()) {
+                std::string all = fmt::format("{}", fmt::join(app.remaining(), " "));
+                if (std::string hint = suggestion_for(all, args); !hint.empty())
+                    return fail(hint, Exit::usage);
+            }
+            return fail(std::string(e.what()) + " (see compassion --help)", Exit::usage);
+        } catch (const CLI::ExtrasError& e) {
+            std::string hint = suggestion_for(e.what(), args);
+            return fail(hint.empty() ? std::string(e.what()) : hint, Exit::usage);
+        } catch (const CLI::ParseError& e) {
+            std::string where = "compassion";
+            for (auto* sub : app.get_subcommands())
+                where += " " + sub->get_name();
+            return fail(fmt::format("{} (see {} --help)", e.what(), where), Exit::usage);
+        }
+    } catch (const Error& e) {
+        return fail(e.what(), e.code());
+    } catch (const std::bad_alloc&) {
+        return fail("out of memory", Exit::io);
+    } catch (const std::exception& e) {
+        return fail(std::string("unexpected error: ") + e.what(), Exit::io);
+    }
+    return static_cast<int>(session.exit);
+}
+
+} // namespace compassion

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/environment.hpp"
+#include "core/errors.hpp"
+#include "store/config.hpp"
+#include "store/filesystem.hpp"
+#include "store/home.hpp"
+#include "store/journal.hpp"
+#include "term/style.hpp"
+#include "term/terminal.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace compassion {
+
+// The outside world a run talks to: real in main(), fakes in tests.
+struct System {
+    FileSystem& fs;
+    Clock& clock;
+    Terminal& term;
+    const Environment& env;
+};
+
+// The global options, shared by every command.
+struct Globals {
+    std::optional<std::string> home;
+    std::string color; // "", auto, always or never
+    bool quiet = false;
+};
+
+// What a command works with once the command line is parsed. The home, the
+// config and the journal are opened on first use, so `--help` never touches disk.
+class Session {
+public:
+    Session(System system, Globals& globals) : sys_(system), globals_(globals) {}
+
+    Terminal& term() { return sys_.term; }
+    Clock& clock() { return sys_.clock; }
+    FileSystem& fs() { return sys_.fs; }
+    const Environment& env() { return sys_.env; }
+    bool quiet() const { return globals_.quiet; }
+
+    const Home& home();
+    const Config& config();
+    Journal& journal();
+    // Colour for stdout (reports) or stderr (prompts, progress).
+    Style out_style();
+    Style say_style();
+
+    // Today, as the rollover hour defines it.
+    Date today();
+
+    // What the run exits with when nothing is thrown; commands may raise it.
+    Exit exit = Exit::ok;
+
+    // Prints `compassion: warning: …` for each unreadable file and remembers to
+    // exit 65 at the end.
+    void report_problems(const std::vector<DataError>& problems);
+
+private:
+    System sys_;
+    Globals& globals_;
+    std::optional<Home> home_;
+    std::optional<Config> config_;
+    std::unique_ptr<Journal> journal_;
+};
+
+// One row of the command table: help, "did you mean" and completions read it.
+struct CommandInfo {
+    std::string_view name;
+    std::string_view summary;
+};
+const std::vector<CommandInfo>& command_table();
+
+// Parses `args` (without argv[0]'s special meaning) and runs the command.
+// Returns the exit status; never throws.
+int run(const std::vector<std::string>& args, System system);
+
+} // namespace compassion

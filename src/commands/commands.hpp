@@ -1,0 +1,12 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace compassion {
+
+class Session;
+
+// Each command registers its subcommand, options and callback on the app.
+void add_log_command(CLI::App& app, Session& session);
+
+} // namespace compassion

@@ -1,0 +1,100 @@
+#include "commands/common.hpp"
+
+#include <cstdio>
+#include <fmt/format.h>
+
+namespace compassion {
+
+void save_record(Session& session, const Record& record) {
+    try {
+        session.journal().append(record);
+    } catch (const Error&) {
+        std::string kept;
+        try {
+            kept = session.journal().rescue(record);
+        } catch (const Error&) {
+        }
+        session.term().out("# compassion could not save this entry, so here it is in full.\n"
+                           "# Nothing is lost: paste it at the end of the month file later,\n"
+                           "# or run the command again.\n" +
+                           to_toml(record));
+        if (!kept.empty())
+            session.term().say("compassion: a copy of the entry is kept in " + kept + "\n");
+        throw;
+    }
+}
+
+namespace {
+
+std::string trim(std::string s) {
+    auto not_space = [](unsigned char c) {
+        return c != ' ' && c != '\t' && c != '\r';
+    };
+    while (!s.empty() && !not_space(static_cast<unsigned char>(s.back())))
+        s.pop_back();
+    std::size_t start = 0;
+    while (start < s.size() && !not_space(static_cast<unsigned char>(s[start])))
+        ++start;
+    return s.substr(start);
+}
+
+} // namespace
+
+std::optional<std::string> ask(Session& session, std::string_view question) {
+    session.term().say(question);
+    auto line = session.term().read_line();
+    if (!line) {
+        session.term().say("\n");
+        return std::nullopt;
+    }
+    return trim(*line);
+}
+
+std::string text_argument(const std::string& value, std::string_view flag, std::size_t limit) {
+    std::string text = value;
+    if (value == "-") {
+        text.clear();
+        char buffer[65536];
+        std::size_t n;
+        while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+            text.append(buffer, n);
+            if (text.size() > limit)
+                break;
+        }
+        while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+            text.pop_back();
+    }
+    if (text.size() > limit)
+        throw UsageError(fmt::format("{}: the text is longer than {} KiB; please keep it shorter",
+                                     flag, limit / 1024));
+    return text;
+}
+
+std::string storable_text(Session& session, const std::string& text, std::string_view what) {
+    bool replaced = false;
+    std::string out = valid_utf8(text, &replaced);
+    if (replaced && !session.quiet())
+        session.term().say(fmt::format("compassion: {} had bytes that are not UTF-8 text; they are "
+                                       "kept as \xEF\xBF\xBD\n",
+                                       what));
+    return out;
+}
+
+UsageError missing_value(std::string_view command, std::string_view flag_hint) {
+    return UsageError(
+        fmt::format("{}: there is no terminal to ask on; pass {}", command, flag_hint));
+}
+
+int check_rating(std::int64_t value, std::string_view flag) {
+    if (value < 1 || value > 5)
+        throw UsageError(fmt::format("{} {}: use a number from 1 to 5", flag, value));
+    return static_cast<int>(value);
+}
+
+std::optional<int> parse_rating(std::string_view text) {
+    if (text.size() == 1 && text[0] >= '1' && text[0] <= '5')
+        return text[0] - '0';
+    return std::nullopt;
+}
+
+} // namespace compassion

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "app.hpp"
+#include "core/record.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace compassion {
+
+// Stores a record; if it cannot be stored, prints it back as TOML on stdout
+// (and keeps a copy in rescue/ when it can) before passing the error on.
+void save_record(Session& session, const Record& record);
+
+// Asks one question on the terminal and returns the trimmed answer; nothing
+// when input ends (Ctrl-D).
+std::optional<std::string> ask(Session& session, std::string_view question);
+
+// The text of a -m/--message style value: "-" reads all of stdin.
+// Longer than `limit` bytes: UsageError naming `flag`.
+std::string text_argument(const std::string& value, std::string_view flag,
+                          std::size_t limit = 1 << 20);
+
+// Text safe to store: valid UTF-8 (with a gentle warning when bytes had to
+// be replaced).
+std::string storable_text(Session& session, const std::string& text, std::string_view what);
+
+// The error for a value that is needed when there is no terminal to ask.
+UsageError missing_value(std::string_view command, std::string_view flag_hint);
+
+// Throws UsageError unless 1 <= value <= 5.
+int check_rating(std::int64_t value, std::string_view flag);
+
+// Parses "1".."5" typed at a prompt.
+std::optional<int> parse_rating(std::string_view text);
+
+} // namespace compassion

@@ -1,0 +1,76 @@
+#include "core/entry.hpp"
+
+#include <chrono>
+
+namespace compassion {
+
+Date to_date(const toml::date& d) {
+    return Date{std::chrono::year{d.year}, std::chrono::month{d.month}, std::chrono::day{d.day}};
+}
+
+namespace {
+
+std::int64_t epoch_seconds(const toml::date_time& dt) {
+    using namespace std::chrono;
+    auto days = sys_days{to_date(dt.date)}.time_since_epoch().count();
+    std::int64_t secs = static_cast<std::int64_t>(days) * 86400 + dt.time.hour * 3600 +
+                        dt.time.minute * 60 + dt.time.second;
+    if (dt.offset)
+        secs -= static_cast<std::int64_t>(dt.offset->minutes) * 60;
+    return secs;
+}
+
+} // namespace
+
+std::optional<std::string> Entry::text(std::string_view key) const {
+    if (auto v = (*table)[key].value<std::string>())
+        return v;
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> Entry::integer(std::string_view key) const {
+    if (auto node = table->get(key); node && node->is_integer())
+        return node->as_integer()->get();
+    return std::nullopt;
+}
+
+std::optional<bool> Entry::flag(std::string_view key) const {
+    if (auto node = table->get(key); node && node->is_boolean())
+        return node->as_boolean()->get();
+    return std::nullopt;
+}
+
+std::optional<Date> Entry::date(std::string_view key) const {
+    if (auto node = table->get(key); node && node->is_date())
+        return to_date(node->as_date()->get());
+    return std::nullopt;
+}
+
+std::vector<std::string> Entry::list(std::string_view key) const {
+    std::vector<std::string> out;
+    if (auto arr = (*table)[key].as_array())
+        for (const auto& el : *arr)
+            if (auto s = el.value<std::string>())
+                out.push_back(*s);
+    return out;
+}
+
+std::optional<Entry> entry_from(const toml::table& table, const std::string& path) {
+    auto kind = table["kind"].value<std::string>();
+    auto day_node = table.get("day");
+    if (!kind || !day_node || !day_node->is_date())
+        return std::nullopt;
+    Entry e;
+    e.kind = *kind;
+    e.day = to_date(day_node->as_date()->get());
+    if (!e.day.ok())
+        return std::nullopt;
+    e.id = table["id"].value_or(std::string{});
+    if (auto at = table.get("at"); at && at->is_date_time())
+        e.at_seconds = epoch_seconds(at->as_date_time()->get());
+    e.table = &table;
+    e.pos = SourcePos{path, table.source().begin.line, table.source().begin.column};
+    return e;
+}
+
+} // namespace compassion

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/date.hpp"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace compassion {
+
+// A field value a record can hold; each maps to one TOML type.
+using FieldValue = std::variant<bool, std::int64_t, std::string, Date, std::vector<std::string>>;
+
+// One [[entry]] in a month file. Every kind shares the header (id, kind, day, at);
+// the rest are the kind's own fields, written in the order given.
+struct Record {
+    std::string id;
+    std::string kind;
+    Date day;
+    std::string at; // offset date-time, as format_offset_datetime gives it
+    std::vector<std::pair<std::string, FieldValue>> fields;
+
+    Record& set(std::string key, FieldValue value);
+};
+
+// A fresh record of `kind` about `day`, written at `now`, with a new random id.
+Record make_record(std::string kind, Date day, TimePoint now);
+
+// A short random id: 10 characters of lowercase base32, unique enough to tell
+// records from two devices apart.
+std::string new_id();
+
+// The TOML text of a record: "[[entry]]\n" then one `key = value` line per field.
+// Strings are basic strings with every control character escaped, so one
+// record is always a block of whole lines (what a union merge needs).
+std::string to_toml(const Record& record);
+
+// A TOML basic string literal for `text`, quotes included.
+std::string toml_string(std::string_view text);
+
+// `text` with every invalid UTF-8 sequence replaced by U+FFFD; `replaced` says
+// whether anything was.
+std::string valid_utf8(std::string_view text, bool* replaced = nullptr);
+
+} // namespace compassion

@@ -1,0 +1,30 @@
+#include "app.hpp"
+#include "store/system.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <sys/stat.h>
+
+int main(int argc, char** argv) {
+    ::umask(077);
+    compassion::ProcessEnvironment env;
+    compassion::RealFileSystem fs;
+    compassion::ProcessTerminal term;
+    int status;
+    try {
+        compassion::SystemClock clock(env);
+        status = compassion::run({argv + 1, argv + argc}, {fs, clock, term, env});
+    } catch (const compassion::Error& e) {
+        std::fprintf(stderr, "compassion: %s\n", e.what());
+        return static_cast<int>(e.code());
+    }
+    // A full disk or a closed pipe on stdout must not pass silently.
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        if (errno == EPIPE) // the reader had all it wanted (`| head -1`)
+            return status;
+        std::fprintf(stderr, "compassion: cannot write to standard output\n");
+        return status == 0 ? 74 : status;
+    }
+    return status;
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "store/filesystem.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <toml++/toml.h>
+#include <vector>
+
+namespace compassion {
+
+inline constexpr std::size_t max_items = 7;
+
+// The user's settings from config.toml. The common ones are read and checked
+// up front; commands read their own sections through the typed getters, which
+// report a wrong value as `config.toml:line:col: …` (exit 78).
+struct Config {
+    std::string path;
+    toml::table table;
+
+    std::vector<std::string> items;
+    int day_starts_at = 4;
+    std::string color = "auto";
+
+    // `dotted` is a key path such as "practice.seconds_per_phrase".
+    std::int64_t integer(std::string_view dotted, std::int64_t fallback, std::int64_t min,
+                         std::int64_t max) const;
+    bool boolean(std::string_view dotted, bool fallback) const;
+    std::string text(std::string_view dotted, std::string fallback) const;
+    std::vector<std::string> text_list(std::string_view dotted, std::vector<std::string> fallback,
+                                       std::size_t min_count, std::size_t max_count) const;
+};
+
+// The commented config.toml written on first use.
+std::string_view config_template();
+
+// Parses and checks config text; throws ConfigError (exit 78) naming path:line:col.
+Config parse_config(const std::string& text, const std::string& path);
+
+// Reads config.toml, creating it from the template (0600) when it is missing.
+Config load_config(FileSystem& fs, const std::string& path);
+
+// `text` with the top-level `key` set to `value_toml` (a TOML value, e.g. an
+// array), leaving every other byte — comments, layout, other settings — as it was.
+// A key that is not there yet is added before the first table.
+std::string with_top_level_value(const std::string& text, std::string_view key,
+                                 std::string_view value_toml);
+
+// Replaces a config file atomically (temp file, fsync, rename), 0600.
+void write_config(FileSystem& fs, const std::string& path, const std::string& text);
+
+// ["a", "b"] as TOML.
+std::string toml_string_array(const std::vector<std::string>& values);
+
+} // namespace compassion

@@ -1,0 +1,122 @@
+#include "store/filesystem.hpp"
+
+#include "core/errors.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace compassion {
+
+int RealFileSystem::open(const char* path, int flags, mode_t mode) {
+    return ::open(path, flags, mode);
+}
+ssize_t RealFileSystem::read(int fd, void* buffer, std::size_t size) {
+    return ::read(fd, buffer, size);
+}
+ssize_t RealFileSystem::write(int fd, const void* buffer, std::size_t size) {
+    return ::write(fd, buffer, size);
+}
+int RealFileSystem::fsync(int fd) {
+    return ::fsync(fd);
+}
+int RealFileSystem::close(int fd) {
+    return ::close(fd);
+}
+int RealFileSystem::rename(const char* from, const char* to) {
+    return ::rename(from, to);
+}
+int RealFileSystem::unlink(const char* path) {
+    return ::unlink(path);
+}
+int RealFileSystem::mkdir(const char* path, mode_t mode) {
+    return ::mkdir(path, mode);
+}
+int RealFileSystem::flock(int fd, int operation) {
+    return ::flock(fd, operation);
+}
+int RealFileSystem::fstat(int fd, struct stat* st) {
+    return ::fstat(fd, st);
+}
+int RealFileSystem::lstat(const char* path, struct stat* st) {
+    return ::lstat(path, st);
+}
+int RealFileSystem::fchmod(int fd, mode_t mode) {
+    return ::fchmod(fd, mode);
+}
+
+int FileHandle::close_checked() {
+    int fd = fd_;
+    fd_ = -1;
+    if (fd >= 0 && fs_->close(fd) != 0)
+        return errno == EINTR ? 0 : errno; // after EINTR the descriptor is gone on Linux
+    return 0;
+}
+
+std::optional<std::string> read_file(FileSystem& fs, const std::string& path) {
+    int fd = fs.open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            return std::nullopt;
+        if (errno == ELOOP)
+            throw IoError(path + ": is a symbolic link; compassion does not follow links in its "
+                                 "journal (replace it with the file itself)");
+        throw IoError(errno_message(path, errno));
+    }
+    FileHandle file(fs, fd);
+    std::string content;
+    char buffer[65536];
+    for (;;) {
+        ssize_t n = fs.read(fd, buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throw IoError(errno_message(path, errno));
+        }
+        if (n == 0)
+            break;
+        content.append(buffer, static_cast<std::size_t>(n));
+    }
+    return content;
+}
+
+int write_all(FileSystem& fs, int fd, std::string_view data) {
+    while (!data.empty()) {
+        ssize_t n = fs.write(fd, data.data(), data.size());
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        if (n == 0)
+            return EIO;
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return 0;
+}
+
+void make_private_dir(FileSystem& fs, const std::string& path) {
+    if (path.empty())
+        return;
+    struct stat st {};
+    if (fs.lstat(path.c_str(), &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return;
+        if (S_ISLNK(st.st_mode)) {
+            // A linked home (e.g. into a synced folder) is fine if it leads to a directory.
+            struct stat target {};
+            if (::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode))
+                return;
+        }
+        throw CreateError(path + ": exists and is not a directory");
+    }
+    auto slash = path.find_last_of('/');
+    if (slash != std::string::npos && slash > 0)
+        make_private_dir(fs, path.substr(0, slash));
+    if (fs.mkdir(path.c_str(), 0700) != 0 && errno != EEXIST)
+        throw CreateError(errno_message("cannot create " + path, errno));
+}
+
+} // namespace compassion

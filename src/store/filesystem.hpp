@@ -1,0 +1,77 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+namespace compassion {
+
+// The few system calls the store makes, behind one interface, so tests can
+// fail any one of them (ENOSPC, EIO, a short write...) and watch what follows.
+// Each has the POSIX contract: -1 and errno on failure.
+class FileSystem {
+public:
+    virtual ~FileSystem() = default;
+    virtual int open(const char* path, int flags, mode_t mode) = 0;
+    virtual ssize_t read(int fd, void* buffer, std::size_t size) = 0;
+    virtual ssize_t write(int fd, const void* buffer, std::size_t size) = 0;
+    virtual int fsync(int fd) = 0;
+    virtual int close(int fd) = 0;
+    virtual int rename(const char* from, const char* to) = 0;
+    virtual int unlink(const char* path) = 0;
+    virtual int mkdir(const char* path, mode_t mode) = 0;
+    virtual int flock(int fd, int operation) = 0;
+    virtual int fstat(int fd, struct stat* st) = 0;
+    virtual int lstat(const char* path, struct stat* st) = 0;
+    virtual int fchmod(int fd, mode_t mode) = 0;
+};
+
+class RealFileSystem : public FileSystem {
+public:
+    int open(const char* path, int flags, mode_t mode) override;
+    ssize_t read(int fd, void* buffer, std::size_t size) override;
+    ssize_t write(int fd, const void* buffer, std::size_t size) override;
+    int fsync(int fd) override;
+    int close(int fd) override;
+    int rename(const char* from, const char* to) override;
+    int unlink(const char* path) override;
+    int mkdir(const char* path, mode_t mode) override;
+    int flock(int fd, int operation) override;
+    int fstat(int fd, struct stat* st) override;
+    int lstat(const char* path, struct stat* st) override;
+    int fchmod(int fd, mode_t mode) override;
+};
+
+// A file descriptor that closes itself (ignoring errors: use close_checked
+// where a close error matters, i.e. after writing).
+class FileHandle {
+public:
+    FileHandle(FileSystem& fs, int fd) : fs_(&fs), fd_(fd) {}
+    FileHandle(const FileHandle&) = delete;
+    FileHandle& operator=(const FileHandle&) = delete;
+    ~FileHandle() {
+        if (fd_ >= 0)
+            fs_->close(fd_);
+    }
+    int get() const { return fd_; }
+    // Closes now; returns 0 or the errno of a failed close.
+    int close_checked();
+
+private:
+    FileSystem* fs_;
+    int fd_;
+};
+
+// The whole content of a regular file, or nothing if it does not exist.
+// Refuses to follow a symbolic link. Throws IoError on other failures.
+std::optional<std::string> read_file(FileSystem& fs, const std::string& path);
+
+// Writes all of `data`, retrying on EINTR and short writes; returns 0 or errno.
+int write_all(FileSystem& fs, int fd, std::string_view data);
+
+// Creates a directory (and its parents) private to the user, 0700.
+// Throws CreateError when it cannot.
+void make_private_dir(FileSystem& fs, const std::string& path);
+
+} // namespace compassion

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/environment.hpp"
+#include "store/filesystem.hpp"
+
+#include <optional>
+#include <string>
+
+namespace compassion {
+
+// Where everything lives, and the names of the files inside it.
+struct Home {
+    std::string root;
+
+    std::string config_path() const { return root + "/config.toml"; }
+    std::string journal_dir() const { return root + "/journal"; }
+    std::string lock_path() const { return journal_dir() + "/.lock"; }
+    std::string rescue_dir() const { return root + "/rescue"; }
+};
+
+// --home DIR, else $COMPASSION_HOME, else $XDG_CONFIG_HOME/compassion (when
+// absolute), else $HOME/.config/compassion, else the passwd entry's home.
+// Throws UsageError when none of these gives a directory.
+Home resolve_home(const std::optional<std::string>& flag, const Environment& env);
+
+// Creates the home and its journal directory, 0700, and the git attributes
+// that make git merge month files as a union. Throws CreateError.
+void prepare_home(FileSystem& fs, const Home& home);
+
+} // namespace compassion

@@ -1,0 +1,264 @@
+#include "store/journal.hpp"
+
+#include "core/errors.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
+#include <filesystem>
+#include <fmt/format.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <unordered_set>
+
+namespace compassion {
+
+namespace stdfs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view temp_marker = ".tmp.";
+
+std::size_t count_entries(const toml::table& doc) {
+    if (auto arr = doc["entry"].as_array())
+        return arr->size();
+    return 0;
+}
+
+toml::table parse_month(const std::string& text, const std::string& path) {
+    try {
+        return toml::parse(text, path);
+    } catch (const toml::parse_error& e) {
+        throw DataError(SourcePos{path, e.source().begin.line, e.source().begin.column},
+                        std::string(e.description()));
+    }
+}
+
+} // namespace
+
+// flock on journal/.lock, polled until the timeout. The lock file is never
+// unlinked: unlinking would let two writers hold locks on different inodes.
+class Journal::Lock {
+public:
+    Lock(FileSystem& fs, const std::string& path, Clock& clock, std::chrono::milliseconds timeout)
+        : fs_(fs) {
+        fd_ = fs.open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd_ < 0)
+            throw CreateError(errno_message("cannot open the lock file " + path, errno));
+        auto waited = std::chrono::milliseconds{0};
+        const auto step = std::chrono::milliseconds{10};
+        while (fs.flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            if (errno != EWOULDBLOCK && errno != EINTR) {
+                int err = errno;
+                fs.close(fd_);
+                throw IoError(errno_message("cannot lock " + path, err));
+            }
+            if (waited >= timeout) {
+                fs.close(fd_);
+                throw BusyError(fmt::format("{}: another compassion is writing and has held the "
+                                            "lock for {:.1f} s; please try again",
+                                            path, static_cast<double>(timeout.count()) / 1000.0));
+            }
+            clock.sleep_for(step);
+            waited += step;
+        }
+    }
+    ~Lock() {
+        fs_.flock(fd_, LOCK_UN);
+        fs_.close(fd_);
+    }
+    Lock(const Lock&) = delete;
+    Lock& operator=(const Lock&) = delete;
+
+private:
+    FileSystem& fs_;
+    int fd_ = -1;
+};
+
+Journal::Journal(FileSystem& fs, Home home, Clock& clock, std::chrono::milliseconds lock_timeout)
+    : fs_(fs), home_(std::move(home)), clock_(clock), lock_timeout_(lock_timeout) {}
+
+std::string Journal::month_path(YearMonth month) const {
+    return home_.journal_dir() + "/" + format_year_month(month) + ".toml";
+}
+
+void Journal::remove_stale_temp_files() const {
+    std::error_code ec;
+    for (const auto& item : stdfs::directory_iterator(home_.journal_dir(), ec)) {
+        std::string name = item.path().filename().string();
+        if (name.size() > 1 && name[0] == '.' && name.find(temp_marker) != std::string::npos)
+            fs_.unlink(item.path().c_str());
+    }
+}
+
+void Journal::append(const Record& record) {
+    prepare_home(fs_, home_);
+    Lock lock(fs_, home_.lock_path(), clock_, lock_timeout_);
+    remove_stale_temp_files();
+
+    YearMonth month = year_month_of(record.day);
+    const std::string path = month_path(month);
+    std::optional<std::string> existing = read_file(fs_, path);
+    std::size_t before = 0;
+    std::string text;
+    if (existing) {
+        before = count_entries(parse_month(*existing, path));
+        text = *existing;
+        if (!text.empty() && text.back() != '\n')
+            text += '\n';
+        if (!text.empty())
+            text += '\n';
+    } else {
+        text = fmt::format("# compassion journal, {}. One [[entry]] per record, oldest first;\n"
+                           "# see `man 5 compassion`. New records are added at the end.\n\n",
+                           format_year_month(month));
+    }
+    text += to_toml(record);
+
+    // What we are about to write must read back as exactly one more record.
+    try {
+        if (count_entries(toml::parse(text, path)) != before + 1)
+            throw IoError(path + ": the new record did not read back; nothing was written");
+    } catch (const toml::parse_error& e) {
+        throw IoError(path + ": the new record did not read back (" + std::string(e.description()) +
+                      "); nothing was written");
+    }
+
+    const std::string dir = home_.journal_dir();
+    const std::string temp = fmt::format("{}/.{}.toml{}{}.{}", dir, format_year_month(month),
+                                         temp_marker, ::getpid(), record.id);
+    int fd = fs_.open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0)
+        throw IoError(errno_message("cannot create " + temp, errno));
+    auto fail = [&](const std::string& what, int err) {
+        fs_.unlink(temp.c_str());
+        throw IoError(errno_message(what, err));
+    };
+    {
+        FileHandle file(fs_, fd);
+        if (int err = write_all(fs_, fd, text))
+            fail("cannot write " + temp, err);
+        // A failed fsync is never retried: the kernel may have dropped the pages.
+        if (fs_.fsync(fd) != 0)
+            fail("cannot flush " + temp + " to disk", errno);
+        if (int err = file.close_checked())
+            fail("cannot close " + temp, err);
+    }
+    if (fs_.rename(temp.c_str(), path.c_str()) != 0)
+        fail("cannot replace " + path, errno);
+    int dir_fd = fs_.open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+    if (dir_fd < 0)
+        throw IoError(errno_message("cannot open " + dir + " to flush it", errno));
+    FileHandle dir_handle(fs_, dir_fd);
+    if (fs_.fsync(dir_fd) != 0)
+        throw IoError(errno_message("cannot flush " + dir + " to disk", errno));
+}
+
+std::vector<MonthFiles> Journal::months() const {
+    std::vector<MonthFiles> out;
+    std::error_code ec;
+    std::vector<std::string> names;
+    for (const auto& item : stdfs::directory_iterator(home_.journal_dir(), ec)) {
+        std::string name = item.path().filename().string();
+        if (name.size() >= 12 && name[0] != '.' && name.compare(name.size() - 5, 5, ".toml") == 0 &&
+            parse_year_month(std::string_view(name).substr(0, 7)))
+            names.push_back(std::move(name));
+    }
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) {
+        YearMonth ym = *parse_year_month(std::string_view(name).substr(0, 7));
+        if (out.empty() || out.back().month != ym)
+            out.push_back(MonthFiles{ym, {}});
+        std::string path = home_.journal_dir() + "/" + name;
+        // The month file itself first; copies after it, in name order.
+        if (name.size() == 12)
+            out.back().paths.insert(out.back().paths.begin(), path);
+        else
+            out.back().paths.push_back(path);
+    }
+    return out;
+}
+
+void Journal::read_month(const MonthFiles& month, const Visitor& visit,
+                         std::vector<DataError>& problems, std::size_t& order) const {
+    // Ids are only ever duplicated between a month file and its copies, and a
+    // record always lives in its day's month, so the seen set can be per month.
+    std::unordered_set<std::string> ids;
+    for (const auto& path : month.paths) {
+        std::optional<std::string> text;
+        try {
+            text = read_file(fs_, path);
+        } catch (const IoError& e) {
+            problems.emplace_back(SourcePos{path, 0, 0}, e.what());
+            continue;
+        }
+        if (!text)
+            continue;
+        toml::table doc;
+        try {
+            doc = parse_month(*text, path);
+        } catch (const DataError& e) {
+            problems.push_back(e);
+            continue;
+        }
+        auto entries = doc["entry"].as_array();
+        if (!entries)
+            continue;
+        for (const auto& node : *entries) {
+            const toml::table* table = node.as_table();
+            if (!table)
+                continue;
+            auto entry = entry_from(*table, path);
+            if (!entry)
+                continue;
+            if (!entry->id.empty() && !ids.insert(entry->id).second)
+                continue;
+            entry->order = order++;
+            visit(*entry);
+        }
+    }
+}
+
+void Journal::read(YearMonth first, YearMonth last, const Visitor& visit,
+                   std::vector<DataError>& problems) const {
+    std::size_t order = 0;
+    for (const auto& month : months())
+        if (month.month >= first && month.month <= last)
+            read_month(month, visit, problems, order);
+}
+
+void Journal::read_all(const Visitor& visit, std::vector<DataError>& problems) const {
+    read(YearMonth{0, 1}, YearMonth{99999, 12}, visit, problems);
+}
+
+std::string Journal::rescue(const Record& record) const {
+    try {
+        make_private_dir(fs_, home_.rescue_dir());
+    } catch (const Error&) {
+        return {};
+    }
+    std::string path =
+        home_.rescue_dir() + "/" + format_date(record.day) + "-" + record.id + ".toml";
+    int fd = fs_.open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0)
+        return {};
+    FileHandle file(fs_, fd);
+    if (write_all(fs_, fd, to_toml(record)) != 0 || fs_.fsync(fd) != 0 || file.close_checked()) {
+        fs_.unlink(path.c_str());
+        return {};
+    }
+    return path;
+}
+
+std::chrono::milliseconds lock_timeout_from(const Environment& env) {
+    if (auto v = env.get("COMPASSION_LOCK_TIMEOUT"); v && !v->empty()) {
+        char* end = nullptr;
+        double secs = std::strtod(v->c_str(), &end);
+        if (end && *end == '\0' && secs >= 0 && secs < 86400)
+            return std::chrono::milliseconds{static_cast<long>(secs * 1000)};
+        throw UsageError("COMPASSION_LOCK_TIMEOUT=" + *v + ": use a number of seconds");
+    }
+    return std::chrono::seconds{10};
+}
+
+} // namespace compassion

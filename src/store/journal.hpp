@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/entry.hpp"
+#include "core/record.hpp"
+#include "store/filesystem.hpp"
+#include "store/home.hpp"
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace compassion {
+
+// One month's files: the month file itself and any copies a sync tool left
+// beside it (2026-11.sync-conflict-….toml, "2026-11 (conflicted copy).toml").
+struct MonthFiles {
+    YearMonth month;
+    std::vector<std::string> paths; // the month file first, if present
+};
+
+// The journal: append-only month files of [[entry]] records.
+class Journal {
+public:
+    Journal(FileSystem& fs, Home home, Clock& clock, std::chrono::milliseconds lock_timeout);
+
+    // Adds `record` to the month file of its day, atomically and durably:
+    // lock → read and parse → append after the existing bytes → re-parse →
+    // temp file → fsync → rename → fsync the directory.
+    // Throws BusyError (lock timeout), DataError (the month does not parse;
+    // the file is left untouched), IoError or CreateError.
+    void append(const Record& record);
+
+    std::string month_path(YearMonth month) const;
+
+    // The months that have files, oldest first.
+    std::vector<MonthFiles> months() const;
+
+    using Visitor = std::function<void(const Entry&)>;
+
+    // Visits every entry of the months from `first` to `last` (inclusive) in
+    // file order, a month at a time, dropping records whose id was already seen.
+    // A file that does not parse is added to `problems` and skipped.
+    void read(YearMonth first, YearMonth last, const Visitor& visit,
+              std::vector<DataError>& problems) const;
+    void read_all(const Visitor& visit, std::vector<DataError>& problems) const;
+
+    // Saves a record that could not be stored in rescue/ (best effort) and
+    // returns its path, or "" when even that failed.
+    std::string rescue(const Record& record) const;
+
+private:
+    class Lock;
+    void remove_stale_temp_files() const;
+    void read_month(const MonthFiles& month, const Visitor& visit, std::vector<DataError>& problems,
+                    std::size_t& order) const;
+
+    FileSystem& fs_;
+    Home home_;
+    Clock& clock_;
+    std::chrono::milliseconds lock_timeout_;
+};
+
+// The lock timeout: COMPASSION_LOCK_TIMEOUT seconds if set (a number), else 10 s.
+std::chrono::milliseconds lock_timeout_from(const Environment& env);
+
+} // namespace compassion

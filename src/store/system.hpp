@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/environment.hpp"
+
+namespace compassion {
+
+class ProcessEnvironment : public Environment {
+public:
+    std::optional<std::string> get(const std::string& name) const override;
+};
+
+// The real clock. COMPASSION_NOW (an ISO local date-time such as
+// 2026-11-27T21:30:00, or @SECONDS since the epoch) pins the start time,
+// so end-to-end tests and demos can live on a chosen day; the clock still moves.
+class SystemClock : public Clock {
+public:
+    explicit SystemClock(const Environment& env);
+    TimePoint now() override;
+    void sleep_for(std::chrono::milliseconds duration) override;
+
+private:
+    std::chrono::system_clock::duration shift_{};
+};
+
+} // namespace compassion

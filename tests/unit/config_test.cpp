@@ -1,0 +1,66 @@
+#include "core/errors.hpp"
+#include "store/config.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace compassion;
+
+TEST_CASE("the template parses to the defaults") {
+    Config c = parse_config(std::string(config_template()), "config.toml");
+    CHECK(c.items == std::vector<std::string>{"sleep", "exercise", "meditation", "time outside"});
+    CHECK(c.day_starts_at == 4);
+    CHECK(c.color == "auto");
+    CHECK(c.integer("practice.seconds_per_phrase", 0, 1, 600) == 8);
+    CHECK(c.text_list("practice.phrases", {}, 1, 100).size() == 6);
+}
+
+TEST_CASE("bad config values name the file, line and column") {
+    CHECK_THROWS_WITH_AS(
+        parse_config("items = \"sleep\"\n", "c.toml"),
+        "c.toml:1:9: items should be a list of quoted strings, like [\"a\", \"b\"]", ConfigError);
+    CHECK_THROWS_WITH_AS(parse_config("day_starts_at = 25\n", "c.toml"),
+                         "c.toml:1:17: day_starts_at = 25 is out of range (0 to 23)", ConfigError);
+    CHECK_THROWS_AS(parse_config("items = []\n", "c.toml"), ConfigError);
+    CHECK_THROWS_AS(
+        parse_config("items = [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\"]\n", "c.toml"),
+        ConfigError);
+    CHECK_THROWS_AS(parse_config("items = [\"Sleep\", \"sleep\"]\n", "c.toml"), ConfigError);
+    CHECK_THROWS_AS(parse_config("color = \"purple\"\n", "c.toml"), ConfigError);
+    CHECK_THROWS_AS(parse_config("items = [\"a\"]\nitems = [\"b\"]\n", "c.toml"), ConfigError);
+    CHECK_THROWS_WITH_AS(parse_config("x = = 1\n", "c.toml"), doctest::Contains("c.toml:1:"),
+                         ConfigError);
+}
+
+TEST_CASE("unknown keys in the config are ignored") {
+    Config c = parse_config("future_setting = 3\n[newer]\nthing = true\n", "c.toml");
+    CHECK(c.items.size() == 4);
+}
+
+TEST_CASE("changing one setting keeps every comment and other line") {
+    std::string text = "# my own words\n"
+                       "items = [\n"
+                       "  \"sleep\",  # rest first\n"
+                       "  \"walk\",\n"
+                       "] # trailing thoughts\n"
+                       "day_starts_at = 5 # night owl\n"
+                       "\n[practice]\n# keep me\nminutes = 2\n";
+    std::string out = with_top_level_value(text, "items", "[\"sleep\", \"friends\", \"café\"]");
+    CHECK(out == "# my own words\n"
+                 "items = [\"sleep\", \"friends\", \"café\"] # trailing thoughts\n"
+                 "day_starts_at = 5 # night owl\n"
+                 "\n[practice]\n# keep me\nminutes = 2\n");
+    Config c = parse_config(out, "c.toml");
+    CHECK(c.items == std::vector<std::string>{"sleep", "friends", "café"});
+    CHECK(c.day_starts_at == 5);
+}
+
+TEST_CASE("a setting that is not there yet goes above the first table") {
+    std::string out = with_top_level_value("# hi\n\n[practice]\nminutes = 2\n", "items", "[\"a\"]");
+    CHECK(out == "# hi\n\nitems = [\"a\"]\n\n[practice]\nminutes = 2\n");
+    CHECK(with_top_level_value("", "color", "\"never\"") == "color = \"never\"\n");
+}
+
+TEST_CASE("a value after unicode on its line is found by character columns") {
+    std::string text = "items = [\"ü\", \"ß\"] # 日本\n";
+    CHECK(with_top_level_value(text, "items", "[\"x\"]") == "items = [\"x\"] # 日本\n");
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "store/filesystem.hpp"
+
+#include <cerrno>
+#include <string>
+#include <vector>
+
+namespace compassion::testing {
+
+// Real file system calls, except that call number `fail_at` (1-based, counting
+// every call) fails with `error`, and with `sticky` every later one too.
+// `error == 0` means a short write of half the buffer instead of a failure.
+class FaultyFileSystem : public RealFileSystem {
+public:
+    int fail_at = 0;
+    int error = EIO;
+    bool sticky = false;
+    int calls = 0;
+    std::vector<std::string> log; // names of the calls made, in order
+
+    int open(const char* p, int f, mode_t m) override {
+        return fault("open") ? -1 : RealFileSystem::open(p, f, m);
+    }
+    ssize_t read(int fd, void* b, std::size_t n) override {
+        return fault("read") ? -1 : RealFileSystem::read(fd, b, n);
+    }
+    ssize_t write(int fd, const void* b, std::size_t n) override {
+        if (fault("write")) {
+            if (error == 0 && n > 1)
+                return RealFileSystem::write(fd, b, n / 2);
+            return -1;
+        }
+        return RealFileSystem::write(fd, b, n);
+    }
+    int fsync(int fd) override { return fault("fsync") ? -1 : RealFileSystem::fsync(fd); }
+    int close(int fd) override {
+        if (fault("close")) {
+            RealFileSystem::close(fd);
+            return -1;
+        }
+        return RealFileSystem::close(fd);
+    }
+    int rename(const char* a, const char* b) override {
+        return fault("rename") ? -1 : RealFileSystem::rename(a, b);
+    }
+    int unlink(const char* p) override { return fault("unlink") ? -1 : RealFileSystem::unlink(p); }
+    int mkdir(const char* p, mode_t m) override {
+        return fault("mkdir") ? -1 : RealFileSystem::mkdir(p, m);
+    }
+    int flock(int fd, int op) override {
+        return fault("flock") ? -1 : RealFileSystem::flock(fd, op);
+    }
+    int fstat(int fd, struct stat* st) override {
+        return fault("fstat") ? -1 : RealFileSystem::fstat(fd, st);
+    }
+    int lstat(const char* p, struct stat* st) override {
+        return fault("lstat") ? -1 : RealFileSystem::lstat(p, st);
+    }
+    int fchmod(int fd, mode_t m) override {
+        return fault("fchmod") ? -1 : RealFileSystem::fchmod(fd, m);
+    }
+
+private:
+    bool fault(const char* name) {
+        ++calls;
+        log.emplace_back(name);
+        bool fails = fail_at > 0 && (calls == fail_at || (sticky && calls > fail_at));
+        if (fails && !(error == 0 && std::string(name) == "write"))
+            errno = error == 0 ? EIO : error;
+        if (fails && error == 0 && std::string(name) != "write")
+            return false; // a short write only affects writes
+        return fails;
+    }
+};
+
+} // namespace compassion::testing

@@ -1,0 +1,169 @@
+#include "app.hpp"
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+#include <sstream>
+
+using namespace compassion;
+using namespace std::chrono;
+
+namespace {
+
+// Friday 2026-11-27 21:30 in Europe/Berlin.
+constexpr std::time_t friday_evening = 1795811400;
+
+struct Run {
+    int status;
+    std::string out;
+    std::string err;
+};
+
+struct Fixture {
+    testing::TempDir tmp;
+    testing::ZoneGuard zone{"Europe/Berlin"};
+    RealFileSystem fs;
+    FakeClock clock{system_clock::from_time_t(friday_evening)};
+    MapEnvironment env{{}};
+
+    Run run(std::vector<std::string> args, std::vector<std::string> answers = {},
+            bool interactive = false) {
+        FakeTerminal term(std::move(answers), interactive);
+        args.insert(args.begin(), {"--home", tmp.path()});
+        int status = compassion::run(args, System{fs, clock, term, env});
+        return Run{status, term.stdout_text, term.stderr_text};
+    }
+
+    std::string month(const std::string& ym) {
+        std::ifstream in(tmp.path() + "/journal/" + ym + ".toml");
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }
+};
+
+} // namespace
+
+TEST_CASE_FIXTURE(Fixture, "logging from flags writes one check-in and confirms it") {
+    Run r = run({"log", "--did", "sleep,meditation", "--unsure", "exercise", "--showed-up", "4",
+                 "-m", "long day, kind to myself"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Saved your check-in for Friday 27 November: 2 of 4 done") !=
+          std::string::npos);
+    std::string m = month("2026-11");
+    CHECK(m.find("did = [\"sleep\", \"meditation\"]\nnot_done = [\"time outside\"]\n"
+                 "unsure = [\"exercise\"]\nshowed_up = 4\nnote = \"long day, kind to myself\"\n") !=
+          std::string::npos);
+    CHECK(m.find("day = 2026-11-27\nat = 2026-11-27T21:30:00+01:00\n") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "check says whether the day has a check-in") {
+    CHECK(run({"log", "--check"}).status == 1);
+    CHECK(run({"log", "--showed-up", "3"}).status == 0);
+    Run r = run({"log", "--check"});
+    CHECK(r.status == 0);
+    CHECK(r.out == "Friday 27 November has a check-in.\n");
+    CHECK(run({"-q", "log", "--check", "--date", "yesterday"}).out.empty());
+    CHECK(run({"log", "--check", "--date", "yesterday"}).status == 1);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a check-in at 1 a.m. counts for the day before") {
+    clock.advance(hours{4}); // Saturday 01:30
+    CHECK(run({"log", "--showed-up", "2"}).status == 0);
+    CHECK(month("2026-11").find("day = 2026-11-27\n") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a second check-in the same day says it replaces the first") {
+    run({"log", "--showed-up", "2"});
+    Run r = run({"log", "--showed-up", "5", "--did", "sleep"});
+    CHECK(r.out.find("replaces the check-in saved earlier") != std::string::npos);
+    std::string m = month("2026-11");
+    CHECK(m.find("showed_up = 2") != std::string::npos);
+    CHECK(m.find("replaces = \"") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "unknown items are refused with a suggestion and nothing is written") {
+    Run r = run({"log", "--did", "excercise", "--showed-up", "3"});
+    CHECK(r.status == 64);
+    CHECK(r.err.find("--did excercise: not one of your items; did you mean 'exercise'?") !=
+          std::string::npos);
+    CHECK(month("2026-11").empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "bad values exit 64 with one line naming the flag") {
+    CHECK(run({"log", "--showed-up", "7"}).err ==
+          "compassion: --showed-up 7: use a number from 1 to 5\n");
+    CHECK(run({"log", "--showed-up", "3", "--date", "2026-02-30"}).status == 64);
+    CHECK(run({"log", "--showed-up", "3", "--date", "2026-12-25"}).err.find("has not come yet") !=
+          std::string::npos);
+    CHECK(run({"log", "--did", "sleep", "--unsure", "sleep", "--showed-up", "3"}).status == 64);
+    CHECK(run({"log", "--bogus"}).status == 64);
+    CHECK(run({"lgo"}).err ==
+          "compassion: 'lgo' is not a compassion command; did you mean 'log'?\n");
+    CHECK(month("2026-11").empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "with no terminal a missing rating names the flag to pass") {
+    Run r = run({"log", "--did", "sleep"});
+    CHECK(r.status == 64);
+    CHECK(r.err.find("pass --showed-up N (1-5)") != std::string::npos);
+    CHECK(run({"log"}).status == 64);
+}
+
+TEST_CASE_FIXTURE(Fixture, "the interactive check-in asks one question at a time") {
+    Run r = run({"log"}, {"y", "n", "?", "", "4", "a quiet evening"}, true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("sleep?") != std::string::npos);
+    CHECK(r.err.find("How well did you show up today?") != std::string::npos);
+    std::string m = month("2026-11");
+    CHECK(m.find("did = [\"sleep\"]\nnot_done = [\"exercise\", \"time outside\"]\n"
+                 "unsure = [\"meditation\"]\nshowed_up = 4\nnote = \"a quiet evening\"\n") !=
+          std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "Ctrl-D in the middle saves nothing") {
+    Run r = run({"log"}, {"y"}, true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("nothing more was saved") != std::string::npos);
+    CHECK(month("2026-11").empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "missed days since the last check-in can be caught up") {
+    run({"log", "--date", "-3", "--showed-up", "3"}); // Tuesday
+    Run r = run({"log"},
+                {"y", "y", "y", "y", "5", "", "y", "?", "?", "n", "n", "", "n", "n", "n", "n", "2"},
+                true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("There is no check-in for Wednesday 25 November, Thursday 26 November") !=
+          std::string::npos);
+    std::string m = month("2026-11");
+    CHECK(m.find("day = 2026-11-25") != std::string::npos);
+    CHECK(m.find("day = 2026-11-26") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "if-missing does nothing when the day is already logged") {
+    run({"log", "--showed-up", "3"});
+    std::string before = month("2026-11");
+    Run r = run({"log", "--if-missing", "--showed-up", "5"});
+    CHECK(r.status == 0);
+    CHECK(r.out.empty());
+    CHECK(month("2026-11") == before);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a broken month keeps its bytes and the entry is printed back") {
+    run({"log", "--showed-up", "3"});
+    std::string path = tmp.path() + "/journal/2026-11.toml";
+    std::ofstream(path, std::ios::app) << "[[entry\n";
+    std::string broken = month("2026-11");
+    Run r = run({"log", "--showed-up", "4", "-m", "please keep me"});
+    CHECK(r.status == 65);
+    CHECK(month("2026-11") == broken);
+    CHECK(r.out.find("note = \"please keep me\"") != std::string::npos);
+    CHECK(r.err.find(path + ":") != std::string::npos);
+    CHECK(r.err.find("please keep me") == std::string::npos);
+    CHECK(std::filesystem::exists(tmp.path() + "/rescue"));
+}
+
+TEST_CASE_FIXTURE(Fixture, "list-items prints the items from the config") {
+    CHECK(run({"log", "--list-items"}).out == "sleep\nexercise\nmeditation\ntime outside\n");
+}
