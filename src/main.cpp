@@ -2,11 +2,15 @@
 #include "store/system.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <sys/stat.h>
 
 int main(int argc, char** argv) {
     ::umask(077);
+    // Past a file-size limit, write() should fail with EFBIG (and the entry be
+    // rescued) rather than the process being killed mid-write.
+    std::signal(SIGXFSZ, SIG_IGN);
     compassion::ProcessEnvironment env;
     compassion::RealFileSystem fs;
     compassion::ProcessTerminal term;

@@ -1,5 +1,6 @@
 #include "core/items.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace compassion;
@@ -25,4 +26,24 @@ TEST_CASE("lists split on commas and drop blanks") {
     CHECK(split_list("sleep, meditation,,  walk ") ==
           std::vector<std::string>{"sleep", "meditation", "walk"});
     CHECK(split_list("").empty());
+}
+
+#include "core/qualities.hpp"
+#include "core/rotation.hpp"
+
+TEST_CASE("qualities are found by any spelling of their name") {
+    CHECK(find_quality("Positive-Emotion")->key == "positive_emotion");
+    CHECK(find_quality("attention")->label == "attention");
+    CHECK_FALSE(find_quality("patience"));
+}
+
+TEST_CASE("a daily choice stays all day and moves through every option") {
+    using namespace std::chrono;
+    Date d{year{2026}, month{11}, day{27}};
+    std::vector<bool> seen(30, false);
+    for (int i = 0; i < 30; ++i)
+        seen[index_for_day(add_days(d, i), 30)] = true;
+    CHECK(std::find(seen.begin(), seen.end(), false) == seen.end());
+    CHECK(index_for_day(d, 30, "a") == index_for_day(d, 30, "a"));
+    CHECK(index_for_day(d, 30) != index_for_day(add_days(d, 1), 30));
 }
