@@ -210,7 +210,8 @@ void items_section(std::string& out, const Summary& s, const Style& st) {
             out += fmt::format("  {}  {}  {}\n", name, history, count);
         } else {
             out += fmt::format("  {}  {}\n", name, count);
-            out += fmt::format("  {}  {}\n", std::string(width, ' '), history);
+            if (item.answered() > 0)
+                out += fmt::format("  {}  {}\n", std::string(width, ' '), history);
         }
         if (item.answered() > 0)
             effect_lines(out, item, width + 4);
@@ -229,8 +230,9 @@ void trend_section(std::string& out, const Summary& s, const Style& st) {
     for (const auto& line : wrap_cells(cells))
         out += "  " + line + "\n";
     if (s.buckets.size() > 1)
-        out += st.dim(fmt::format("  {} to {}; ▁ is 1, █ is 5\n", day_month(s.buckets.front().from),
-                                  day_month(s.buckets.back().to)));
+        out += st.dim(fmt::format("  {} to {}; ▁ is 1, █ is 5\n",
+                                  short_when(s.buckets.front().from, s.today),
+                                  short_when(s.buckets.back().to, s.today)));
 }
 
 // Shades for ratings 1 to 5: greens from dim to bright.
