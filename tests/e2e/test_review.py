@@ -5,6 +5,8 @@ import csv
 import io
 import json
 import os
+import re
+import shutil
 import signal
 import subprocess
 import unittest
@@ -403,6 +405,63 @@ class Robustness(ReviewTest):
                                       env=self.env())
             self.assertEqual(proc.returncode, 74, fmt)
             self.assertIn(b"cannot write to standard output", proc.stderr)
+
+
+MAN_PAGE = os.path.join(os.path.dirname(__file__), "..", "..", "man", "compassion-review.1")
+
+
+def man_examples():
+    """The shell commands of the page's EXAMPLES, roff escapes undone."""
+    with open(MAN_PAGE, encoding="utf-8") as f:
+        text = f.read().split(".SH EXAMPLES", 1)[1].split(".SH ", 1)[0]
+    blocks = re.findall(r"^\.EX\n(.*?)^\.EE$", text, re.S | re.M)
+    plain = []
+    for block in blocks:
+        block = (block.replace("\\-", "-").replace("\\(aq", "'").replace("\\e", "\\"))
+        plain.append(block.strip())
+    return plain
+
+
+class ManPageExamples(ReviewTest):
+    def shell(self, command):
+        env = self.env()
+        env["PATH"] = os.path.dirname(os.path.abspath(self.bin_link)) + ":" + env["PATH"]
+        return subprocess.run(["/bin/sh", "-c", command], env=env, capture_output=True,
+                              text=True, cwd=self.user_home, stdin=subprocess.DEVNULL, timeout=30)
+
+    def setUp(self):
+        super().setUp()
+        os.makedirs(os.path.join(self.user_home, "bin"))
+        self.bin_link = os.path.join(self.user_home, "bin", "compassion")
+        os.symlink(os.path.abspath(BIN), self.bin_link)
+
+    def test_every_pipe_in_the_examples_runs_and_gives_what_it_says(self):
+        self.log_week()
+        examples = man_examples()
+        self.assertGreaterEqual(len(examples), 7)
+        outputs = {}
+        for example in examples:
+            lines = [l for l in example.split("\n") if not l.startswith("libreoffice")]
+            command = "\n".join(lines)
+            if "jq" in command and not shutil.which("jq"):
+                continue
+            r = self.shell(command)
+            self.assertEqual(r.returncode, 0, (command, r.stderr))
+            self.assertEqual(r.stderr, "", command)
+            outputs[command.split("|")[-1].strip()[:12]] = r.stdout
+        sort_out = next(v for k, v in outputs.items() if k.startswith("sort"))
+        self.assertEqual([l.split("\t")[5] for l in sort_out.splitlines()],
+                         ["1", "2", "3", "4", "4", "5"])
+        awk_out = next(v for k, v in outputs.items() if k.startswith("awk"))
+        self.assertEqual(awk_out, "3.5 over 4 days\n")
+        with open(os.path.join(self.user_home, "year.csv"), newline="") as f:
+            rows = list(csv.reader(f))
+        self.assertEqual(rows[0][-1], "showed_up")
+        self.assertEqual(len(rows), 7)
+        if shutil.which("jq"):
+            low = next(v for k, v in outputs.items() if "select" in k or k.startswith("jq -c"))
+            self.assertEqual([json.loads(l)["date"] for l in low.splitlines()],
+                             ["2026-11-23", "2026-11-25"])
 
 
 if __name__ == "__main__":
