@@ -27,6 +27,18 @@ struct Range {
     bool heat_map = false;
 };
 
+// Refuses two ranges at once (--week --all).
+void check_one_range(const ReviewOptions& o) {
+    std::vector<std::string> given;
+    for (auto [flag, set] :
+         {std::pair{"--week", o.week}, std::pair{"--month", o.month}, std::pair{"--year", o.year},
+          std::pair{"--all", o.all}, std::pair{"--from/--to", !o.from.empty() || !o.to.empty()}})
+        if (set)
+            given.emplace_back(flag);
+    if (given.size() > 1)
+        throw UsageError(fmt::format("{}: one range at a time, please", fmt::join(given, " and ")));
+}
+
 // The days a review covers. Rolling ranges end today; a range reaching past
 // today stops at today.
 Range range_of(const ReviewOptions& o, Date today) {
@@ -52,6 +64,7 @@ Range range_of(const ReviewOptions& o, Date today) {
 }
 
 void review_command(const ReviewOptions& o, Session& s) {
+    check_one_range(o);
     const Config& cfg = s.config();
     // Check every setting and flag before reading the journal.
     auto resourced = static_cast<int>(cfg.integer("review.resourced_at_most", 1, 0, 7));
@@ -90,20 +103,15 @@ void add_review_command(CLI::App& app, Session& session) {
     CLI::App* cmd = app.add_subcommand(
         "review", "See what helps: check-ins, which items go with showing up well, qualities, "
                   "practice.\nText for people, or --format tsv|csv|json for pipes.");
-    auto* week = cmd->add_flag("--week", o->week, "The 7 days ending today (the default)");
-    auto* month = cmd->add_flag("--month", o->month, "The 30 days ending today");
-    auto* year = cmd->add_flag("--year", o->year, "The 365 days ending today, with a calendar");
-    auto* all = cmd->add_flag("--all", o->all, "Everything in the journal, with a calendar");
-    auto* from = cmd->add_option("--from", o->from,
-                                 "First day: YYYY-MM-DD, today, yesterday, -N or a weekday name")
-                     ->type_name("DAY");
-    auto* to = cmd->add_option("--to", o->to, "Last day (default: today), same forms as --from")
-                   ->type_name("DAY");
-    std::vector<CLI::Option*> ranges{week, month, year, all, from, to};
-    for (auto* a : ranges)
-        for (auto* b : ranges)
-            if (a != b && !(a == from && b == to) && !(a == to && b == from))
-                a->excludes(b);
+    cmd->add_flag("--week", o->week, "The 7 days ending today (the default)");
+    cmd->add_flag("--month", o->month, "The 30 days ending today");
+    cmd->add_flag("--year", o->year, "The 365 days ending today, with a calendar");
+    cmd->add_flag("--all", o->all, "Everything in the journal, with a calendar");
+    cmd->add_option("--from", o->from,
+                    "First day: YYYY-MM-DD, today, yesterday, -N or a weekday name")
+        ->type_name("DAY");
+    cmd->add_option("--to", o->to, "Last day (default: today), same forms as --from")
+        ->type_name("DAY");
     cmd->add_option("--format", o->format, "text (the default), tsv, csv or json")
         ->check(CLI::IsMember({"text", "tsv", "csv", "json"}))
         ->type_name("FORMAT");
