@@ -71,7 +71,9 @@ void review_command(const ReviewOptions& o, Session& s) {
     Date today = s.today();
     Range range = range_of(o, today);
 
-    SummaryBuilder builder(SummaryOptions{range.from, range.to, today, cfg.items, resourced});
+    bool notes_shown = !o.redact && o.format != "text";
+    SummaryBuilder builder(
+        SummaryOptions{range.from, range.to, today, cfg.items, resourced, notes_shown});
     std::vector<DataError> problems;
     auto visit = [&](const Entry& e) {
         builder.add(e);

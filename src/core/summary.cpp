@@ -109,6 +109,8 @@ void SummaryBuilder::add(const Entry& e) {
         return;
 
     if (auto c = checkin_from(e)) {
+        if (!options_.keep_notes)
+            c->note.clear();
         book_.add(std::move(*c));
     } else if (e.kind == "qualities") {
         Qualities q;

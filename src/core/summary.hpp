@@ -143,6 +143,7 @@ struct SummaryOptions {
     Date today;
     std::vector<std::string> items; // from the config
     int resourced_at_most = 1;
+    bool keep_notes = true; // false: notes are not shown, so not held in memory
 };
 
 // Under-resourced stretches shorter than this are not named: one hard day is just a day.

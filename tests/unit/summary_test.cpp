@@ -91,6 +91,15 @@ TEST_CASE("an effect compares the mean rating on days done and not done") {
     CHECK(s.rating.count == 4);
 }
 
+TEST_CASE("notes are kept only when asked for") {
+    std::string text = checkin("2026-11-22", {"sleep"}, {}, 4);
+    text.insert(text.size() - 1, "note = \"a quiet day\"\n");
+    SummaryOptions o = week_of("2026-11-21", "2026-11-27");
+    CHECK(summarize(text, o).days.at(0).note == "a quiet day");
+    o.keep_notes = false;
+    CHECK(summarize(text, o).days.at(0).note.empty());
+}
+
 TEST_CASE("the next-day effect uses the rating of the following day") {
     Summary s = summarize(
         checkin("2026-11-21", {"sleep"}, {}, 1) + checkin("2026-11-22", {}, {"sleep"}, 5) +
