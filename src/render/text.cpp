@@ -158,11 +158,11 @@ void effect_lines(std::string& out, const ItemSummary& item, std::size_t indent)
     std::string lead(indent, ' ');
     const Effect& fx = item.effect;
     if (fx.done.count > 0 && fx.not_done.count == 0) {
-        out += lead + "done on every rated day, so there is nothing to compare it with yet\n";
+        out += lead + "no rated day without it yet, so nothing to compare it with\n";
         return;
     }
     if (fx.done.count == 0 && fx.not_done.count > 0) {
-        out += lead + "not done on any rated day yet, so there is nothing to compare it with\n";
+        out += lead + "no rated day with it yet, so nothing to compare it with\n";
         return;
     }
     if (!fx.enough()) {
