@@ -497,18 +497,41 @@ struct AllOptions {
     KindnessOptions kindness;
     RecallOptions recall;
     QualityOptions quality;
-    std::string stray; // a word that is not a practice
+    std::vector<std::string> extra; // words left over on the command line
 };
+
+// CLI11's usage line shows a hidden positional as "[...]"; leave it out.
+class WithoutHiddenWords : public CLI::Formatter {
+public:
+    std::string make_usage(const CLI::App* app, std::string name) const override {
+        std::string usage = CLI::Formatter::make_usage(app, std::move(name));
+        for (std::string_view mark : {" [...]", " []"})
+            if (auto at = usage.find(mark); at != std::string::npos)
+                usage.erase(at, mark.size());
+        return usage;
+    }
+};
+
+// Refuses words left over on the command line: a mistyped practice
+// (`practice kindnes`) gets a suggestion, anything else is named.
+void refuse_extra_words(const std::vector<std::string>& extra, std::string_view sub) {
+    if (extra.empty())
+        return;
+    if (sub.empty()) {
+        const std::vector<std::string> names = {"kindness", "recall", "quality"};
+        if (auto near = closest_name(extra.front(), names))
+            throw UsageError(fmt::format("practice {}: not a practice; did you mean '{}'?",
+                                         extra.front(), *near));
+        throw UsageError(fmt::format("practice {}: not a practice (try: kindness, recall, quality)",
+                                     extra.front()));
+    }
+    throw UsageError(fmt::format("practice {}: '{}' is not expected here (see compassion practice "
+                                 "{} --help)",
+                                 sub, extra.front(), sub));
+}
 
 void menu_command(AllOptions& o, Session& s) {
     const std::vector<std::string> names = {"kindness", "recall", "quality"};
-    if (!o.stray.empty()) {
-        if (auto near = closest_name(o.stray, names))
-            throw UsageError(
-                fmt::format("practice {}: not a practice; did you mean '{}'?", o.stray, *near));
-        throw UsageError(
-            fmt::format("practice {}: not a practice (try: kindness, recall, quality)", o.stray));
-    }
     Pick today = pick_for_day(s.today());
     if (!s.term().interactive()) {
         s.term().out(suggestion(s, today) + "\n");
@@ -558,7 +581,9 @@ void add_practice_command(CLI::App& app, Session& session) {
                     "moment of care), quality (a small exercise).\nAlone in a terminal it offers "
                     "a short menu; without one it prints today's suggestion.");
     cmd->require_subcommand(0, 1);
-    cmd->add_option("practice", o->stray)->group("");
+    // Words that are not a practice land here, to be refused with a suggestion.
+    cmd->add_option("words", o->extra)->group("");
+    cmd->formatter(std::make_shared<WithoutHiddenWords>());
 
     CLI::App* kindness = cmd->add_subcommand(
         "kindness", "Loving-kindness phrases, one at a time at a calm pace, with a progress "
@@ -579,14 +604,20 @@ void add_practice_command(CLI::App& app, Session& session) {
     o->kindness.count_opt->excludes(o->kindness.minutes_opt);
     kindness->add_flag("--bell", o->kindness.bell, "Ring the terminal bell at the end");
     kindness->add_flag("--no-log", o->kindness.no_log, "Keep no record of this session");
-    kindness->callback([o, &session] { kindness_command(o->kindness, session); });
+    kindness->callback([o, &session] {
+        refuse_extra_words(o->extra, "kindness");
+        kindness_command(o->kindness, session);
+    });
 
     CLI::App* recall = cmd->add_subcommand(
         "recall", "Re-read a moment of care you kept (the one shown least recently) and let it "
                   "settle.\nWith none kept yet, it helps you find one.");
     recall->add_flag("--no-log", o->recall.no_log,
                      "Keep no record of this showing (the same moment comes up next time)");
-    recall->callback([o, &session] { recall_command(o->recall, session); });
+    recall->callback([o, &session] {
+        refuse_extra_words(o->extra, "recall");
+        recall_command(o->recall, session);
+    });
 
     CLI::App* quality = cmd->add_subcommand(
         "quality", "A small exercise for your focus quality (from `reflect qualities`) or for "
@@ -596,11 +627,16 @@ void add_practice_command(CLI::App& app, Session& session) {
                      "resilience, positive-emotion, generosity or attention")
         ->type_name("NAME");
     quality->add_flag("--no-log", o->quality.no_log, "Keep no record of this exercise");
-    quality->callback([o, &session] { quality_command(o->quality, session); });
+    quality->callback([o, &session] {
+        refuse_extra_words(o->extra, "quality");
+        quality_command(o->quality, session);
+    });
 
     cmd->callback([o, cmd, &session] {
-        if (cmd->get_subcommands().empty())
+        if (cmd->get_subcommands().empty()) {
+            refuse_extra_words(o->extra, "");
             menu_command(*o, session);
+        }
     });
 }
 

@@ -527,6 +527,12 @@ TEST_CASE_FIXTURE(Fixture, "a word that is not a practice is refused with a sugg
     Run r = run({"practice", "kindnes"});
     CHECK(r.status == 64);
     CHECK(r.err == "compassion: practice kindnes: not a practice; did you mean 'kindness'?\n");
+    Run extra = run({"practice", "kindness", "now", "please"});
+    CHECK(extra.status == 64);
+    CHECK(extra.err == "compassion: practice kindness: 'now' is not expected here (see compassion "
+                       "practice kindness --help)\n");
+    CHECK(run({"practice", "quality", "attention", "today"}).status == 64);
+    CHECK(month().empty());
 }
 
 TEST_CASE_FIXTURE(Fixture, "help for a practice explains that practice") {
@@ -534,4 +540,6 @@ TEST_CASE_FIXTURE(Fixture, "help for a practice explains that practice") {
     CHECK(r.status == 0);
     CHECK(r.out.find("--minutes") != std::string::npos);
     CHECK(r.out.find("--bell") != std::string::npos);
+    CHECK(run({"practice", "--help"}).out.find("Usage: practice [OPTIONS] [SUBCOMMAND]\n") !=
+          std::string::npos);
 }
