@@ -7,6 +7,7 @@
 #include "core/recall.hpp"
 #include "core/rotation.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -273,7 +274,7 @@ void kindness_command(const KindnessOptions& o, Session& s) {
     CatchInterrupt ctrl_c;
     PaceResult r = run_timed(s, ctrl_c, steps.size(), per_step,
                              [&](std::size_t i) { print_step(s, steps[i]); });
-    if (r.completed && bell)
+    if (r.completed && bell && s.term().stderr_is_tty())
         s.term().say("\a");
     if (!o.no_log)
         save_record(s, practice_record(s, "kindness", r));
@@ -398,16 +399,19 @@ std::optional<Quality> latest_focus(Session& s) {
 Quality named_quality(const std::string& typed) {
     if (auto q = find_quality(typed))
         return *q;
-    std::vector<std::string> keys;
-    for (const auto& q : qualities)
-        keys.emplace_back(q.key);
+    std::vector<std::string> keys; // as typed on a command line: positive-emotion
+    for (const auto& q : qualities) {
+        std::string key(q.key);
+        std::replace(key.begin(), key.end(), '_', '-');
+        keys.push_back(key);
+    }
     std::string list = fmt::format("{}", fmt::join(keys, ", "));
     if (auto near = closest_name(typed, keys))
         throw UsageError(fmt::format("practice quality {}: not one of the four qualities; did you "
                                      "mean '{}'? ({})",
-                                     typed, *near, list));
-    throw UsageError(
-        fmt::format("practice quality {}: not one of the four qualities ({})", typed, list));
+                                     printable(typed), *near, list));
+    throw UsageError(fmt::format("practice quality {}: not one of the four qualities ({})",
+                                 printable(typed), list));
 }
 
 // Today's quality: the one named, else the focus chosen last, else the day's.
@@ -521,13 +525,13 @@ void refuse_extra_words(const std::vector<std::string>& extra, std::string_view 
         const std::vector<std::string> names = {"kindness", "recall", "quality"};
         if (auto near = closest_name(extra.front(), names))
             throw UsageError(fmt::format("practice {}: not a practice; did you mean '{}'?",
-                                         extra.front(), *near));
+                                         printable(extra.front()), *near));
         throw UsageError(fmt::format("practice {}: not a practice (try: kindness, recall, quality)",
-                                     extra.front()));
+                                     printable(extra.front())));
     }
     throw UsageError(fmt::format("practice {}: '{}' is not expected here (see compassion practice "
                                  "{} --help)",
-                                 sub, extra.front(), sub));
+                                 sub, printable(extra.front()), sub));
 }
 
 void menu_command(AllOptions& o, Session& s) {
