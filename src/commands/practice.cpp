@@ -267,7 +267,9 @@ void kindness_command(const KindnessOptions& o, Session& s) {
     std::vector<PacedStep> steps =
         *o.count_opt ? steps_for_rounds(round, o.count)
                      : steps_for_length(round, std::chrono::minutes{minutes}, per_step);
-    auto planned = whole_seconds(per_step * static_cast<std::int64_t>(steps.size()));
+    // "about 3 min" as asked for; whole phrases make it a few seconds more or less.
+    auto planned = *o.count_opt ? whole_seconds(per_step * static_cast<std::int64_t>(steps.size()))
+                                : std::int64_t{minutes} * 60;
     say_unless_quiet(s, fmt::format("Loving-kindness, about {}. Let each phrase rest with you; "
                                     "Ctrl-C ends whenever you like.\n\n",
                                     describe_length(planned)));

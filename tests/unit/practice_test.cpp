@@ -348,7 +348,9 @@ TEST_CASE_FIXTURE(Fixture, "kindness at a terminal paces the phrases by the cloc
 TEST_CASE_FIXTURE(Fixture, "kindness lasts the configured minutes unless told otherwise") {
     change_config("minutes = 3", "minutes = 1");
     change_config("seconds_per_phrase = 8", "seconds_per_phrase = 10");
-    CHECK(watched({"practice", "kindness"}).status == 0);
+    Run r = watched({"practice", "kindness"});
+    CHECK(r.status == 0);
+    CHECK(r.err.find("Loving-kindness, about 1 min.") == 0);
     CHECK(clock.now() - start_time() == seconds{60});
     CHECK(watched({"practice", "kindness", "-t", "2"}).status == 0);
     CHECK(clock.now() - start_time() == seconds{180});
