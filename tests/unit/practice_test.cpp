@@ -545,3 +545,18 @@ TEST_CASE_FIXTURE(Fixture, "help for a practice explains that practice") {
     CHECK(run({"practice", "--help"}).out.find("Usage: practice [OPTIONS] [SUBCOMMAND]\n") !=
           std::string::npos);
 }
+
+TEST_CASE_FIXTURE(Fixture, "an unreadable month is named and the other months still serve") {
+    add_moment("aaaaaaaaaa", "2026-11-02T08:00:00+01:00", "took a real lunch break");
+    std::string broken = tmp.path() + "/journal/2026-10.toml";
+    std::ofstream(broken) << "[[entry]]\nid = \"x\"\nkind = \n";
+    Run r = run({"practice", "recall"});
+    CHECK(r.status == 65);
+    CHECK(r.out.find("took a real lunch break") != std::string::npos);
+    CHECK(r.err.find(broken + ":3:") != std::string::npos);
+    CHECK(count_of(month(), "practice = \"recall\"") == 1);
+    std::ifstream in(broken);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    CHECK(ss.str() == "[[entry]]\nid = \"x\"\nkind = \n");
+}
