@@ -19,7 +19,7 @@ _compassion() {
         word=${COMP_WORDS[i]}
         case $word in
             --home) home=(--home "${COMP_WORDS[i + 1]}"); ((i++)); continue ;;
-            --color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format) ((i++)); continue ;;
+            --color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count) ((i++)); continue ;;
             -*) continue ;;
         esac
         if [[ -z $cmd ]]; then
@@ -56,10 +56,23 @@ _compassion() {
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$opts" -- "$cur"))
             else
-                COMPREPLY=($(compgen -W "log review" -- "$cur"))
+                COMPREPLY=($(compgen -W "log practice review" -- "$cur"))
             fi
             return ;;
         log) opts="--date --did --unsure --forgot --showed-up -s --message -m --check --if-missing --list-items --help" ;;
+        practice)
+            case $sub in
+                "") if [[ $cur == -* ]]; then opts="--help"; else
+                        COMPREPLY=($(compgen -W "kindness recall quality" -- "$cur")); return
+                    fi ;;
+                kindness) opts="--minutes -t --count -n --bell --no-log --help" ;;
+                recall) opts="--no-log --help" ;;
+                quality)
+                    if [[ $cur != -* ]]; then
+                        COMPREPLY=($(compgen -W "resilience positive-emotion generosity attention" -- "$cur")); return
+                    fi
+                    opts="--no-log --help" ;;
+            esac ;;
         review) opts="--week --month --year --all --from --to --format --redact --help" ;;
         *) return ;;
     esac

@@ -9,7 +9,7 @@ function __compassion_items
     compassion $home log --list-items 2>/dev/null | string replace -a ' ' -
 end
 
-set -l commands log review
+set -l commands log practice review
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 
 complete -c compassion -f
@@ -38,3 +38,14 @@ complete -c compassion -n "__fish_seen_subcommand_from review" -l from -x -a "$d
 complete -c compassion -n "__fish_seen_subcommand_from review" -l to -x -a "$days" -d 'Last day'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l format -x -a 'text tsv csv json' -d 'Output format'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l redact -d 'Leave out free text'
+
+set -l practices kindness recall quality
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a practice -d 'Short guided practices'
+complete -c compassion -n "__fish_seen_subcommand_from practice; and not __fish_seen_subcommand_from $practices" -a kindness -d 'Loving-kindness phrases'
+complete -c compassion -n "__fish_seen_subcommand_from practice; and not __fish_seen_subcommand_from $practices" -a recall -d 'Re-read a saved moment'
+complete -c compassion -n "__fish_seen_subcommand_from practice; and not __fish_seen_subcommand_from $practices" -a quality -d 'An exercise for your focus quality'
+complete -c compassion -n "__fish_seen_subcommand_from kindness" -s t -l minutes -x -d 'How long, in minutes'
+complete -c compassion -n "__fish_seen_subcommand_from kindness" -s n -l count -x -d 'How many rounds'
+complete -c compassion -n "__fish_seen_subcommand_from kindness" -l bell -d 'Ring the bell at the end'
+complete -c compassion -n "__fish_seen_subcommand_from $practices" -l no-log -d 'Keep no record'
+complete -c compassion -n "__fish_seen_subcommand_from quality" -a 'resilience positive-emotion generosity attention' -d 'Quality'

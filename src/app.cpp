@@ -13,6 +13,7 @@ const std::vector<CommandInfo>& command_table() {
     static const std::vector<CommandInfo> table = {
         {"log", "the end-of-day check-in: what you did for yourself, how you showed up"},
         {"review", "see what helps: a summary of a range, for people or for pipes"},
+        {"practice", "guided practices: kindness phrases, recall a moment, a quality exercise"},
     };
     return table;
 }
@@ -103,6 +104,7 @@ int run(const std::vector<std::string>& args, System system) {
 
     add_log_command(app, session);
     add_review_command(app, session);
+    add_practice_command(app, session);
 
     std::vector<std::string> argv_storage{"compassion"};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -120,8 +122,11 @@ int run(const std::vector<std::string>& args, System system) {
             app.parse(static_cast<int>(argv.size()), argv.data());
         } catch (const CLI::CallForHelp& e) {
             std::string help = app.help();
-            for (auto* sub : app.get_subcommands())
+            // The innermost command typed: `practice kindness --help` explains kindness.
+            for (CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+                sub = sub->get_subcommands().front();
                 help = sub->help();
+            }
             system.term.out(help);
             return 0;
         } catch (const CLI::CallForAllHelp&) {

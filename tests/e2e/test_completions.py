@@ -58,6 +58,9 @@ class Bash(CompletionTest):
         self.assertIn("yesterday", self.complete("compassion log --date y"))
         self.assertEqual(self.complete("compassion review --format t"), ["text", "tsv"])
         self.assertIn("--redact", self.complete("compassion review --r"))
+        self.assertEqual(self.complete("compassion practice k"), ["kindness"])
+        self.assertIn("--no-log", self.complete("compassion practice kindness --n"))
+        self.assertEqual(self.complete("compassion practice quality g"), ["generosity"])
 
     def test_items_come_from_the_users_config(self):
         self.assertEqual(self.complete("compassion log --did s"), ["sleep", "swimming"])
@@ -79,6 +82,8 @@ class Fish(CompletionTest):
         self.assertIn("--if-missing", self.complete("compassion log --if"))
         self.assertEqual(sorted(self.complete("compassion --color ")), ["always", "auto", "never"])
         self.assertEqual(sorted(self.complete("compassion review --format ")), ["csv", "json", "text", "tsv"])
+        self.assertEqual(sorted(self.complete("compassion practice ")), ["kindness", "quality", "recall"])
+        self.assertIn("--bell", self.complete("compassion practice kindness --b"))
 
     def test_items_come_from_the_users_config(self):
         self.assertEqual(sorted(self.complete("compassion log --did ")),
@@ -121,6 +126,9 @@ class Zsh(CompletionTest):
 
     def test_review_formats_complete(self):
         self.assertIn("--format json", self.screen_after("compassion review --format j"))
+
+    def test_practices_complete(self):
+        self.assertIn("practice kindness", self.screen_after("compassion practice ki"))
 
     def test_commands_complete(self):
         self.assertIn("compassion log", self.screen_after("compassion lo"))
