@@ -12,6 +12,7 @@ namespace compassion {
 const std::vector<CommandInfo>& command_table() {
     static const std::vector<CommandInfo> table = {
         {"log", "the end-of-day check-in: what you did for yourself, how you showed up"},
+        {"reflect", "guided reflections: qualities, show-up list, recall, reframe, prompt"},
     };
     return table;
 }
@@ -101,6 +102,7 @@ int run(const std::vector<std::string>& args, System system) {
     app.add_flag("-q,--quiet", globals.quiet, "Say only what was asked for, and errors");
 
     add_log_command(app, session);
+    add_reflect_command(app, session);
 
     std::vector<std::string> argv_storage{"compassion"};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -117,10 +119,11 @@ int run(const std::vector<std::string>& args, System system) {
         try {
             app.parse(static_cast<int>(argv.size()), argv.data());
         } catch (const CLI::CallForHelp& e) {
-            std::string help = app.help();
-            for (auto* sub : app.get_subcommands())
-                help = sub->help();
-            system.term.out(help);
+            // The help of the innermost command typed (`reflect qualities --help`).
+            CLI::App* deepest = &app;
+            while (!deepest->get_subcommands().empty())
+                deepest = deepest->get_subcommands().front();
+            system.term.out(deepest->help());
             return 0;
         } catch (const CLI::CallForAllHelp&) {
             system.term.out(app.help("", CLI::AppFormatMode::All));
@@ -144,8 +147,10 @@ int run(const std::vector<std::string>& args, System system) {
             return fail(hint.empty() ? std::string(e.what()) : hint, Exit::usage);
         } catch (const CLI::ParseError& e) {
             std::string where = "compassion";
-            for (auto* sub : app.get_subcommands())
+            for (CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+                sub = sub->get_subcommands().front();
                 where += " " + sub->get_name();
+            }
             return fail(fmt::format("{} (see {} --help)", e.what(), where), Exit::usage);
         }
     } catch (const Error& e) {
