@@ -557,7 +557,7 @@ std::optional<Reframe> ask_reframe(Session& s, Date today) {
         auto line = ask(s, fmt::format("  {} ", part.question));
         if (!line)
             throw Stopped{};
-        if (part.key == "what" && line->empty())
+        if (part.name == "what" && line->empty())
             return std::nullopt;
         r.*part.field = storable_text(s, *line, "the answer");
     }
@@ -635,7 +635,7 @@ void reframe_command(ReframeOptions& o, Session& s) {
     for (std::size_t i = 0; i < reframe_parts.size(); ++i) {
         if (!given(o.part_opts[i]))
             continue;
-        std::string flag = "--" + std::string(reframe_parts[i].key);
+        std::string flag = "--" + std::string(reframe_parts[i].name);
         r.*reframe_parts[i].field =
             storable_text(s, text_argument(o.parts[i], flag), "the " + flag.substr(2));
     }
@@ -803,7 +803,7 @@ void add_reflect_command(CLI::App& app, Session& session) {
     };
     for (std::size_t i = 0; i < reframe_parts.size(); ++i)
         c->reframe.part_opts[i] =
-            rf->add_option("--" + std::string(reframe_parts[i].key), c->reframe.parts[i],
+            rf->add_option("--" + std::string(reframe_parts[i].name), c->reframe.parts[i],
                            std::string(part_help[i]) + (i == 0 ? " ('-' reads stdin)" : ""))
                 ->type_name("TEXT");
     c->reframe.follow_up_opt =

@@ -9,15 +9,15 @@
 namespace compassion {
 
 const std::array<ReframePart, 6> reframe_parts = {{
-    {"what", "What happened? Just what was done or said, the way a camera would see it.",
+    {"what", "what", "What happened? Just what was done or said, the way a camera would see it.",
      &Reframe::what},
-    {"impact", "Who was affected, and how?", &Reframe::impact},
-    {"need", "What were you needing just then? (rest, being heard, getting it right...)",
+    {"impact", "impact", "Who was affected, and how?", &Reframe::impact},
+    {"need", "need", "What were you needing just then? (rest, being heard, getting it right...)",
      &Reframe::need},
-    {"repair", "What could help put things right, if anything?", &Reframe::repair},
-    {"differently", "What would you like to try next time?", &Reframe::differently},
-    {"kind", "What would you say to a good friend in your place? Say it to yourself.",
-     &Reframe::kind},
+    {"repair", "repair", "What could help put things right, if anything?", &Reframe::repair},
+    {"differently", "differently", "What would you like to try next time?", &Reframe::differently},
+    {"kind", "kind_words", "What would you say to a good friend in your place? Say it to yourself.",
+     &Reframe::kind_words},
 }};
 
 Record reframe_record(const Reframe& r, TimePoint now) {
@@ -149,8 +149,8 @@ std::string reframe_template() {
         "# Lines starting with '#' are left out. Save and close the editor to keep it;\n"
         "# an empty or unchanged file saves nothing.\n";
     for (const auto& part : reframe_parts)
-        text += fmt::format("\n[{}] {}\n\n", part.key, part.question);
-    text += fmt::format("\n[follow_up] {}\n\n", follow_up_question);
+        text += fmt::format("\n[{}] {}\n\n", part.name, part.question);
+    text += fmt::format("\n[follow-up] {}\n\n", follow_up_question);
     return text;
 }
 
@@ -164,11 +164,11 @@ Reframe reframe_from_buffer(std::string_view text, Date today) {
             std::size_t close = line.find(']');
             std::string_view key =
                 close == std::string_view::npos ? std::string_view{} : line.substr(1, close - 1);
-            if (key == "follow-up")
-                key = "follow_up";
-            bool known = key == "follow_up";
+            if (key == "follow_up")
+                key = "follow-up";
+            bool known = key == "follow-up";
             for (const auto& part : reframe_parts)
-                known = known || key == part.key;
+                known = known || key == part.name;
             if (known) {
                 sections.emplace_back(key, std::vector<std::string_view>{});
                 continue;
@@ -185,7 +185,7 @@ Reframe reframe_from_buffer(std::string_view text, Date today) {
             continue;
         std::string* target = &follow_up;
         for (const auto& part : reframe_parts)
-            if (key == part.key)
+            if (key == part.name)
                 target = &(r.*part.field);
         if (!target->empty())
             *target += "\n\n";
@@ -193,7 +193,7 @@ Reframe reframe_from_buffer(std::string_view text, Date today) {
     }
     if (!follow_up.empty()) {
         std::string first_line = follow_up.substr(0, follow_up.find('\n'));
-        r.follow_up = parse_follow_up(first_line, today, "[follow_up]");
+        r.follow_up = parse_follow_up(first_line, today, "[follow-up]");
     }
     if (r.what.empty() && (!is_blank(r) || r.follow_up))
         throw UsageError("[what] is empty: a few words on what happened are all the "

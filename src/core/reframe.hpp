@@ -19,15 +19,18 @@ inline constexpr std::string_view repair_done_kind = "repair_done";
 struct Reframe {
     std::string id;
     Date day;
-    std::string what, impact, need, repair, differently, kind;
+    std::string what, impact, need, repair, differently, kind_words;
     std::optional<Date> follow_up;
     std::int64_t at_seconds = 0;
     std::size_t order = 0;
 };
 
-// One part of the reflection: its record key (also its command-line flag and
-// its heading in the editor template) and the gentle question that asks for it.
+// One part of the reflection: its name (the command-line flag without its
+// dashes, and the heading in the editor template), its record key, and the
+// gentle question that asks for it. The kind sentence is stored as
+// `kind_words`, because `kind` is the key every record uses for its own kind.
 struct ReframePart {
+    std::string_view name;
     std::string_view key;
     std::string_view question;
     std::string Reframe::*field;
