@@ -62,19 +62,30 @@ void Session::report_problems(const std::vector<DataError>& problems) {
 
 namespace {
 
-// "did you mean" for the first word that is neither an option nor a command.
-std::string suggestion_for(const std::string& message, const std::vector<std::string>& args) {
+// "did you mean" for the first word that is neither an option nor a command
+// of `where` ("compassion", or a command with subcommands: "compassion reflect").
+std::string suggestion_for(const std::string& message, const std::vector<std::string>& args,
+                           const CLI::App* parent = nullptr) {
     std::vector<std::string> names;
-    for (const auto& c : command_table())
-        names.emplace_back(c.name);
+    std::string where = "compassion";
+    if (parent) {
+        where += " " + parent->get_name();
+        for (const auto* sub : parent->get_subcommands({}))
+            names.push_back(sub->get_name());
+    } else {
+        for (const auto& c : command_table())
+            names.emplace_back(c.name);
+    }
+    if (names.empty())
+        return {};
     for (const auto& arg : args) {
         if (arg.empty() || arg[0] == '-')
             continue;
         if (message.find(arg) == std::string::npos)
             continue;
         if (auto near = closest_name(arg, names))
-            return fmt::format("'{}' is not a compassion command; did you mean '{}'?", arg, *near);
-        return fmt::format("'{}' is not a compassion command (try: {})", arg,
+            return fmt::format("'{}' is not a {} command; did you mean '{}'?", arg, where, *near);
+        return fmt::format("'{}' is not a {} command (try: {})", arg, where,
                            fmt::join(names, ", "));
     }
     return {};
@@ -143,7 +154,16 @@ int run(const std::vector<std::string>& args, System system) {
             }
             return fail(std::string(e.what()) + " (see compassion --help)", Exit::usage);
         } catch (const CLI::ExtrasError& e) {
-            std::string hint = suggestion_for(e.what(), args);
+            // The innermost command typed decides what a stray word could have meant.
+            CLI::App* deepest = &app;
+            std::string where = "compassion";
+            while (!deepest->get_subcommands().empty()) {
+                deepest = deepest->get_subcommands().front();
+                where += " " + deepest->get_name();
+            }
+            std::string hint = suggestion_for(e.what(), args, deepest == &app ? nullptr : deepest);
+            if (hint.empty() && deepest != &app)
+                hint = fmt::format("{} (see {} --help)", e.what(), where);
             return fail(hint.empty() ? std::string(e.what()) : hint, Exit::usage);
         } catch (const CLI::ParseError& e) {
             std::string where = "compassion";

@@ -589,7 +589,7 @@ std::optional<Reframe> edit_reframe(Session& s, Date today) {
                 if (again && (again->empty() || *again == "y" || *again == "Y" || *again == "yes"))
                     continue;
             }
-            s.term().out("# Nothing was saved, so here is what you wrote:\n" + text);
+            s.term().out("# Nothing was saved, so here is what you wrote:\n" + printable(text));
             throw;
         }
     }

@@ -309,8 +309,7 @@ TEST_CASE_FIXTURE(Fixture, "a repair is marked done with a new record and leaves
     CHECK(lines == 3);
     auto first = open.out.find('\n') + 1;
     std::string id = open.out.substr(first, 10);
-    CHECK(open.out.find(id + "  2026-11-25  2 days ago    missed the call\n") !=
-          std::string::npos);
+    CHECK(open.out.find(id + "  2026-11-25  2 days ago    missed the call\n") != std::string::npos);
     CHECK(open.out.find("2026-12-01  in 4 days     forgot the card\n") != std::string::npos);
     std::string before = month();
     Run done = run({"reflect", "reframe", "--done", id.substr(0, 6), "-m", "called her back"});
@@ -356,4 +355,13 @@ TEST_CASE_FIXTURE(Fixture, "help works for each reflection") {
     CHECK(r.status == 0);
     CHECK(r.out.find("--follow-up DATE") != std::string::npos);
     CHECK(run({"reflect", "--help"}).out.find("qualities") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a mistyped reflection gets a suggestion") {
+    CHECK(run({"reflect", "qualitys"}).err ==
+          "compassion: 'qualitys' is not a compassion reflect command; did you mean "
+          "'qualities'?\n");
+    Run stray = run({"reflect", "prompt", "extra"});
+    CHECK(stray.status == 64);
+    CHECK(stray.err.find("(see compassion reflect prompt --help)") != std::string::npos);
 }
