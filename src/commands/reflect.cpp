@@ -709,7 +709,7 @@ constexpr std::array<MenuItem, 5> menu_items = {{
     {"qualities", "rate the four qualities of well-being and choose one to practise"},
     {"showup", "name the few things it takes for you to show up well"},
     {"recall", "save a moment when you treated yourself, or someone, with care"},
-    {"reframe", "look at something that went wrong: from shame to guilt to repair"},
+    {"reframe", "something that went differently than you wanted: from shame to repair"},
     {"prompt", "today's reflection prompt"},
 }};
 

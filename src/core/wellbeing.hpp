@@ -35,7 +35,7 @@ bool written_after(const QualityRatings& a, const QualityRatings& b);
 // the person chooses.
 struct FocusSuggestion {
     std::size_t index = 0;   // into `qualities`
-    std::string_view reason; // "your lowest just now", "the one you have practised least lately"
+    std::string_view reason; // why, to follow "Perhaps generosity, "
 };
 FocusSuggestion suggested_focus(const std::array<int, 4>& ratings,
                                 const std::array<int, 4>& sessions_lately);

@@ -106,7 +106,7 @@ class Qualities(HomeTest):
         self.assertIn("resilience (bouncing back from hard moments)? [1-5, Enter: 3 as last "
                       "time]", r.out)
         self.assertIn("A number from 1 (hardly there) to 5 (strong)", r.out)
-        self.assertIn("Perhaps resilience, the one you have practised least lately", r.out)
+        self.assertIn("Perhaps resilience, one of your lowest just now", r.out)
         self.assertIn("Since last time (Friday 27 November):", r.out)
         self.assertIn("positive emotion  4 → 5  up 1", r.out)
         self.assertIn("Your focus: attention.", r.out)

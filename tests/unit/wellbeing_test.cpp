@@ -47,7 +47,12 @@ TEST_CASE("among equal lowest ratings the least practised is suggested") {
     auto s = suggested_focus({2, 4, 2, 2}, {3, 0, 1, 2});
     CHECK(qualities[s.index].key == "generosity");
     CHECK(s.reason == "the one you have practised least lately");
-    CHECK(qualities[suggested_focus({3, 3, 3, 3}, {0, 0, 0, 0}).index].key == "resilience");
+    auto level = suggested_focus({3, 3, 3, 3}, {0, 0, 0, 0});
+    CHECK(qualities[level.index].key == "resilience");
+    CHECK(level.reason == "as all four are level just now");
+    auto unpractised = suggested_focus({4, 2, 2, 5}, {0, 0, 0, 1});
+    CHECK(qualities[unpractised.index].key == "positive_emotion");
+    CHECK(unpractised.reason == "one of your lowest just now");
     CHECK(qualities[suggested_focus({3, 3, 3, 3}, {1, 1, 1, 0}).index].key == "attention");
 }
 
