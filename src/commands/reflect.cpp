@@ -30,7 +30,6 @@ public:
     BufferFile(const BufferFile&) = delete;
     BufferFile& operator=(const BufferFile&) = delete;
     ~BufferFile() { fs_.unlink(path_.c_str()); }
-    const std::string& path() const { return path_; }
 
 private:
     FileSystem& fs_;

@@ -177,6 +177,14 @@ TEST_CASE_FIXTURE(Fixture, "showup changes only the items line of a hand-written
     CHECK(run({"log", "--did", "time-outside", "--showed-up", "4"}).status == 0);
 }
 
+TEST_CASE_FIXTURE(Fixture, "showup adds the items line above the first table when there is none") {
+    write("config.toml",
+          "# only my colour\ncolor = \"never\"\n\n[review]\nresourced_at_most = 2\n");
+    CHECK(run({"reflect", "showup", "walk"}).status == 0);
+    CHECK(read("config.toml") == "# only my colour\ncolor = \"never\"\n\nitems = [\"walk\"]\n\n"
+                                 "[review]\nresourced_at_most = 2\n");
+}
+
 TEST_CASE_FIXTURE(Fixture, "showup with the same list changes nothing") {
     run({"log", "--check"}); // creates the config from the template
     std::string before = read("config.toml");
@@ -363,4 +371,30 @@ TEST_CASE_FIXTURE(Fixture, "a mistyped reflection gets a suggestion") {
     Run stray = run({"reflect", "prompt", "extra"});
     CHECK(stray.status == 64);
     CHECK(stray.err.find("(see compassion reflect prompt --help)") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "in a terminal a template that does not read back opens again") {
+    write("editor.sh",
+          "#!/bin/sh\n"
+          "if grep -q someday \"$1\"; then sed -i 's/someday/tomorrow/' \"$1\"\n"
+          "else printf 'late for the shift\\n[follow-up]\\nsomeday\\n' > \"$1\"; fi\n",
+          0700);
+    vars["EDITOR"] = tmp.path() + "/editor.sh";
+    Run r = run({"reflect", "reframe", "--edit"}, {""}, true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("[follow-up] someday: use a date") != std::string::npos);
+    CHECK(r.err.find("Open the editor again") != std::string::npos);
+    CHECK(month().find("what = \"late for the shift\"\nfollow_up = 2026-11-28\n") !=
+          std::string::npos);
+    CHECK(strays().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "qualities given as flags in a terminal are not asked again") {
+    Run r = run({"reflect", "qualities", "--resilience", "2", "--attention", "4"}, {"3", "5", ""},
+                true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("resilience (") == std::string::npos);
+    CHECK(r.err.find("positive emotion (") != std::string::npos);
+    CHECK(month().find("resilience = 2\npositive_emotion = 3\ngenerosity = 5\nattention = 4\n"
+                       "focus = \"resilience\"\n") != std::string::npos);
 }
