@@ -3,6 +3,7 @@
 #include "core/rotation.hpp"
 
 #include <array>
+#include <numeric>
 
 namespace compassion {
 
@@ -79,8 +80,14 @@ std::span<const Prompt> prompt_pool() {
     return pool;
 }
 
+// The pool is grouped by theme; stepping through it by a stride that shares no
+// factor with its size visits every prompt once per cycle while the theme
+// changes from one day to the next.
+constexpr std::size_t stride = 7;
+static_assert(std::gcd(stride, pool.size()) == 1);
+
 const Prompt& prompt_for_day(Date day) {
-    return pool[index_for_day(day, pool.size(), "prompt")];
+    return pool[(index_for_day(day, pool.size(), "prompt") * stride) % pool.size()];
 }
 
 } // namespace compassion

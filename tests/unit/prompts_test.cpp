@@ -54,3 +54,10 @@ TEST_CASE("after midnight and before the rollover the prompt is still yesterday'
     CHECK(prompt_for_day(counted).text == prompt_for_day(friday).text);
     CHECK(prompt_for_day(day_of(saturday_early, 0)).text != prompt_for_day(friday).text);
 }
+
+TEST_CASE("the theme of the prompt changes from one day to the next") {
+    Date start{year{2026}, month{3}, day{1}};
+    for (int i = 0; i < 80; ++i)
+        CHECK(prompt_for_day(add_days(start, i)).theme !=
+              prompt_for_day(add_days(start, i + 1)).theme);
+}
