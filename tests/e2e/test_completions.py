@@ -61,6 +61,10 @@ class Bash(CompletionTest):
         self.assertEqual(self.complete("compassion practice k"), ["kindness"])
         self.assertIn("--no-log", self.complete("compassion practice kindness --n"))
         self.assertEqual(self.complete("compassion practice quality g"), ["generosity"])
+        self.assertEqual(self.complete("compassion reflect q"), ["qualities"])
+        self.assertEqual(self.complete("compassion reflect qualities --focus p"), ["positive-emotion"])
+        self.assertIn("--follow-up", self.complete("compassion reflect reframe --f"))
+        self.assertEqual(self.complete("compassion reflect showup sw"), ["swimming"])
 
     def test_items_come_from_the_users_config(self):
         self.assertEqual(self.complete("compassion log --did s"), ["sleep", "swimming"])
@@ -84,6 +88,9 @@ class Fish(CompletionTest):
         self.assertEqual(sorted(self.complete("compassion review --format ")), ["csv", "json", "text", "tsv"])
         self.assertEqual(sorted(self.complete("compassion practice ")), ["kindness", "quality", "recall"])
         self.assertIn("--bell", self.complete("compassion practice kindness --b"))
+        self.assertIn("--open", self.complete("compassion reflect reframe --o"))
+        self.assertEqual(sorted(self.complete("compassion reflect qualities --focus ")),
+                         ["attention", "generosity", "positive-emotion", "resilience"])
 
     def test_items_come_from_the_users_config(self):
         self.assertEqual(sorted(self.complete("compassion log --did ")),
@@ -129,6 +136,9 @@ class Zsh(CompletionTest):
 
     def test_practices_complete(self):
         self.assertIn("practice kindness", self.screen_after("compassion practice ki"))
+
+    def test_reflections_complete(self):
+        self.assertIn("reflect reframe", self.screen_after("compassion reflect ref"))
 
     def test_commands_complete(self):
         self.assertIn("compassion log", self.screen_after("compassion lo"))
