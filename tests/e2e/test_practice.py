@@ -226,6 +226,40 @@ class OnATerminal(PracticeTest):
         self.assertEqual(kinds[1:], [("practice", None, "firstmomnt"),
                                      ("moment", "walked the long way home", None)])
 
+    def test_ctrl_c_ends_recall_and_returns_to_the_shell_asking_nothing(self):
+        self.write_journal(moment("firstmomnt", "2026-11-02", "took a real lunch break"))
+        pid, fd = self.spawn("practice", "recall", env=self.pty_env(pace="5"))
+        try:
+            screen = self.read_until(fd, b"", b"left")
+            os.write(fd, b"\x03")
+            # What the person types next is meant for their shell, not for us.
+            os.write(fd, b"ls -la\n")
+            status, screen = self.finish(pid, fd, screen)
+        finally:
+            os.close(fd)
+        shown = strip_ansi(screen.decode("utf-8", "replace"))
+        self.assertEqual(status, 0, shown)
+        self.assertRegex(shown, "Stopped (after|before)")
+        self.assertNotIn("another moment", shown)
+        kinds = [(e["kind"], e.get("completed")) for e in self.entries()]
+        self.assertEqual(kinds, [("moment", None), ("practice", False)])
+
+    def test_ctrl_c_ends_quality_and_asks_nothing(self):
+        pid, fd = self.spawn("practice", "quality", "attention", env=self.pty_env(pace="5"))
+        try:
+            screen = self.read_until(fd, b"", b"left")
+            os.write(fd, b"\x03")
+            os.write(fd, b"ls -la\n")
+            status, screen = self.finish(pid, fd, screen)
+        finally:
+            os.close(fd)
+        shown = strip_ansi(screen.decode("utf-8", "replace"))
+        self.assertEqual(status, 0, shown)
+        self.assertRegex(shown, "Stopped (after|before)")
+        [p] = self.practices()
+        self.assertIs(p["completed"], False)
+        self.assertNotIn("ls -la", str(self.all_entries()))
+
     def test_recall_with_nothing_saved_offers_to_keep_the_first_moment(self):
         r = self.run_pty("practice", "recall", answers=["I let myself rest on Sunday"],
                          env=self.pty_env())
