@@ -37,6 +37,27 @@ class PracticeTest(HomeTest):
 
 
 class WithoutATerminal(PracticeTest):
+    def mailed(self, *args):
+        """What cron mails: standard output and standard error in one pipe."""
+        proc = subprocess.run([BIN, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, env=self.env(), timeout=30)
+        self.assertEqual(proc.returncode, 0)
+        return proc.stdout.decode("utf-8", "replace")
+
+    def test_cron_mail_of_every_practice_starts_with_text(self):
+        self.write_journal(moment("firstmomnt", "2026-11-02", "took a real lunch break"))
+        for args in (("practice", "quality"), ("practice", "kindness"), ("practice", "recall"),
+                     ("practice",)):
+            mail = self.mailed(*args)
+            self.assertTrue(mail.strip(), args)
+            self.assertFalse(mail.startswith("\n"), f"{args}: {mail!r}")
+
+    def test_quality_mail_gives_the_exercise_before_the_hint(self):
+        mail = self.mailed("practice", "quality")
+        exercise, hint = mail.find(":"), mail.find("No focus quality chosen yet")
+        self.assertEqual(mail.index("\n\n"), mail.index("\n"))  # title, blank, text
+        self.assertGreater(hint, exercise)
+
     def test_kindness_prints_the_phrases_once_and_exits_at_once(self):
         started = time.monotonic()
         r = self.run_cli("practice", "kindness", "--minutes", "30")
