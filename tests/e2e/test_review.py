@@ -325,6 +325,12 @@ class Robustness(ReviewTest):
         self.assertEqual(self.run_cli("review", "--format", "yaml").status, 64)
         self.assertEqual(self.run_cli("review", "--week", "--all").status, 64)
 
+    def test_a_to_past_today_alone_stops_at_today(self):
+        r = self.run_cli("review", "--to", "2026-12-31")
+        self.assertEqual(r.status, 0, r.err)
+        self.assertEqual(r.err, "")
+        self.assertIn("Saturday 21 November to Friday 27 November", r.out)
+
     def test_from_and_to_take_the_same_forms_as_log_date(self):
         self.log_week()
         data = json.loads(self.review("--from", "monday", "--to", "yesterday",
