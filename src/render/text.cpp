@@ -1,3 +1,4 @@
+#include "core/pacing.hpp"
 #include "core/qualities.hpp"
 #include "render/render.hpp"
 #include "term/terminal.hpp"
@@ -372,9 +373,15 @@ void practice_section(std::string& out, const Summary& s, const Style& st) {
     for (const auto& p : s.practice)
         width = std::max(width, width_of(printable(p.kind)));
     for (const auto& p : s.practice) {
-        auto minutes = (p.seconds + 30) / 60;
-        out += fmt::format("  {}  {}, {} min\n", pad(printable(p.kind), width),
-                           plural(p.sessions, "session", "sessions"), minutes);
+        std::vector<std::string> parts;
+        if (p.sessions > 0)
+            parts.push_back(fmt::format("{}, {}", plural(p.sessions, "session", "sessions"),
+                                        describe_length(p.seconds)));
+        if (p.printed > 0)
+            parts.push_back(p.printed == 1
+                                ? std::string("printed once as text, not timed")
+                                : fmt::format("printed {} times as text, not timed", p.printed));
+        out += fmt::format("  {}  {}\n", pad(printable(p.kind), width), fmt::join(parts, "; "));
     }
 }
 

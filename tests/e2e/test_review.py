@@ -270,13 +270,24 @@ class TextReport(ReviewTest):
         self.assertIn("resilience        4  (+2)", out)
         self.assertIn("generosity        3  (−1)", out)
         self.assertIn("Your focus: generosity.", out)
-        self.assertIn("kindness  2 sessions, 5 min", out)
+        self.assertIn("kindness  2 sessions, 4 min 30 s\n", out)
         self.assertIn("1 moment saved", out)
         self.assertIn("took a real lunch break^[]0;owned^G instead of charting", out)
         self.assertIn("since Sunday 15 November: snapped at a colleague (id ref0000001)", out)
         self.assertNotIn("forgot the call", out)  # repaired
         self.assertNotIn("\x1b", out)
         self.assertNotIn("\x07", out)
+
+    def test_practice_printed_without_a_terminal_is_not_counted_as_time(self):
+        for _ in range(2):
+            self.assertEqual(self.run_cli("practice", "kindness").status, 0)
+        self.assertEqual(self.run_cli("practice", "recall").status, 0)  # nothing kept yet
+        out = self.review().out
+        self.assertIn("kindness  printed 2 times as text, not timed\n", out)
+        self.assertNotIn("0 min", out)
+        [p] = json.loads(self.review("--format", "json").out)["summary"]["practice"]
+        self.assertEqual((p["kind"], p["sessions"], p["seconds"], p["printed"]),
+                         ("kindness", 0, 0, 2))
 
     def test_sections_without_records_are_absent(self):
         self.log_week()

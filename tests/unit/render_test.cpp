@@ -117,6 +117,18 @@ TEST_CASE("the text report says kindly when there are no check-ins") {
     CHECK(text.find("Qualities") == std::string::npos);
 }
 
+TEST_CASE("practice time is shown in minutes and seconds and printed showings apart") {
+    Summary s = sample();
+    s.practice = {PracticeSummary{"kindness", 4, 3, 100, 2}, PracticeSummary{"recall", 1, 1, 45, 0},
+                  PracticeSummary{"quality", 0, 0, 0, 1}};
+    std::string text = text_report(s, Style(false), ReportOptions{"Your week", false, false});
+    CHECK(text.find("  kindness  4 sessions, 1 min 40 s; printed 2 times as text, not timed\n") !=
+          std::string::npos);
+    CHECK(text.find("  recall    1 session, 45 s\n") != std::string::npos);
+    CHECK(text.find("  quality   printed once as text, not timed\n") != std::string::npos);
+    CHECK(text.find("0 min") == std::string::npos);
+}
+
 TEST_CASE("the heat map puts each day in its weekday row") {
     Summary s = sample();
     s.days[1].showed_up = 5;
