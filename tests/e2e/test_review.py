@@ -289,6 +289,15 @@ class TextReport(ReviewTest):
         self.assertEqual((p["kind"], p["sessions"], p["seconds"], p["printed"]),
                          ("kindness", 0, 0, 2))
 
+    def test_dates_outside_this_year_carry_their_year(self):
+        for day in ("2025-12-30", "2026-01-02"):
+            self.assertEqual(self.run_cli("log", "--date", day, "--showed-up", "3").status, 0)
+        out = self.review("--from", "2025-12-29", "--to", "2026-01-04").out
+        self.assertIn("Your review: Monday 29 December 2025 to Sunday 4 January 2026\n", out)
+        out = self.review("--from", "2025-12-01", "--to", "2025-12-31").out
+        self.assertIn("Your review: Monday 1 December 2025 to Wednesday 31 December 2025\n", out)
+        self.assertIn("1 December 2025 to 31 December 2025; ▁ is 1", out)
+
     def test_sections_without_records_are_absent(self):
         self.log_week()
         out = self.review().out
