@@ -194,9 +194,14 @@ void catch_up(Session& s, const std::vector<Date>& days) {
     std::vector<std::string> names;
     for (Date d : days)
         names.push_back(describe_day(d));
-    auto line = ask(s, fmt::format("\nThere is no check-in for {}. Fill {} in now? Answer ? for "
-                                   "anything you don't remember. [y/N] ",
-                                   fmt::join(names, ", "), days.size() == 1 ? "it" : "them"));
+    // The days on one line and the question on the next, so neither wraps
+    // mid-word on a narrow terminal (a long run of days is counted, not listed).
+    std::string missing = names.size() <= 2 ? fmt::format("{}", fmt::join(names, " and "))
+                                            : fmt::format("the {} days before today", names.size());
+    s.term().say(fmt::format("\nThere is no check-in for {}.\n"
+                             "Answer ? for anything you don't remember.\n",
+                             missing));
+    auto line = ask(s, fmt::format("Fill {} in now? [y/N] ", days.size() == 1 ? "it" : "them"));
     if (!line || (*line != "y" && *line != "Y" && *line != "yes")) {
         s.term().say("That's fine. Those days can stay as they are.\n");
         return;

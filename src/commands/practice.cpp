@@ -408,12 +408,11 @@ Quality named_quality(const std::string& typed) {
         keys.push_back(key);
     }
     std::string list = fmt::format("{}", fmt::join(keys, ", "));
+    // Short enough for one line of a narrow terminal.
     if (auto near = closest_name(typed, keys))
-        throw UsageError(fmt::format("practice quality {}: not one of the four qualities; did you "
-                                     "mean '{}'? ({})",
-                                     printable(typed), *near, list));
-    throw UsageError(fmt::format("practice quality {}: not one of the four qualities ({})",
-                                 printable(typed), list));
+        throw UsageError(
+            fmt::format("'{}' is not a quality; did you mean '{}'?", printable(typed), *near));
+    throw UsageError(fmt::format("'{}': try {}", printable(typed), list));
 }
 
 // Today's quality: the one named, else the focus chosen last, else the day's.

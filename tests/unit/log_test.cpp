@@ -134,8 +134,9 @@ TEST_CASE_FIXTURE(Fixture, "missed days since the last check-in can be caught up
                 {"y", "y", "y", "y", "5", "", "y", "?", "?", "n", "n", "", "n", "n", "n", "n", "2"},
                 true);
     CHECK(r.status == 0);
-    CHECK(r.err.find("There is no check-in for Wednesday 25 November, Thursday 26 November") !=
+    CHECK(r.err.find("There is no check-in for Wednesday 25 November and Thursday 26 November") !=
           std::string::npos);
+    CHECK(testing::widest_line(r.err) <= 76);
     std::string m = month("2026-11");
     CHECK(m.find("day = 2026-11-25") != std::string::npos);
     CHECK(m.find("day = 2026-11-26") != std::string::npos);
