@@ -121,8 +121,9 @@ std::vector<std::pair<std::string, Answer>> ask_items(Session& s,
 std::optional<int> ask_rating(Session& s, std::string_view when) {
     Style st = s.say_style();
     for (;;) {
+        // Short enough not to wrap on a narrow terminal.
         auto line = ask(s, fmt::format("  How well did you show up {}? {} ", when,
-                                       st.dim("1 (a hard day) to 5 (really well), Enter to skip")));
+                                       st.dim("(1 a hard day, 5 very well; Enter skips)")));
         if (!line)
             throw Stopped{};
         if (line->empty())
@@ -163,7 +164,7 @@ void confirm(Session& s, const Checkin& c, bool replaced) {
     else if (!c.items.empty() && done.size() == c.items.size())
         line += "You looked after yourself today. That is how you show up for others.\n";
     else if (done.empty())
-        line += "Nothing on the list today, and that is all right. Tomorrow is a fresh start.\n";
+        line += "Nothing on the list today, and that is all right. Tomorrow starts fresh.\n";
     s.term().out(line);
 }
 
@@ -212,7 +213,7 @@ void catch_up(Session& s, const std::vector<Date>& days) {
         Checkin c;
         c.day = d;
         c.items = ask_items(s, items);
-        c.showed_up = ask_rating(s, "that day");
+        c.showed_up = ask_rating(s, "then");
         store_checkin(s, c, nullptr);
     }
 }
@@ -273,7 +274,7 @@ void log_command(LogOptions& o, Session& s) {
         if (value_flags) {
             c.items = item_flags || !interactive ? answers : ask_items(s, cfg.items);
             if (!rating && interactive)
-                c.showed_up = ask_rating(s, day == today ? "today" : "that day");
+                c.showed_up = ask_rating(s, day == today ? "today" : "then");
             store_checkin(s, c, existing);
             return;
         }
@@ -283,7 +284,7 @@ void log_command(LogOptions& o, Session& s) {
         if (existing)
             s.term().say("  (You checked in already; this one will replace it.)\n");
         c.items = ask_items(s, cfg.items);
-        c.showed_up = ask_rating(s, day == today ? "today" : "that day");
+        c.showed_up = ask_rating(s, day == today ? "today" : "then");
         c.note = ask_note(s);
         store_checkin(s, c, existing);
         if (day == today) {

@@ -361,8 +361,8 @@ void recall_command(const RecallOptions& o, Session& s) {
     close_session(s, r, "Thank you for taking that moment with yourself.");
     if (!s.term().interactive())
         return;
-    auto line = ask(s, "\nIs there another moment of care you would like to keep? Write it, or "
-                       "press Enter to skip: ");
+    auto line = ask(s, "\nIs there another moment of care you would like to keep?\n"
+                       "Write it, or press Enter to skip: ");
     if (line && !line->empty())
         save_moment(s, *line);
 }

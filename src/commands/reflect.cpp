@@ -835,10 +835,12 @@ void add_reflect_command(CLI::App& app, Session& session) {
         rf->add_option("--done", c->reframe.done, "Mark the repair of reflection ID done")
             ->type_name("ID");
     c->reframe.note_opt =
-        rf->add_option("-m,--note", c->reframe.note, "With --done: a note on how it went")
+        rf->add_option("-m,--note", c->reframe.note,
+                       "With --done: a note on how it went (kept even when it was done already)")
             ->type_name("TEXT");
     rf->add_flag("--open", c->reframe.open,
-                 "List repairs waiting for their follow-up, the earliest first");
+                 "List repairs waiting for their follow-up, the earliest first, one a line: "
+                 "ID, date, how far, what happened");
     rf->callback([c, &session] { reframe_command(c->reframe, session); });
 
     CLI::App* pr = cmd->add_subcommand(

@@ -26,9 +26,12 @@ struct Fixture {
     FakeClock clock{system_clock::from_time_t(friday_evening)};
     MapEnvironment env{{}};
 
+    bool show_enter = false; // see FakeTerminal::show_enter
+
     Run run(std::vector<std::string> args, std::vector<std::string> answers = {},
             bool interactive = false) {
         FakeTerminal term(std::move(answers), interactive);
+        term.show_enter = show_enter;
         args.insert(args.begin(), {"--home", tmp.path()});
         int status = compassion::run(args, System{fs, clock, term, env});
         return Run{status, term.stdout_text, term.stderr_text};
@@ -129,6 +132,7 @@ TEST_CASE_FIXTURE(Fixture, "Ctrl-D in the middle saves nothing") {
 }
 
 TEST_CASE_FIXTURE(Fixture, "missed days since the last check-in can be caught up") {
+    show_enter = true;
     run({"log", "--date", "-3", "--showed-up", "3"}); // Tuesday
     Run r = run({"log"},
                 {"y", "y", "y", "y", "5", "", "y", "?", "?", "n", "n", "", "n", "n", "n", "n", "2"},

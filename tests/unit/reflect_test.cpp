@@ -30,9 +30,12 @@ struct Fixture {
     FakeClock clock{system_clock::from_time_t(friday_evening)};
     std::map<std::string, std::string> vars;
 
+    bool show_enter = false; // see FakeTerminal::show_enter
+
     Run run(std::vector<std::string> args, std::vector<std::string> answers = {},
             bool interactive = false) {
         FakeTerminal term(std::move(answers), interactive);
+        term.show_enter = show_enter;
         MapEnvironment env(vars);
         args.insert(args.begin(), {"--home", tmp.path()});
         int status = compassion::run(args, System{fs, clock, term, env});
@@ -111,6 +114,7 @@ TEST_CASE_FIXTURE(Fixture, "bad quality values exit 64 and write nothing") {
 }
 
 TEST_CASE_FIXTURE(Fixture, "the interactive qualities show the last ratings and suggest a focus") {
+    show_enter = true;
     run({"reflect", "qualities", "--resilience", "3", "--positive-emotion", "4", "--generosity",
          "2", "--attention", "3"});
     Run r = run({"reflect", "qualities"}, {"", "5", "x", "3", "", ""}, true);
@@ -126,6 +130,7 @@ TEST_CASE_FIXTURE(Fixture, "the interactive qualities show the last ratings and 
 }
 
 TEST_CASE_FIXTURE(Fixture, "a quality practised lately is not the one suggested") {
+    show_enter = true;
     std::filesystem::create_directories(tmp.path() + "/journal");
     write("journal/2026-11.toml", "[[entry]]\nid = \"p1\"\nkind = \"practice\"\nday = 2026-11-20\n"
                                   "practice = \"quality\"\nquality = \"resilience\"\nseconds = 60\n"
@@ -286,6 +291,7 @@ TEST_CASE_FIXTURE(Fixture, "reframe refuses bad dates and a missing what") {
 }
 
 TEST_CASE_FIXTURE(Fixture, "the interactive reframe asks each part and the follow-up") {
+    show_enter = true;
     Run r = run({"reflect", "reframe"},
                 {"I was short with a patient's daughter", "", "being listened to myself",
                  "call her and explain", "pause before answering", "You were tired, and you care.",
