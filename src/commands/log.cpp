@@ -157,8 +157,7 @@ void confirm(Session& s, const Checkin& c, bool replaced) {
         line += fmt::format(", showed up {} of 5", *c.showed_up);
     line += ".\n";
     if (replaced)
-        line += "It replaces the check-in saved earlier for that day; the earlier one stays in "
-                "your journal.\n";
+        line += "It replaces the check-in saved earlier; that one stays in your journal.\n";
     if (c.showed_up && *c.showed_up <= 2)
         line += "Hard days count too. Thank you for checking in; go gently tonight.\n";
     else if (!c.items.empty() && done.size() == c.items.size())

@@ -155,6 +155,13 @@ class Zsh(CompletionTest):
     def test_focus_offers_none(self):
         self.assertIn("--focus none", self.screen_after("compassion reflect qualities --focus no"))
 
+    def test_options_of_a_reflection_or_practice_complete(self):
+        self.assertIn("--focus positive-emotion",
+                      self.screen_after("compassion reflect qualities --focus p"))
+        self.assertIn("--follow-up tomorrow",
+                      self.screen_after("compassion reflect reframe --follow-up tom"))
+        self.assertIn("quality generosity", self.screen_after("compassion practice quality g"))
+
     def test_review_formats_complete(self):
         self.assertIn("--format json", self.screen_after("compassion review --format j"))
 

@@ -80,6 +80,8 @@ TEST_CASE_FIXTURE(Fixture, "a second check-in the same day says it replaces the 
     run({"log", "--showed-up", "2"});
     Run r = run({"log", "--showed-up", "5", "--did", "sleep"});
     CHECK(r.out.find("replaces the check-in saved earlier") != std::string::npos);
+    // The first line names the user's own items; the fixed message fits a narrow terminal.
+    CHECK(testing::widest_line(r.out.substr(r.out.find('\n') + 1)) <= 76);
     std::string m = month("2026-11");
     CHECK(m.find("showed_up = 2") != std::string::npos);
     CHECK(m.find("replaces = \"") != std::string::npos);
