@@ -22,9 +22,22 @@ const Home& Session::home() {
     return *home_;
 }
 
+void Session::warn(const std::string& message) {
+    // Shown even with --quiet: these are about who can read the journal.
+    sys_.term.say("compassion: warning: " + printable(message) + "\n");
+}
+
+void Session::prepare() {
+    if (prepared_)
+        return;
+    for (const auto& notice : prepare_home(sys_.fs, home()))
+        warn(notice);
+    prepared_ = true;
+}
+
 const Config& Session::config() {
     if (!config_) {
-        prepare_home(sys_.fs, home());
+        prepare();
         config_ = load_config(sys_.fs, home().config_path());
     }
     return *config_;
@@ -32,9 +45,10 @@ const Config& Session::config() {
 
 Journal& Session::journal() {
     if (!journal_) {
-        prepare_home(sys_.fs, home());
+        prepare();
         journal_ =
             std::make_unique<Journal>(sys_.fs, home(), sys_.clock, lock_timeout_from(sys_.env));
+        journal_->on_warning([this](const std::string& message) { warn(message); });
     }
     return *journal_;
 }

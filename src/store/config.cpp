@@ -167,8 +167,11 @@ Config load_config(FileSystem& fs, const std::string& path) {
     std::optional<std::string> text;
     try {
         text = read_file(fs, path);
-    } catch (const IoError& e) {
-        throw ConfigError(SourcePos{path, 0, 0}, e.what());
+    } catch (const DataError& e) {
+        // A link or a non-file where the config should be: a config problem.
+        // Failing I/O stays an IoError (74).
+        std::string message = e.what();
+        throw ConfigError(e.pos(), message.substr(format_pos(e.pos()).size() + 2));
     }
     if (!text) {
         int fd = fs.open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);

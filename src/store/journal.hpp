@@ -50,6 +50,11 @@ public:
     // returns its path, or "" when even that failed.
     std::string rescue(const Record& record) const;
 
+    // Where warnings go (a month file that was readable by others and is now
+    // private); by default nowhere.
+    using Warn = std::function<void(const std::string&)>;
+    void on_warning(Warn warn) { warn_ = std::move(warn); }
+
 private:
     class Lock;
     void remove_stale_temp_files() const;
@@ -60,6 +65,7 @@ private:
     Home home_;
     Clock& clock_;
     std::chrono::milliseconds lock_timeout_;
+    Warn warn_;
 };
 
 // The lock timeout: COMPASSION_LOCK_TIMEOUT seconds if set (a number), else 10 s.
