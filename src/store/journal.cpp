@@ -44,7 +44,7 @@ public:
         : fs_(fs) {
         fd_ = fs.open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd_ < 0)
-            throw CreateError(errno_message("cannot open the lock file " + path, errno));
+            throw IoError(errno_message("cannot open the lock file " + path, errno));
         auto waited = std::chrono::milliseconds{0};
         const auto step = std::chrono::milliseconds{10};
         while (fs.flock(fd_, LOCK_EX | LOCK_NB) != 0) {

@@ -28,8 +28,9 @@ public:
     // Adds `record` to the month file of its day, atomically and durably:
     // lock → read and parse → append after the existing bytes → re-parse →
     // temp file → fsync → rename → fsync the directory.
-    // Throws BusyError (lock timeout), DataError (the month does not parse;
-    // the file is left untouched), IoError or CreateError.
+    // Throws BusyError (lock timeout), DataError (the month does not parse,
+    // or is a symbolic link or not a regular file; it is left untouched),
+    // IoError or CreateError.
     void append(const Record& record);
 
     std::string month_path(YearMonth month) const;

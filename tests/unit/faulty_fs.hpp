@@ -11,16 +11,20 @@ namespace compassion::testing {
 // Real file system calls, except that call number `fail_at` (1-based, counting
 // every call) fails with `error`, and with `sticky` every later one too.
 // `error == 0` means a short write of half the buffer instead of a failure.
+// A failing close still closes the descriptor, as Linux does.
 class FaultyFileSystem : public RealFileSystem {
 public:
     int fail_at = 0;
     int error = EIO;
     bool sticky = false;
     int calls = 0;
-    std::vector<std::string> log; // names of the calls made, in order
+    std::vector<std::string> log;    // names of the calls made, in order
+    std::vector<std::string> opened; // the path of each open, by call (others "")
 
     int open(const char* p, int f, mode_t m) override {
-        return fault("open") ? -1 : RealFileSystem::open(p, f, m);
+        bool fails = fault("open");
+        opened.back() = p;
+        return fails ? -1 : RealFileSystem::open(p, f, m);
     }
     ssize_t read(int fd, void* b, std::size_t n) override {
         return fault("read") ? -1 : RealFileSystem::read(fd, b, n);
@@ -65,6 +69,7 @@ private:
     bool fault(const char* name) {
         ++calls;
         log.emplace_back(name);
+        opened.emplace_back();
         bool fails = fail_at > 0 && (calls == fail_at || (sticky && calls > fail_at));
         if (fails && !(error == 0 && std::string(name) == "write"))
             errno = error == 0 ? EIO : error;
