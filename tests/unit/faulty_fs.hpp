@@ -18,8 +18,9 @@ public:
     int error = EIO;
     bool sticky = false;
     int calls = 0;
-    std::vector<std::string> log;    // names of the calls made, in order
-    std::vector<std::string> opened; // the path of each open, by call (others "")
+    std::vector<std::string> log;      // names of the calls made, in order
+    std::vector<std::string> opened;   // the path of each open, by call (others "")
+    std::vector<std::string> unlinked; // every path unlink was asked to remove
 
     int open(const char* p, int f, mode_t m) override {
         bool fails = fault("open");
@@ -48,7 +49,10 @@ public:
     int rename(const char* a, const char* b) override {
         return fault("rename") ? -1 : RealFileSystem::rename(a, b);
     }
-    int unlink(const char* p) override { return fault("unlink") ? -1 : RealFileSystem::unlink(p); }
+    int unlink(const char* p) override {
+        unlinked.emplace_back(p);
+        return fault("unlink") ? -1 : RealFileSystem::unlink(p);
+    }
     int mkdir(const char* p, mode_t m) override {
         return fault("mkdir") ? -1 : RealFileSystem::mkdir(p, m);
     }

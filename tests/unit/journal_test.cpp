@@ -326,6 +326,8 @@ TEST_CASE("a failure at any step of a check-in exits 74 or 75 and gives the entr
                     REQUIRE(run_with(real, tmp.path(), {"log", "--showed-up", "3"}).status == 0);
                 for (auto& f : std::filesystem::directory_iterator(tmp.path() + "/journal"))
                     CHECK(f.path().filename().string().find(".tmp.") == std::string::npos);
+                for (const auto& gone : fs.unlinked) // the lock file is never unlinked
+                    CHECK(gone.find("/.lock") == std::string::npos);
                 if (fs.calls < n)
                     break;
                 REQUIRE(n < 300);
