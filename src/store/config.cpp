@@ -174,21 +174,14 @@ Config load_config(FileSystem& fs, const std::string& path) {
         throw ConfigError(e.pos(), message.substr(format_pos(e.pos()).size() + 2));
     }
     if (!text) {
-        int fd = fs.open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (fd >= 0) {
-            FileHandle file(fs, fd);
-            if (int err = write_all(fs, fd, template_text)) {
-                fs.unlink(path.c_str());
-                throw CreateError(errno_message("cannot write " + path, err));
-            }
-            if (fs.fsync(fd) != 0 || file.close_checked() != 0) {
-                fs.unlink(path.c_str());
-                throw CreateError(errno_message("cannot write " + path, errno));
-            }
-        } else if (errno != EEXIST) {
-            throw CreateError(errno_message("cannot create " + path, errno));
+        // Written whole or not at all: a first run killed half-way through
+        // the template must not leave a torn config that every later run
+        // refuses. Another run creating it at the same moment writes the same.
+        try {
+            write_config(fs, path, std::string(template_text));
+        } catch (const IoError& e) {
+            throw CreateError(e.what());
         }
-        // Another run may have created it in between: read what is there.
         text = read_file(fs, path);
         if (!text)
             throw CreateError("cannot create " + path);

@@ -115,6 +115,23 @@ class CrashTest(HomeTest):
         # Something must have been acknowledged for the test to mean anything.
         self.assertGreater(len(acknowledged), 1)
 
+    def test_a_first_run_killed_at_any_moment_leaves_a_home_that_works(self):
+        for rnd in range(max(10, ROUNDS * 2)):
+            home = os.path.join(self.user_home, f"first{rnd}")
+            env = self.env(COMPASSION_HOME=home)
+            p = subprocess.Popen([BIN, "log", "-s", "3", "-m", f"crash first {rnd}"], env=env,
+                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+            time.sleep(self.rng.uniform(0, 0.006))
+            p.send_signal(signal.SIGKILL)
+            acknowledged = p.wait() == 0
+            r = self.run_cli("log", "--check", env=env)
+            self.assertIn(r.status, (0, 1), f"{r} (seed {SEED})")
+            if acknowledged:
+                self.assertEqual(r.status, 0, f"acknowledged but lost (seed {SEED})")
+            with open(os.path.join(home, "config.toml"), "rb") as f:
+                tomllib.load(f)
+
     def test_a_hundred_concurrent_writers_all_land_and_the_lock_stays(self):
         env = self.env(COMPASSION_LOCK_TIMEOUT="60")
         procs = [(f"crash crowd {i}", self.start(f"crash crowd {i}", env)) for i in range(100)]

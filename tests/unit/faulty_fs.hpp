@@ -8,6 +8,11 @@
 
 namespace compassion::testing {
 
+// Thrown by FaultyFileSystem at `crash_at`: it unwinds past every error
+// handler (it is not a std::exception), so the files are left exactly as a
+// process killed at that instant would leave them.
+struct SimulatedCrash {};
+
 // Real file system calls, except that call number `fail_at` (1-based, counting
 // every call) fails with `error`, and with `sticky` every later one too.
 // `error == 0` means a short write of half the buffer instead of a failure.
@@ -15,6 +20,8 @@ namespace compassion::testing {
 class FaultyFileSystem : public RealFileSystem {
 public:
     int fail_at = 0;
+    int crash_at = 0;      // a write there writes part of its bytes first:
+    int crash_eighths = 4; // this many eighths of them
     int error = EIO;
     bool sticky = false;
     int calls = 0;
@@ -31,6 +38,10 @@ public:
         return fault("read") ? -1 : RealFileSystem::read(fd, b, n);
     }
     ssize_t write(int fd, const void* b, std::size_t n) override {
+        if (crash_at > 0 && (calls + 1 == crash_at || crash_pending)) {
+            RealFileSystem::write(fd, b, n * static_cast<std::size_t>(crash_eighths) / 8);
+            fault("write");
+        }
         if (fault("write")) {
             if (error == 0 && n > 1)
                 return RealFileSystem::write(fd, b, n / 2);
@@ -70,10 +81,21 @@ public:
     }
 
 private:
+    bool crash_pending = false;
+
     bool fault(const char* name) {
         ++calls;
         log.emplace_back(name);
         opened.emplace_back();
+        // close and flock also run in destructors, which must not throw; a crash
+        // there is the same as one just before the next call (they change no bytes).
+        bool quiet = std::string(name) == "close" || std::string(name) == "flock";
+        crash_pending = crash_pending || (crash_at > 0 && calls == crash_at);
+        if (crash_pending && !quiet) {
+            crash_pending = false;
+            crash_at = -1;
+            throw SimulatedCrash{};
+        }
         bool fails = fail_at > 0 && (calls == fail_at || (sticky && calls > fail_at));
         if (fails && !(error == 0 && std::string(name) == "write"))
             errno = error == 0 ? EIO : error;

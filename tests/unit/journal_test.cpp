@@ -365,3 +365,50 @@ TEST_CASE("a rescued entry is kept in rescue and reads back as the same record")
     REQUIRE(::stat(kept[0].c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
 }
+
+TEST_CASE("a crash at any step leaves files that parse and every acknowledged record") {
+    testing::ZoneGuard zone("Europe/Berlin");
+    for (auto [fresh, eighths] :
+         {std::pair{true, 1}, {true, 4}, {true, 7}, {false, 1}, {false, 7}}) {
+        for (int n = 1;; ++n) {
+            CAPTURE(fresh);
+            CAPTURE(eighths);
+            CAPTURE(n);
+            testing::TempDir tmp;
+            const std::string home = tmp.path() + "/home";
+            RealFileSystem real;
+            if (!fresh)
+                REQUIRE(run_with(real, home, {"log", "-s", "2", "-m", "acknowledged"}).status == 0);
+            testing::FaultyFileSystem fs;
+            fs.crash_at = n;
+            fs.crash_eighths = eighths;
+            bool crashed = false;
+            int status = -1;
+            try {
+                status = run_with(fs, home, {"log", "-s", "4", "-m", "in flight"}).status;
+            } catch (const testing::SimulatedCrash&) {
+                crashed = true;
+            }
+            if (!crashed) { // the run got past its last call
+                CHECK(status == 0);
+                break;
+            }
+            // The next run finds a home that works, whatever the crash left.
+            RunResult r = run_with(real, home, {"log", "-s", "5", "-m", "the next run"});
+            CHECK(r.status == 0);
+            CAPTURE(r.err);
+            std::string month = slurp(home + "/journal/2026-11.toml");
+            CHECK_NOTHROW(toml::parse(month));
+            CHECK(month.find("the next run") != std::string::npos);
+            if (!fresh)
+                CHECK(month.find("acknowledged") != std::string::npos);
+            auto first = month.find("in flight");
+            CHECK((first == std::string::npos ||
+                   month.find("in flight", first + 1) == std::string::npos));
+            CHECK_NOTHROW(toml::parse(slurp(home + "/config.toml")));
+            for (auto& f : std::filesystem::directory_iterator(home + "/journal"))
+                CHECK(f.path().filename().string().find(".tmp.") == std::string::npos);
+            REQUIRE(n < 300);
+        }
+    }
+}
