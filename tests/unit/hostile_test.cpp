@@ -235,10 +235,12 @@ TEST_CASE_FIXTURE(Fixture, "hostile config files exit 78 naming the place and wr
          "day_starts_at = 30 is out of range"},
         {"items = [\"caf\xE9\"]\n", "config.toml:1:"},
         {std::string(5000, '[') + "\n", "config.toml:1:"},
+        {"a = 1\n\xEF\xBB\xAF\n", "config.toml:2:1:"}, // U+FEEF: see tests/fuzz/CMakeLists.txt
         {"a = " + std::string(3000, '[') + std::string(3000, ']') + "\n", "config.toml:1:"},
     };
     for (const auto& [text, message] : cases) {
-        CAPTURE(text.substr(0, 60));
+        std::string start = text.substr(0, 60);
+        CAPTURE(start);
         spit(config, text);
         auto r = run({"log", "-s", "3"});
         CHECK(r.status == 78);

@@ -368,8 +368,11 @@ TEST_CASE("a rescued entry is kept in rescue and reads back as the same record")
 
 TEST_CASE("a crash at any step leaves files that parse and every acknowledged record") {
     testing::ZoneGuard zone("Europe/Berlin");
-    for (auto [fresh, eighths] :
+    for (auto [fresh_home, part] :
          {std::pair{true, 1}, {true, 4}, {true, 7}, {false, 1}, {false, 7}}) {
+        const bool fresh =
+            fresh_home; // plain copies: structured bindings cannot be captured in C++20
+        const int eighths = part;
         for (int n = 1;; ++n) {
             CAPTURE(fresh);
             CAPTURE(eighths);
@@ -398,14 +401,14 @@ TEST_CASE("a crash at any step leaves files that parse and every acknowledged re
             CHECK(r.status == 0);
             CAPTURE(r.err);
             std::string month = slurp(home + "/journal/2026-11.toml");
-            CHECK_NOTHROW(toml::parse(month));
+            CHECK_NOTHROW((void)toml::parse(month));
             CHECK(month.find("the next run") != std::string::npos);
             if (!fresh)
                 CHECK(month.find("acknowledged") != std::string::npos);
             auto first = month.find("in flight");
             CHECK((first == std::string::npos ||
                    month.find("in flight", first + 1) == std::string::npos));
-            CHECK_NOTHROW(toml::parse(slurp(home + "/config.toml")));
+            CHECK_NOTHROW((void)toml::parse(slurp(home + "/config.toml")));
             for (auto& f : std::filesystem::directory_iterator(home + "/journal"))
                 CHECK(f.path().filename().string().find(".tmp.") == std::string::npos);
             REQUIRE(n < 300);
