@@ -193,7 +193,8 @@ namespace {
 
 // Byte offset of a 1-based line and column (columns count characters).
 std::size_t offset_of(const std::string& text, toml::source_position pos) {
-    std::size_t offset = 0;
+    // toml++ does not count a leading byte-order mark as a column.
+    std::size_t offset = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     for (unsigned line = 1; line < pos.line && offset < text.size(); ++line) {
         std::size_t nl = text.find('\n', offset);
         offset = nl == std::string::npos ? text.size() : nl + 1;

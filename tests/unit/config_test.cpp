@@ -81,3 +81,10 @@ TEST_CASE("a line that only looks like a table header never receives a new setti
     out = with_top_level_value(with_bom, "items", "[\"c\"]");
     CHECK(out.rfind("\xEF\xBB\xBFitems = [\"c\"]\n", 0) == 0);
 }
+
+TEST_CASE("a setting after a byte-order mark is changed in place") {
+    // Found by the config fuzz target: columns on the first line skip the BOM.
+    std::string out =
+        with_top_level_value("\xEF\xBB\xBFitems = [\"a\"] # mine\n", "items", "[\"b\"]");
+    CHECK(out == "\xEF\xBB\xBFitems = [\"b\"] # mine\n");
+}
