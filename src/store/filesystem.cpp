@@ -172,14 +172,16 @@ std::optional<std::string> check_private_dir(FileSystem& fs, const std::string& 
         throw CreateError(fmt::format("{}: belongs to another user (uid {}); compassion keeps "
                                       "your journal only in a directory of your own",
                                       path, st.st_uid));
-    if ((st.st_mode & 022) != 0)
-        throw CreateError(fmt::format("{}: others may write here (mode {}), so they could replace "
-                                      "your files; `chmod go-w {}` makes it yours alone",
-                                      path, octal_mode(st.st_mode), path));
-    if ((st.st_mode & 077) != 0)
-        return fmt::format("others can look inside {} (mode {}); `chmod 700 {}` keeps even the "
-                           "file names private",
-                           path, octal_mode(st.st_mode), path);
+    if ((st.st_mode & 077) != 0) {
+        // Others could read the journal, or swap its files: make it ours alone.
+        if (fs.fchmod(fd, 0700) != 0)
+            throw CreateError(errno_message(fmt::format("{}: others may use this directory (mode "
+                                                        "{}) and it could not be made private",
+                                                        path, octal_mode(st.st_mode)),
+                                            errno));
+        return fmt::format("{} was open to others (mode {}); it is private (0700) now", path,
+                           octal_mode(st.st_mode));
+    }
     return std::nullopt;
 }
 

@@ -82,9 +82,9 @@ int write_all(FileSystem& fs, int fd, std::string_view data);
 // Throws CreateError when it cannot, IoError when it cannot even look.
 void make_private_dir(FileSystem& fs, const std::string& path);
 
-// Refuses (CreateError) a directory that belongs to someone else or that
-// others may write to: they could swap the files inside. Returns a notice
-// when others may read or enter it. Follows a symbolic link to its target.
+// Refuses (CreateError) a directory that belongs to someone else. One that
+// others may read, enter or write to (and so swap the files inside) is made
+// 0700, and the notice returned says so. Follows a symbolic link to its target.
 std::optional<std::string> check_private_dir(FileSystem& fs, const std::string& path);
 
 } // namespace compassion

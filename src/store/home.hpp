@@ -26,8 +26,8 @@ Home resolve_home(const std::optional<std::string>& flag, const Environment& env
 
 // Creates the home and its journal directory, 0700, and the git attributes
 // that make git merge month files as a union. Throws CreateError, also for a
-// home or journal directory that is someone else's or writable by others
-// (see check_private_dir). Returns warnings worth showing (others can look in).
+// home or journal directory that is someone else's (see check_private_dir).
+// Returns warnings worth showing (a directory that had to be made private).
 std::vector<std::string> prepare_home(FileSystem& fs, const Home& home);
 
 } // namespace compassion
