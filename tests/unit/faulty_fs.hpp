@@ -3,6 +3,7 @@
 #include "store/filesystem.hpp"
 
 #include <cerrno>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,11 +29,16 @@ public:
     std::vector<std::string> log;      // names of the calls made, in order
     std::vector<std::string> opened;   // the path of each open, by call (others "")
     std::vector<std::string> unlinked; // every path unlink was asked to remove
+    std::vector<std::string> synced;   // the path of each descriptor fsync was asked to flush
+    std::vector<std::pair<std::string, std::string>> renamed; // from, to
 
     int open(const char* p, int f, mode_t m) override {
         bool fails = fault("open");
         opened.back() = p;
-        return fails ? -1 : RealFileSystem::open(p, f, m);
+        int fd = fails ? -1 : RealFileSystem::open(p, f, m);
+        if (fd >= 0)
+            fd_paths[fd] = p;
+        return fd;
     }
     ssize_t read(int fd, void* b, std::size_t n) override {
         return fault("read") ? -1 : RealFileSystem::read(fd, b, n);
@@ -49,7 +55,10 @@ public:
         }
         return RealFileSystem::write(fd, b, n);
     }
-    int fsync(int fd) override { return fault("fsync") ? -1 : RealFileSystem::fsync(fd); }
+    int fsync(int fd) override {
+        synced.push_back(fd_paths[fd]);
+        return fault("fsync") ? -1 : RealFileSystem::fsync(fd);
+    }
     int close(int fd) override {
         if (fault("close")) {
             RealFileSystem::close(fd);
@@ -58,6 +67,7 @@ public:
         return RealFileSystem::close(fd);
     }
     int rename(const char* a, const char* b) override {
+        renamed.emplace_back(a, b);
         return fault("rename") ? -1 : RealFileSystem::rename(a, b);
     }
     int unlink(const char* p) override {
@@ -82,6 +92,7 @@ public:
 
 private:
     bool crash_pending = false;
+    std::map<int, std::string> fd_paths;
 
     bool fault(const char* name) {
         ++calls;

@@ -157,6 +157,11 @@ TEST_CASE("the write path calls fsync on the file, then rename, then fsync on th
     CHECK(first_fsync < rename);
     CHECK(rename < second_fsync);
     CHECK(second_fsync < log.size());
+    // And on the right things: the temp file, renamed over the month, then its directory.
+    REQUIRE(fs.renamed.size() == 1);
+    const std::string month = journal.month_path(YearMonth{2026, 11});
+    CHECK(fs.renamed[0].second == month);
+    CHECK(fs.synced == std::vector<std::string>{fs.renamed[0].first, tmp.path() + "/journal"});
 }
 
 TEST_CASE("a failure at any step leaves the old month or the new one, and no temp file") {
