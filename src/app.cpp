@@ -67,8 +67,8 @@ Date Session::today() {
 
 void Session::report_problems(const std::vector<DataError>& problems) {
     for (const auto& p : problems)
-        sys_.term.say(
-            fmt::format("compassion: {} (skipped; the file is left as it is)\n", p.what()));
+        sys_.term.say(fmt::format("compassion: {} (skipped; the file is left as it is)\n",
+                                  printable(p.what())));
     if (!problems.empty() && exit == Exit::ok)
         exit = Exit::data;
 }
@@ -123,7 +123,8 @@ int run(const std::vector<std::string>& args, System system) {
         argv.push_back(a.data());
 
     auto fail = [&](const std::string& message, Exit code) {
-        system.term.say("compassion: " + message + "\n");
+        // Messages can quote a config value or a file's bytes: never replay them raw.
+        system.term.say("compassion: " + printable(message) + "\n");
         return static_cast<int>(code);
     };
 

@@ -249,3 +249,14 @@ TEST_CASE_FIXTURE(Fixture, "a config with unknown keys and a BOM still works") {
          "\xEF\xBB\xBF# from a newer version\nfuture = { a = 1 }\nday_starts_at = 4\n");
     CHECK(run({"log", "-s", "3"}).status == 0);
 }
+
+TEST_CASE_FIXTURE(Fixture, "an error quoting a config value never replays its escapes") {
+    REQUIRE(run({"log", "--check"}).status == 1);
+    spit(home + "/config.toml",
+         "items = [\"\\u001b]0;title\\u0007x\", \"\\u001B]0;title\\u0007X\"]\n");
+    auto r = run({"log", "-s", "3"});
+    CHECK(r.status == 78);
+    CHECK(r.err.find("is listed twice") != std::string::npos);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK(r.err.find('\a') == std::string::npos);
+}
