@@ -236,7 +236,7 @@ TEST_CASE("a failed fsync is never retried") {
     }
 }
 
-TEST_CASE("a failed write or flush is reported with no retry of the lost data") {
+TEST_CASE("an endless run of interrupted calls ends in an error and not a hang") {
     // EINTR is retried (nothing was written); an error that persists is not
     // retried forever: a signal storm ends in an error, not a hang.
     testing::TempDir tmp;
