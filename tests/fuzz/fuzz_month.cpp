@@ -24,6 +24,11 @@ std::string home_dir() {
     std::string pattern = base + "/compassion-fuzz-XXXXXX";
     if (!::mkdtemp(pattern.data()))
         std::abort();
+    static std::string made = pattern;
+    std::atexit([] {
+        std::error_code ec;
+        std::filesystem::remove_all(made, ec);
+    });
     return pattern;
 }
 
