@@ -25,9 +25,22 @@ const Home& Session::home() {
     return *home_;
 }
 
+void Session::warn(const std::string& message) {
+    // Shown even with --quiet: these are about who can read the journal.
+    sys_.term.say("compassion: warning: " + printable(message) + "\n");
+}
+
+void Session::prepare() {
+    if (prepared_)
+        return;
+    for (const auto& notice : prepare_home(sys_.fs, home()))
+        warn(notice);
+    prepared_ = true;
+}
+
 const Config& Session::config() {
     if (!config_) {
-        prepare_home(sys_.fs, home());
+        prepare();
         config_ = load_config(sys_.fs, home().config_path());
     }
     return *config_;
@@ -35,9 +48,10 @@ const Config& Session::config() {
 
 Journal& Session::journal() {
     if (!journal_) {
-        prepare_home(sys_.fs, home());
+        prepare();
         journal_ =
             std::make_unique<Journal>(sys_.fs, home(), sys_.clock, lock_timeout_from(sys_.env));
+        journal_->on_warning([this](const std::string& message) { warn(message); });
     }
     return *journal_;
 }
@@ -56,8 +70,8 @@ Date Session::today() {
 
 void Session::report_problems(const std::vector<DataError>& problems) {
     for (const auto& p : problems)
-        sys_.term.say(
-            fmt::format("compassion: {} (skipped; the file is left as it is)\n", p.what()));
+        sys_.term.say(fmt::format("compassion: {} (skipped; the file is left as it is)\n",
+                                  printable(p.what())));
     if (!problems.empty() && exit == Exit::ok)
         exit = Exit::data;
 }
@@ -178,7 +192,8 @@ int run(const std::vector<std::string>& args, System system) {
         argv.push_back(a.data());
 
     auto fail = [&](const std::string& message, Exit code) {
-        system.term.say("compassion: " + message + "\n");
+        // Messages can quote a config value or a file's bytes: never replay them raw.
+        system.term.say("compassion: " + printable(message) + "\n");
         return static_cast<int>(code);
     };
 

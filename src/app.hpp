@@ -62,6 +62,11 @@ public:
     void report_problems(const std::vector<DataError>& problems);
 
 private:
+    // Prepares the home once per run, showing its warnings.
+    void prepare();
+    void warn(const std::string& message);
+
+    bool prepared_ = false;
     System sys_;
     Globals& globals_;
     std::optional<Home> home_;

@@ -175,25 +175,21 @@ Config load_config(FileSystem& fs, const std::string& path) {
     std::optional<std::string> text;
     try {
         text = read_file(fs, path);
-    } catch (const IoError& e) {
-        throw ConfigError(SourcePos{path, 0, 0}, e.what());
+    } catch (const DataError& e) {
+        // A link or a non-file where the config should be: a config problem.
+        // Failing I/O stays an IoError (74).
+        std::string message = e.what();
+        throw ConfigError(e.pos(), message.substr(format_pos(e.pos()).size() + 2));
     }
     if (!text) {
-        int fd = fs.open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (fd >= 0) {
-            FileHandle file(fs, fd);
-            if (int err = write_all(fs, fd, template_text)) {
-                fs.unlink(path.c_str());
-                throw CreateError(errno_message("cannot write " + path, err));
-            }
-            if (fs.fsync(fd) != 0 || file.close_checked() != 0) {
-                fs.unlink(path.c_str());
-                throw CreateError(errno_message("cannot write " + path, errno));
-            }
-        } else if (errno != EEXIST) {
-            throw CreateError(errno_message("cannot create " + path, errno));
+        // Written whole or not at all: a first run killed half-way through
+        // the template must not leave a torn config that every later run
+        // refuses. Another run creating it at the same moment writes the same.
+        try {
+            write_config(fs, path, std::string(template_text));
+        } catch (const IoError& e) {
+            throw CreateError(e.what());
         }
-        // Another run may have created it in between: read what is there.
         text = read_file(fs, path);
         if (!text)
             throw CreateError("cannot create " + path);
@@ -205,7 +201,8 @@ namespace {
 
 // Byte offset of a 1-based line and column (columns count characters).
 std::size_t offset_of(const std::string& text, toml::source_position pos) {
-    std::size_t offset = 0;
+    // toml++ does not count a leading byte-order mark as a column.
+    std::size_t offset = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     for (unsigned line = 1; line < pos.line && offset < text.size(); ++line) {
         std::size_t nl = text.find('\n', offset);
         offset = nl == std::string::npos ? text.size() : nl + 1;
@@ -220,30 +217,84 @@ std::size_t offset_of(const std::string& text, toml::source_position pos) {
 
 } // namespace
 
+namespace {
+
+// Whether `candidate` is `original` with exactly `key` set to `value`.
+bool is_same_but(const std::string& candidate, toml::table original, std::string_view key,
+                 const toml::node& value) {
+    toml::parse_result parsed = toml::parse(candidate);
+#if !TOML_EXCEPTIONS
+    if (!parsed)
+        return false;
+#endif
+    toml::table doc = std::move(parsed);
+    const toml::node* now = doc.get(key);
+    if (!now || toml::node_view<const toml::node>{now} != toml::node_view<const toml::node>{&value})
+        return false;
+    doc.erase(key);
+    original.erase(key);
+    return doc == original;
+}
+
+} // namespace
+
 std::string with_top_level_value(const std::string& text, std::string_view key,
                                  std::string_view value_toml) {
     toml::table doc = toml::parse(text);
+    toml::table wanted = toml::parse("value = " + std::string(value_toml));
+    const toml::node& value = *wanted.get("value");
+    auto checked = [&](std::string candidate) -> std::optional<std::string> {
+        try {
+            if (is_same_but(candidate, doc, key, value))
+                return candidate;
+        } catch (const toml::parse_error&) {
+        }
+        return std::nullopt;
+    };
     if (const toml::node* node = doc.get(key)) {
         std::size_t begin = offset_of(text, node->source().begin);
         std::size_t end = offset_of(text, node->source().end);
-        return text.substr(0, begin) + std::string(value_toml) + text.substr(end);
+        if (auto out = checked(text.substr(0, begin) + std::string(value_toml) + text.substr(end)))
+            return *out;
+        throw ConfigError(
+            SourcePos{"config.toml", node->source().begin.line, node->source().begin.column},
+            fmt::format("{} cannot be changed here without changing something "
+                        "else; please edit it by hand",
+                        key));
     }
     std::string line = std::string(key) + " = " + std::string(value_toml) + "\n";
-    // Before the first [table] header, so the key stays at the top level.
+    // Before the first [table] header, so the key stays at the top level and
+    // near the other settings. A line that only looks like a header (inside a
+    // multi-line string or array) fails the check, and the key goes first.
     std::size_t pos = 0;
     while (pos < text.size()) {
         std::size_t first = text.find_first_not_of(" \t", pos);
-        if (first != std::string::npos && first < text.size() && text[first] == '[')
-            return text.substr(0, pos) + line + "\n" + text.substr(pos);
-        std::size_t nl = text.find('\n', pos);
-        if (nl == std::string::npos)
+        if (first != std::string::npos && first < text.size() && text[first] == '[') {
+            if (auto out = checked(text.substr(0, pos) + line + "\n" + text.substr(pos)))
+                return *out;
             break;
+        }
+        std::size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos) {
+            std::string out = text;
+            if (!out.empty() && out.back() != '\n')
+                out += '\n';
+            if (auto checked_out = checked(out + line))
+                return *checked_out;
+            break;
+        }
         pos = nl + 1;
     }
-    std::string out = text;
-    if (!out.empty() && out.back() != '\n')
-        out += '\n';
-    return out + line;
+    if (text.empty())
+        return line;
+    // The very start of a document is always at the top level (after a BOM).
+    std::size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    if (auto out = checked(text.substr(0, start) + line + text.substr(start)))
+        return *out;
+    throw ConfigError(SourcePos{"config.toml", 1, 1},
+                      fmt::format("{} cannot be added without changing something else; please "
+                                  "edit it by hand",
+                                  key));
 }
 
 void write_config(FileSystem& fs, const std::string& path, const std::string& text) {

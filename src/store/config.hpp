@@ -38,7 +38,8 @@ std::string_view config_template();
 // Parses and checks config text; throws ConfigError (exit 78) naming path:line:col.
 Config parse_config(const std::string& text, const std::string& path);
 
-// Reads config.toml, creating it from the template (0600) when it is missing.
+// Reads config.toml, creating it from the template (0600, atomically: temp
+// file, fsync, rename) when it is missing.
 Config load_config(FileSystem& fs, const std::string& path);
 
 // `text` with the top-level `key` set to `value_toml` (a TOML value, e.g. an

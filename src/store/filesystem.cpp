@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -55,26 +56,61 @@ int FileHandle::close_checked() {
     return 0;
 }
 
-std::optional<std::string> read_file(FileSystem& fs, const std::string& path) {
-    int fd = fs.open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+namespace {
+
+std::string octal_mode(mode_t mode) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(mode & 07777));
+    return text;
+}
+
+} // namespace
+
+std::optional<std::string> read_file(FileSystem& fs, const std::string& path, std::string* notice) {
+    // O_NONBLOCK: opening a FIFO put in place of a file must not hang; it is
+    // refused below. Regular files ignore the flag.
+    int fd = -1;
+    for (int tries = 0;; ++tries) {
+        fd = fs.open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+        if (fd >= 0 || errno != EINTR || tries >= max_interrupted_retries)
+            break;
+    }
     if (fd < 0) {
         if (errno == ENOENT)
             return std::nullopt;
         if (errno == ELOOP)
-            throw IoError(path + ": is a symbolic link; compassion does not follow links in its "
-                                 "journal (replace it with the file itself)");
+            throw DataError(SourcePos{path, 0, 0},
+                            "is a symbolic link; compassion does not follow links to its files "
+                            "(put the file itself there)");
         throw IoError(errno_message(path, errno));
     }
     FileHandle file(fs, fd);
+    struct stat st {};
+    if (fs.fstat(fd, &st) != 0)
+        throw IoError(errno_message(path, errno));
+    if (!S_ISREG(st.st_mode))
+        throw DataError(SourcePos{path, 0, 0}, "is not a regular file; compassion leaves it alone");
+    if (notice && (st.st_mode & 077) != 0) {
+        if (fs.fchmod(fd, 0600) == 0)
+            *notice = fmt::format("{} could be read by others (mode {}); it is private (0600) now",
+                                  path, octal_mode(st.st_mode));
+        else
+            *notice = errno_message(fmt::format("{} can be read by others (mode {}) and could not "
+                                                "be made private",
+                                                path, octal_mode(st.st_mode)),
+                                    errno);
+    }
     std::string content;
     char buffer[65536];
+    int interrupted = 0;
     for (;;) {
         ssize_t n = fs.read(fd, buffer, sizeof buffer);
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR && ++interrupted <= max_interrupted_retries)
                 continue;
             throw IoError(errno_message(path, errno));
         }
+        interrupted = 0;
         if (n == 0)
             break;
         content.append(buffer, static_cast<std::size_t>(n));
@@ -83,13 +119,15 @@ std::optional<std::string> read_file(FileSystem& fs, const std::string& path) {
 }
 
 int write_all(FileSystem& fs, int fd, std::string_view data) {
+    int interrupted = 0;
     while (!data.empty()) {
         ssize_t n = fs.write(fd, data.data(), data.size());
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR && ++interrupted <= max_interrupted_retries)
                 continue;
             return errno;
         }
+        interrupted = 0;
         if (n == 0)
             return EIO;
         data.remove_prefix(static_cast<std::size_t>(n));
@@ -112,11 +150,42 @@ void make_private_dir(FileSystem& fs, const std::string& path) {
         }
         throw CreateError(path + ": exists and is not a directory");
     }
+    // Only "not there" leads to creating it. A path through a file (ENOTDIR)
+    // or a forbidden directory (EACCES) cannot be created; EIO is an I/O error.
+    if (errno == ENOTDIR || errno == EACCES)
+        throw CreateError(errno_message("cannot create " + path, errno));
+    if (errno != ENOENT)
+        throw IoError(errno_message(path, errno));
     auto slash = path.find_last_of('/');
     if (slash != std::string::npos && slash > 0)
         make_private_dir(fs, path.substr(0, slash));
     if (fs.mkdir(path.c_str(), 0700) != 0 && errno != EEXIST)
         throw CreateError(errno_message("cannot create " + path, errno));
+}
+
+std::optional<std::string> check_private_dir(FileSystem& fs, const std::string& path) {
+    int fd = fs.open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+    if (fd < 0)
+        throw IoError(errno_message(path, errno));
+    FileHandle dir(fs, fd);
+    struct stat st {};
+    if (fs.fstat(fd, &st) != 0)
+        throw IoError(errno_message(path, errno));
+    if (st.st_uid != ::geteuid())
+        throw CreateError(fmt::format("{}: belongs to another user (uid {}); compassion keeps "
+                                      "your journal only in a directory of your own",
+                                      path, st.st_uid));
+    if ((st.st_mode & 077) != 0) {
+        // Others could read the journal, or swap its files: make it ours alone.
+        if (fs.fchmod(fd, 0700) != 0)
+            throw CreateError(errno_message(fmt::format("{}: others may use this directory (mode "
+                                                        "{}) and it could not be made private",
+                                                        path, octal_mode(st.st_mode)),
+                                            errno));
+        return fmt::format("{} was open to others (mode {}); it is private (0700) now", path,
+                           octal_mode(st.st_mode));
+    }
+    return std::nullopt;
 }
 
 } // namespace compassion

@@ -63,15 +63,28 @@ private:
     int fd_;
 };
 
+// How many interrupted calls in a row are retried before giving up with EINTR:
+// a signal storm must not turn into a hang.
+inline constexpr int max_interrupted_retries = 100;
+
 // The whole content of a regular file, or nothing if it does not exist.
-// Refuses to follow a symbolic link. Throws IoError on other failures.
-std::optional<std::string> read_file(FileSystem& fs, const std::string& path);
+// Refuses to follow a symbolic link or to open anything but a regular file
+// (a FIFO would block): DataError naming the path. Throws IoError on failures.
+// With `notice`, a file that others may read or write is made 0600 and
+// `notice` says so (or says that it could not be).
+std::optional<std::string> read_file(FileSystem& fs, const std::string& path,
+                                     std::string* notice = nullptr);
 
 // Writes all of `data`, retrying on EINTR and short writes; returns 0 or errno.
 int write_all(FileSystem& fs, int fd, std::string_view data);
 
 // Creates a directory (and its parents) private to the user, 0700.
-// Throws CreateError when it cannot.
+// Throws CreateError when it cannot, IoError when it cannot even look.
 void make_private_dir(FileSystem& fs, const std::string& path);
+
+// Refuses (CreateError) a directory that belongs to someone else. One that
+// others may read, enter or write to (and so swap the files inside) is made
+// 0700, and the notice returned says so. Follows a symbolic link to its target.
+std::optional<std::string> check_private_dir(FileSystem& fs, const std::string& path);
 
 } // namespace compassion

@@ -49,9 +49,13 @@ Home resolve_home(const std::optional<std::string>& flag, const Environment& env
     return Home{without_trailing_slash(base) + "/.config/compassion"};
 }
 
-void prepare_home(FileSystem& fs, const Home& home) {
-    make_private_dir(fs, home.root);
-    make_private_dir(fs, home.journal_dir());
+std::vector<std::string> prepare_home(FileSystem& fs, const Home& home) {
+    std::vector<std::string> notices;
+    for (const std::string& dir : {home.root, home.journal_dir()}) {
+        make_private_dir(fs, dir);
+        if (auto notice = check_private_dir(fs, dir))
+            notices.push_back(std::move(*notice));
+    }
     // Month files only ever grow by whole [[entry]] blocks, so a union merge is
     // the right merge when the home is kept in git on two machines.
     std::string attributes = home.journal_dir() + "/.gitattributes";
@@ -62,6 +66,7 @@ void prepare_home(FileSystem& fs, const Home& home) {
                   "# Written by compassion: month files merge as a union of entries.\n"
                   "*.toml merge=union\n");
     }
+    return notices;
 }
 
 } // namespace compassion

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace compassion {
 
@@ -24,7 +25,9 @@ struct Home {
 Home resolve_home(const std::optional<std::string>& flag, const Environment& env);
 
 // Creates the home and its journal directory, 0700, and the git attributes
-// that make git merge month files as a union. Throws CreateError.
-void prepare_home(FileSystem& fs, const Home& home);
+// that make git merge month files as a union. Throws CreateError, also for a
+// home or journal directory that is someone else's (see check_private_dir).
+// Returns warnings worth showing (a directory that had to be made private).
+std::vector<std::string> prepare_home(FileSystem& fs, const Home& home);
 
 } // namespace compassion

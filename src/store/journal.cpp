@@ -44,7 +44,7 @@ public:
         : fs_(fs) {
         fd_ = fs.open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd_ < 0)
-            throw CreateError(errno_message("cannot open the lock file " + path, errno));
+            throw IoError(errno_message("cannot open the lock file " + path, errno));
         auto waited = std::chrono::milliseconds{0};
         const auto step = std::chrono::milliseconds{10};
         while (fs.flock(fd_, LOCK_EX | LOCK_NB) != 0) {
@@ -98,7 +98,10 @@ void Journal::append(const Record& record) {
 
     YearMonth month = year_month_of(record.day);
     const std::string path = month_path(month);
-    std::optional<std::string> existing = read_file(fs_, path);
+    std::string notice;
+    std::optional<std::string> existing = read_file(fs_, path, &notice);
+    if (!notice.empty() && warn_)
+        warn_(notice);
     std::size_t before = 0;
     std::string text;
     if (existing) {
@@ -186,12 +189,21 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
     std::unordered_set<std::string> ids;
     for (const auto& path : month.paths) {
         std::optional<std::string> text;
+        std::string notice;
         try {
-            text = read_file(fs_, path);
+            text = read_file(fs_, path, &notice);
+        } catch (const DataError& e) {
+            problems.push_back(e);
+            continue;
         } catch (const IoError& e) {
-            problems.emplace_back(SourcePos{path, 0, 0}, e.what());
+            std::string message = e.what();
+            if (message.rfind(path + ": ", 0) == 0) // the position already names the file
+                message.erase(0, path.size() + 2);
+            problems.emplace_back(SourcePos{path, 0, 0}, message);
             continue;
         }
+        if (!notice.empty() && warn_)
+            warn_(notice);
         if (!text)
             continue;
         toml::table doc;

@@ -28,8 +28,9 @@ public:
     // Adds `record` to the month file of its day, atomically and durably:
     // lock → read and parse → append after the existing bytes → re-parse →
     // temp file → fsync → rename → fsync the directory.
-    // Throws BusyError (lock timeout), DataError (the month does not parse;
-    // the file is left untouched), IoError or CreateError.
+    // Throws BusyError (lock timeout), DataError (the month does not parse,
+    // or is a symbolic link or not a regular file; it is left untouched),
+    // IoError or CreateError.
     void append(const Record& record);
 
     std::string month_path(YearMonth month) const;
@@ -50,6 +51,11 @@ public:
     // returns its path, or "" when even that failed.
     std::string rescue(const Record& record) const;
 
+    // Where warnings go (a month file that was readable by others and is now
+    // private); by default nowhere.
+    using Warn = std::function<void(const std::string&)>;
+    void on_warning(Warn warn) { warn_ = std::move(warn); }
+
 private:
     class Lock;
     void remove_stale_temp_files() const;
@@ -60,6 +66,7 @@ private:
     Home home_;
     Clock& clock_;
     std::chrono::milliseconds lock_timeout_;
+    Warn warn_;
 };
 
 // The lock timeout: COMPASSION_LOCK_TIMEOUT seconds if set (a number), else 10 s.

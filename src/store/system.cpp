@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -17,11 +18,19 @@ std::optional<std::string> ProcessEnvironment::get(const std::string& name) cons
 
 namespace {
 
+// 1900-01-01 to 2200-01-01: well inside what system_clock's nanoseconds hold.
+constexpr long long earliest_pinned = -2208988800;
+constexpr long long latest_pinned = 7258118400;
+
+} // namespace
+
 std::optional<TimePoint> parse_pinned_time(const std::string& text) {
     if (!text.empty() && text[0] == '@') {
         char* end = nullptr;
+        errno = 0;
         long long secs = std::strtoll(text.c_str() + 1, &end, 10);
-        if (end == text.c_str() + 1 || *end != '\0')
+        if (end == text.c_str() + 1 || *end != '\0' || errno == ERANGE || secs < earliest_pinned ||
+            secs >= latest_pinned)
             return std::nullopt;
         return std::chrono::system_clock::from_time_t(static_cast<std::time_t>(secs));
     }
@@ -31,16 +40,18 @@ std::optional<TimePoint> parse_pinned_time(const std::string& text) {
                     &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &consumed) != 6 ||
         static_cast<std::size_t>(consumed) != text.size())
         return std::nullopt;
+    // mktime would quietly turn month 13 or 25:00 into some other moment.
+    if (!parse_iso_date(std::string_view(text).substr(0, 10)) || tm.tm_hour < 0 ||
+        tm.tm_hour > 23 || tm.tm_min < 0 || tm.tm_min > 59 || tm.tm_sec < 0 || tm.tm_sec > 59)
+        return std::nullopt;
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;
     tm.tm_isdst = -1;
     std::time_t t = std::mktime(&tm);
-    if (t == static_cast<std::time_t>(-1))
+    if (t == static_cast<std::time_t>(-1) || t < earliest_pinned || t >= latest_pinned)
         return std::nullopt;
     return std::chrono::system_clock::from_time_t(t);
 }
-
-} // namespace
 
 SystemClock::SystemClock(const Environment& env) {
     if (auto pinned = env.get("COMPASSION_NOW"); pinned && !pinned->empty()) {

@@ -10,6 +10,10 @@ public:
     std::optional<std::string> get(const std::string& name) const override;
 };
 
+// A COMPASSION_NOW value as a moment: YYYY-MM-DDTHH:MM:SS local time (a real
+// date and time of day) or @SECONDS, between 1900 and 2200; nothing otherwise.
+std::optional<TimePoint> parse_pinned_time(const std::string& text);
+
 // The real clock. COMPASSION_NOW (an ISO local date-time such as
 // 2026-11-27T21:30:00, or @SECONDS since the epoch) pins the start time,
 // so end-to-end tests and demos can live on a chosen day; the clock still moves.

@@ -21,6 +21,10 @@ BIN = os.environ.get("COMPASSION_BIN") or shutil.which("compassion")
 if not BIN:
     raise SystemExit("set COMPASSION_BIN to the compassion binary")
 
+# Files a test writes by hand are private, like the tool's own: otherwise the
+# tool rightly tightens them and says so, and every test would see that warning.
+os.umask(0o077)
+
 # Friday 27 November 2026, 21:30 local time: tests never depend on the real date.
 FRIDAY_EVENING = "2026-11-27T21:30:00"
 

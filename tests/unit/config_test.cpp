@@ -64,3 +64,27 @@ TEST_CASE("a value after unicode on its line is found by character columns") {
     std::string text = "items = [\"ü\", \"ß\"] # 日本\n";
     CHECK(with_top_level_value(text, "items", "[\"x\"]") == "items = [\"x\"] # 日本\n");
 }
+
+TEST_CASE("a line that only looks like a table header never receives a new setting") {
+    // Found writing the config fuzz target: the key used to land inside a
+    // multi-line string (silently) or array (a config that no longer parsed).
+    std::string in_string = "# no items yet\nmotto = \"\"\"\n[not a table]\n\"\"\"\n\n[practice]\n";
+    std::string out = with_top_level_value(in_string, "items", "[\"a\"]");
+    CHECK(out == "items = [\"a\"]\n" + in_string);
+    CHECK(parse_config(out, "c.toml").items == std::vector<std::string>{"a"});
+    CHECK(toml::parse(out)["motto"].value_or(std::string{}) == "[not a table]\n");
+    std::string in_array = "nested = [\n[1],\n]\n";
+    out = with_top_level_value(in_array, "items", "[\"b\"]");
+    CHECK(parse_config(out, "c.toml").items == std::vector<std::string>{"b"});
+    CHECK(out.find(in_array) != std::string::npos);
+    std::string with_bom = "\xEF\xBB\xBFx = \"\"\"\n[y]\n\"\"\"\n[z]\n";
+    out = with_top_level_value(with_bom, "items", "[\"c\"]");
+    CHECK(out.rfind("\xEF\xBB\xBFitems = [\"c\"]\n", 0) == 0);
+}
+
+TEST_CASE("a setting after a byte-order mark is changed in place") {
+    // Found by the config fuzz target: columns on the first line skip the BOM.
+    std::string out =
+        with_top_level_value("\xEF\xBB\xBFitems = [\"a\"] # mine\n", "items", "[\"b\"]");
+    CHECK(out == "\xEF\xBB\xBFitems = [\"b\"] # mine\n");
+}
