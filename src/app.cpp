@@ -140,7 +140,12 @@ int run(const std::vector<std::string>& args, System system) {
             }
             return fail(std::string(e.what()) + " (see compassion --help)", Exit::usage);
         } catch (const CLI::ExtrasError& e) {
-            std::string hint = suggestion_for(e.what(), args);
+            std::string hint;
+            if (app.get_subcommands().empty())
+                hint = suggestion_for(e.what(), args);
+            else
+                hint = fmt::format("{} (see compassion {} --help)", e.what(),
+                                   app.get_subcommands().front()->get_name());
             return fail(hint.empty() ? std::string(e.what()) : hint, Exit::usage);
         } catch (const CLI::ParseError& e) {
             std::string where = "compassion";

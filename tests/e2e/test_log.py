@@ -103,6 +103,24 @@ class LogRefusesBadInput(HomeTest):
         self.assertUsage("log", mention="--showed-up")
         self.assertUsage("log", "--did", "sleep", mention="--showed-up")
 
+    def test_a_home_that_cannot_be_created_exits_73(self):
+        blocker = os.path.join(self.user_home, "a-file")
+        with open(blocker, "w") as f:
+            f.write("not a directory")
+        r = self.run_cli("--home", os.path.join(blocker, "home"), "log", "-s", "3")
+        self.assertEqual(r.status, 73, r)
+        self.assertIn("a-file", r.err)
+
+    def test_logging_never_rewrites_the_users_config(self):
+        os.makedirs(self.home, mode=0o700)
+        mine = '# my settings\nitems = ["sleep", "friends"]  # just two\n\n[unknown]\nx = 1\n'
+        with open(os.path.join(self.home, "config.toml"), "w") as f:
+            f.write(mine)
+        self.assertEqual(self.run_cli("log", "--did", "friends", "-s", "4").status, 0)
+        with open(os.path.join(self.home, "config.toml")) as f:
+            self.assertEqual(f.read(), mine)
+        self.assertEqual(self.entries()[0]["not_done"], ["sleep"])
+
     def test_a_bad_config_exits_78_naming_its_line(self):
         os.makedirs(self.home, mode=0o700)
         with open(os.path.join(self.home, "config.toml"), "w") as f:

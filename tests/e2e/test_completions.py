@@ -1,0 +1,124 @@
+"""Each completion file is loaded in its real shell and asked real questions."""
+
+import os
+import pty
+import select
+import shutil
+import subprocess
+import time
+import unittest
+
+from harness import BIN, HomeTest, strip_ansi
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+COMPLETIONS = os.path.join(ROOT, "completions")
+
+
+class CompletionTest(HomeTest):
+    def setUp(self):
+        super().setUp()
+        self.bin = os.path.join(self.user_home, "bin")
+        os.makedirs(self.bin)
+        os.symlink(BIN, os.path.join(self.bin, "compassion"))
+        # A home with the user's own items, one with a space in its name.
+        self.run_cli("log", "--check")
+        config = os.path.join(self.home, "config.toml")
+        with open(config) as f:
+            text = f.read()
+        with open(config, "w") as f:
+            f.write(text.replace('items = ["sleep", "exercise", "meditation", "time outside"]',
+                                 'items = ["sleep", "swimming", "time outside"]'))
+
+    def shell_env(self):
+        env = self.env()
+        env["PATH"] = self.bin + ":" + env["PATH"]
+        return env
+
+
+class Bash(CompletionTest):
+    def complete(self, line):
+        script = f"""
+            source {COMPLETIONS}/compassion.bash
+            COMP_LINE={line!r}
+            read -ra COMP_WORDS <<< "$COMP_LINE"
+            [[ $COMP_LINE == *" " ]] && COMP_WORDS+=("")
+            COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+            _compassion
+            printf '%s\\n' "${{COMPREPLY[@]}}"
+        """
+        out = subprocess.run(["bash", "-c", script], env=self.shell_env(), capture_output=True,
+                             text=True, check=True).stdout
+        return [l for l in out.splitlines() if l]
+
+    def test_commands_options_and_values(self):
+        self.assertIn("log", self.complete("compassion "))
+        self.assertIn("--color", self.complete("compassion --c"))
+        self.assertEqual(self.complete("compassion --color a"), ["auto", "always"])
+        self.assertIn("--if-missing", self.complete("compassion log --"))
+        self.assertIn("yesterday", self.complete("compassion log --date y"))
+
+    def test_items_come_from_the_users_config(self):
+        self.assertEqual(self.complete("compassion log --did s"), ["sleep", "swimming"])
+        self.assertEqual(self.complete("compassion log --did sleep,t"), ["sleep,time-outside"])
+        other = os.path.join(self.user_home, "other")
+        self.assertEqual(self.complete(f"compassion --home {other} log --did s"), ["sleep"])
+
+
+@unittest.skipUnless(shutil.which("fish"), "fish is not installed")
+class Fish(CompletionTest):
+    def complete(self, line):
+        out = subprocess.run(["fish", "--no-config", "-c",
+                              f"source {COMPLETIONS}/compassion.fish; complete -C {line!r}"],
+                             env=self.shell_env(), capture_output=True, text=True, check=True).stdout
+        return [l.split("\t")[0] for l in out.splitlines()]
+
+    def test_commands_options_and_values(self):
+        self.assertIn("log", self.complete("compassion "))
+        self.assertIn("--if-missing", self.complete("compassion log --if"))
+        self.assertEqual(sorted(self.complete("compassion --color ")), ["always", "auto", "never"])
+
+    def test_items_come_from_the_users_config(self):
+        self.assertEqual(sorted(self.complete("compassion log --did ")),
+                         ["sleep", "swimming", "time-outside"])
+
+
+@unittest.skipUnless(shutil.which("zsh"), "zsh is not installed")
+class Zsh(CompletionTest):
+    def screen_after(self, typed):
+        """Types a line and Tab into an interactive zsh; returns what the screen shows."""
+        pid, fd = pty.fork()
+        if pid == 0:
+            env = self.shell_env()
+            env["TERM"] = "dumb"
+            os.execve(shutil.which("zsh"), ["zsh", "-f", "-i"], env)
+        setup = (f"fpath=({COMPLETIONS} $fpath); autoload -U compinit; compinit -u -D; "
+                 "PS1='> '; unsetopt zle_bracketed_paste 2>/dev/null\n")
+        os.write(fd, setup.encode())
+        time.sleep(0.5)
+        os.write(fd, typed.encode() + b"\t")
+        screen, deadline = b"", time.monotonic() + 5
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.5)
+            if not ready:
+                break
+            try:
+                screen += os.read(fd, 4096)
+            except OSError:
+                break
+        os.write(fd, b"\x03exit\n")
+        os.close(fd)
+        os.waitpid(pid, 0)
+        return strip_ansi(screen.decode("utf-8", "replace"))
+
+    def test_a_unique_option_completes_in_place(self):
+        self.assertIn("compassion log --if-missing", self.screen_after("compassion log --if"))
+
+    def test_items_come_from_the_users_config(self):
+        self.assertIn("--did time-outside", self.screen_after("compassion log --did ti"))
+
+    def test_commands_complete(self):
+        self.assertIn("compassion log", self.screen_after("compassion lo"))
+
+
+if __name__ == "__main__":
+    unittest.main()
