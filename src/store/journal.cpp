@@ -102,7 +102,8 @@ void Journal::append(const Record& record) {
     std::size_t before = 0;
     std::string text;
     if (existing) {
-        before = count_entries(parse_month(*existing, path));
+        bool known = last_read_.path == path && last_read_.text == *existing;
+        before = known ? last_read_.entries : count_entries(parse_month(*existing, path));
         text = *existing;
         if (!text.empty() && text.back() != '\n')
             text += '\n';
@@ -194,6 +195,20 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
         }
         if (!text)
             continue;
+        ContentHash hash;
+        if (cache_) {
+            hash = content_hash(*text);
+            if (auto cached = cache_->load(path, hash, text->size())) {
+                for (const auto& c : *cached) {
+                    if (!c.id.empty() && !ids.insert(c.id).second)
+                        continue;
+                    Entry entry = entry_from(c, path);
+                    entry.order = order++;
+                    visit(entry);
+                }
+                continue;
+            }
+        }
         toml::table doc;
         try {
             doc = parse_month(*text, path);
@@ -202,20 +217,27 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
             continue;
         }
         auto entries = doc["entry"].as_array();
-        if (!entries)
-            continue;
-        for (const auto& node : *entries) {
-            const toml::table* table = node.as_table();
-            if (!table)
-                continue;
-            auto entry = entry_from(*table, path);
-            if (!entry)
-                continue;
-            if (!entry->id.empty() && !ids.insert(entry->id).second)
-                continue;
-            entry->order = order++;
-            visit(*entry);
+        const std::size_t size = text->size();
+        last_read_ = LastRead{path, std::move(*text), count_entries(doc)};
+        std::vector<CachedEntry> to_cache;
+        if (entries) {
+            for (const auto& node : *entries) {
+                const toml::table* table = node.as_table();
+                if (!table)
+                    continue;
+                auto entry = entry_from(*table, path);
+                if (!entry)
+                    continue;
+                if (cache_)
+                    to_cache.push_back(cached_entry(*entry));
+                if (!entry->id.empty() && !ids.insert(entry->id).second)
+                    continue;
+                entry->order = order++;
+                visit(*entry);
+            }
         }
+        if (cache_)
+            cache_->store(path, hash, size, to_cache);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/entry.hpp"
 #include "core/record.hpp"
+#include "store/cache.hpp"
 #include "store/filesystem.hpp"
 #include "store/home.hpp"
 
@@ -46,6 +47,10 @@ public:
               std::vector<DataError>& problems) const;
     void read_all(const Visitor& visit, std::vector<DataError>& problems) const;
 
+    // Reads unchanged month files from `cache` from now on (nullptr: parse
+    // every file). Worth it for a command that reads many months (review).
+    void use_cache(const MonthCache* cache) { cache_ = cache; }
+
     // Saves a record that could not be stored in rescue/ (best effort) and
     // returns its path, or "" when even that failed.
     std::string rescue(const Record& record) const;
@@ -56,10 +61,21 @@ private:
     void read_month(const MonthFiles& month, const Visitor& visit, std::vector<DataError>& problems,
                     std::size_t& order) const;
 
+    // The bytes of the file read last and how many entries they hold, so that
+    // a command that reads a month and then appends to it (log) parses the
+    // month once less. Only ever trusted for exactly the same bytes.
+    struct LastRead {
+        std::string path;
+        std::string text;
+        std::size_t entries = 0;
+    };
+
     FileSystem& fs_;
     Home home_;
     Clock& clock_;
     std::chrono::milliseconds lock_timeout_;
+    mutable LastRead last_read_;
+    const MonthCache* cache_ = nullptr;
 };
 
 // The lock timeout: COMPASSION_LOCK_TIMEOUT seconds if set (a number), else 10 s.

@@ -1,0 +1,367 @@
+#include "store/cache.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace compassion {
+
+namespace {
+
+constexpr std::uint64_t rotl(std::uint64_t x, int r) {
+    return (x << r) | (x >> (64 - r));
+}
+
+constexpr std::uint64_t fmix(std::uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ULL;
+    k ^= k >> 33;
+    return k;
+}
+
+std::uint64_t load64(const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+// The first line of every cache file: what it is, and its layout's version.
+constexpr std::string_view magic = "compassion month cache 1\n";
+
+// Appends fixed-size little-endian-as-stored numbers and length-prefixed strings.
+class Writer {
+public:
+    explicit Writer(std::string& out) : out_(out) {}
+    template <typename T> void number(T v) {
+        char bytes[sizeof v];
+        std::memcpy(bytes, &v, sizeof v);
+        out_.append(bytes, sizeof v);
+    }
+    void text(std::string_view s) {
+        number(static_cast<std::uint32_t>(s.size()));
+        out_.append(s);
+    }
+
+private:
+    std::string& out_;
+};
+
+// Reads what Writer wrote; any overrun marks the whole read as failed.
+class Reader {
+public:
+    explicit Reader(std::string_view in) : in_(in) {}
+    template <typename T> T number() {
+        T v{};
+        if (in_.size() < sizeof v) {
+            ok_ = false;
+            return v;
+        }
+        std::memcpy(&v, in_.data(), sizeof v);
+        in_.remove_prefix(sizeof v);
+        return v;
+    }
+    std::string text() {
+        auto n = number<std::uint32_t>();
+        if (!ok_ || in_.size() < n) {
+            ok_ = false;
+            return {};
+        }
+        std::string s(in_.substr(0, n));
+        in_.remove_prefix(n);
+        return s;
+    }
+    bool ok() const { return ok_; }
+    bool done() const { return in_.empty(); }
+
+private:
+    std::string_view in_;
+    bool ok_ = true;
+};
+
+enum Tag : std::uint8_t { tag_bool, tag_integer, tag_string, tag_date, tag_list };
+
+void write_date(Writer& w, Date d) {
+    w.number(static_cast<std::int32_t>(static_cast<int>(d.year())));
+    w.number(static_cast<std::uint8_t>(static_cast<unsigned>(d.month())));
+    w.number(static_cast<std::uint8_t>(static_cast<unsigned>(d.day())));
+}
+
+std::optional<Date> read_date(Reader& r) {
+    auto y = r.number<std::int32_t>();
+    auto m = r.number<std::uint8_t>();
+    auto d = r.number<std::uint8_t>();
+    Date date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    if (!r.ok() || !date.ok())
+        return std::nullopt;
+    return date;
+}
+
+struct FieldWriter {
+    Writer& w;
+    void operator()(bool b) const {
+        w.number(tag_bool);
+        w.number(static_cast<std::uint8_t>(b));
+    }
+    void operator()(std::int64_t n) const {
+        w.number(tag_integer);
+        w.number(n);
+    }
+    void operator()(const std::string& s) const {
+        w.number(tag_string);
+        w.text(s);
+    }
+    void operator()(const Date& d) const {
+        w.number(tag_date);
+        write_date(w, d);
+    }
+    void operator()(const std::vector<std::string>& list) const {
+        w.number(tag_list);
+        w.number(static_cast<std::uint32_t>(list.size()));
+        for (const auto& s : list)
+            w.text(s);
+    }
+};
+
+std::optional<FieldValue> read_field(Reader& r) {
+    switch (r.number<std::uint8_t>()) {
+    case tag_bool:
+        return FieldValue{r.number<std::uint8_t>() != 0};
+    case tag_integer:
+        return FieldValue{r.number<std::int64_t>()};
+    case tag_string:
+        return FieldValue{r.text()};
+    case tag_date:
+        if (auto d = read_date(r))
+            return FieldValue{*d};
+        return std::nullopt;
+    case tag_list: {
+        auto n = r.number<std::uint32_t>();
+        std::vector<std::string> list;
+        for (std::uint32_t i = 0; i < n && r.ok(); ++i)
+            list.push_back(r.text());
+        return FieldValue{std::move(list)};
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+std::string payload_of(const std::vector<CachedEntry>& entries) {
+    std::string out;
+    Writer w(out);
+    w.number(static_cast<std::uint32_t>(entries.size()));
+    for (const auto& e : entries) {
+        w.text(e.id);
+        w.text(e.kind);
+        write_date(w, e.day);
+        w.number(e.at_seconds);
+        w.number(e.line);
+        w.number(e.column);
+        w.number(static_cast<std::uint32_t>(e.fields.size()));
+        for (const auto& [key, value] : e.fields) {
+            w.text(key);
+            std::visit(FieldWriter{w}, value);
+        }
+    }
+    return out;
+}
+
+std::optional<std::vector<CachedEntry>> entries_of(std::string_view payload) {
+    Reader r(payload);
+    auto count = r.number<std::uint32_t>();
+    std::vector<CachedEntry> out;
+    for (std::uint32_t i = 0; i < count && r.ok(); ++i) {
+        CachedEntry e;
+        e.id = r.text();
+        e.kind = r.text();
+        auto day = read_date(r);
+        if (!day)
+            return std::nullopt;
+        e.day = *day;
+        e.at_seconds = r.number<std::int64_t>();
+        e.line = r.number<std::uint32_t>();
+        e.column = r.number<std::uint32_t>();
+        auto fields = r.number<std::uint32_t>();
+        for (std::uint32_t k = 0; k < fields && r.ok(); ++k) {
+            std::string key = r.text();
+            auto value = read_field(r);
+            if (!value)
+                return std::nullopt;
+            e.fields.emplace_back(std::move(key), std::move(*value));
+        }
+        out.push_back(std::move(e));
+    }
+    if (!r.ok() || !r.done())
+        return std::nullopt;
+    return out;
+}
+
+std::optional<FieldValue> field_value(const toml::node& node) {
+    if (auto s = node.as_string())
+        return FieldValue{s->get()};
+    if (auto n = node.as_integer())
+        return FieldValue{n->get()};
+    if (auto b = node.as_boolean())
+        return FieldValue{b->get()};
+    if (auto d = node.as_date())
+        return FieldValue{to_date(d->get())};
+    if (auto arr = node.as_array()) {
+        std::vector<std::string> list;
+        for (const auto& el : *arr)
+            if (auto s = el.as_string())
+                list.push_back(s->get());
+        return FieldValue{std::move(list)};
+    }
+    return std::nullopt; // floats, times, date-times, tables: no getter gives them
+}
+
+} // namespace
+
+ContentHash content_hash(std::string_view bytes) {
+    // Two MurmurHash3-style lanes over 16-byte blocks, with the length mixed in.
+    constexpr std::uint64_t c1 = 0x87c37b91114253d5ULL;
+    constexpr std::uint64_t c2 = 0x4cf5ad432745937fULL;
+    std::uint64_t h1 = 0x9e3779b97f4a7c15ULL;
+    std::uint64_t h2 = 0x632be59bd9b4e019ULL;
+    const char* p = bytes.data();
+    std::size_t n = bytes.size();
+    for (; n >= 16; p += 16, n -= 16) {
+        std::uint64_t k1 = load64(p);
+        std::uint64_t k2 = load64(p + 8);
+        h1 ^= rotl(k1 * c1, 31) * c2;
+        h1 = (rotl(h1, 27) + h2) * 5 + 0x52dce729;
+        h2 ^= rotl(k2 * c2, 33) * c1;
+        h2 = (rotl(h2, 31) + h1) * 5 + 0x38495ab5;
+    }
+    char tail[16] = {};
+    std::memcpy(tail, p, n);
+    h1 ^= rotl(load64(tail) * c1, 31) * c2;
+    h2 ^= rotl(load64(tail + 8) * c2, 33) * c1;
+    h1 ^= bytes.size();
+    h2 ^= bytes.size();
+    h1 += h2;
+    h2 += h1;
+    h1 = fmix(h1);
+    h2 = fmix(h2);
+    h1 += h2;
+    h2 += h1;
+    return ContentHash{h1, h2};
+}
+
+CachedEntry cached_entry(const Entry& entry) {
+    CachedEntry c;
+    c.id = entry.id;
+    c.kind = entry.kind;
+    c.day = entry.day;
+    c.at_seconds = entry.at_seconds;
+    c.line = entry.pos.line;
+    c.column = entry.pos.column;
+    if (entry.table) {
+        c.fields.reserve(entry.table->size());
+        for (const auto& [key, node] : *entry.table)
+            if (auto value = field_value(node))
+                c.fields.emplace_back(std::string(key.str()), std::move(*value));
+    } else if (entry.fields) {
+        c.fields = *entry.fields;
+    }
+    return c;
+}
+
+Entry entry_from(const CachedEntry& cached, const std::string& path) {
+    Entry e;
+    e.id = cached.id;
+    e.kind = cached.kind;
+    e.day = cached.day;
+    e.at_seconds = cached.at_seconds;
+    e.fields = &cached.fields;
+    e.pos = SourcePos{path, cached.line, cached.column};
+    return e;
+}
+
+MonthCache::MonthCache(FileSystem& fs, std::string dir) : fs_(fs), dir_(std::move(dir)) {}
+
+std::string MonthCache::file_for(const std::string& path) const {
+    ContentHash h = content_hash(path);
+    return fmt::format("{}/{:016x}{:016x}.cache", dir_, h.a, h.b);
+}
+
+std::optional<std::vector<CachedEntry>>
+MonthCache::load(const std::string& path, ContentHash made_from, std::size_t size) const {
+    if (dir_.empty())
+        return std::nullopt;
+    std::optional<std::string> bytes;
+    try {
+        bytes = read_file(fs_, file_for(path));
+    } catch (const Error&) {
+        return std::nullopt; // unreadable: a miss, like a missing file
+    }
+    if (!bytes)
+        return std::nullopt;
+    std::string_view head(*bytes);
+    if (head.substr(0, magic.size()) != magic)
+        return std::nullopt;
+    Reader r(head.substr(magic.size()));
+    auto cached_size = r.number<std::uint64_t>();
+    auto a = r.number<std::uint64_t>();
+    auto b = r.number<std::uint64_t>();
+    auto payload_size = r.number<std::uint64_t>();
+    auto pa = r.number<std::uint64_t>();
+    auto pb = r.number<std::uint64_t>();
+    ContentHash payload_hash{pa, pb};
+    constexpr std::size_t header = magic.size() + 6 * sizeof(std::uint64_t);
+    if (!r.ok() || cached_size != size || !(ContentHash{a, b} == made_from) ||
+        payload_size != bytes->size() - header)
+        return std::nullopt;
+    std::string_view payload = head.substr(header);
+    if (!(content_hash(payload) == payload_hash))
+        return std::nullopt;
+    return entries_of(payload);
+}
+
+void MonthCache::store(const std::string& path, ContentHash made_from, std::size_t size,
+                       const std::vector<CachedEntry>& entries) const {
+    if (dir_.empty())
+        return;
+    std::string payload = payload_of(entries);
+    std::string out(magic);
+    Writer w(out);
+    ContentHash payload_hash = content_hash(payload);
+    w.number(static_cast<std::uint64_t>(size));
+    w.number(made_from.a);
+    w.number(made_from.b);
+    w.number(static_cast<std::uint64_t>(payload.size()));
+    w.number(payload_hash.a);
+    w.number(payload_hash.b);
+    out += payload;
+
+    // Best effort, and never a torn file under the final name: a temp file
+    // renamed into place. No fsync: losing the cache only costs a parse.
+    try {
+        make_private_dir(fs_, dir_);
+    } catch (const Error&) {
+        return;
+    }
+    const std::string target = file_for(path);
+    const std::string temp = fmt::format("{}.tmp.{}", target, ::getpid());
+    int fd = fs_.open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0)
+        return;
+    FileHandle file(fs_, fd);
+    if (write_all(fs_, fd, out) != 0 || file.close_checked() != 0 ||
+        fs_.rename(temp.c_str(), target.c_str()) != 0)
+        fs_.unlink(temp.c_str());
+}
+
+std::string cache_dir_from(const Environment& env) {
+    if (auto xdg = env.get("XDG_CACHE_HOME"); xdg && !xdg->empty() && (*xdg)[0] == '/')
+        return *xdg + "/compassion";
+    if (auto home = env.get("HOME"); home && !home->empty() && (*home)[0] == '/')
+        return *home + "/.cache/compassion";
+    return {};
+}
+
+} // namespace compassion

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/date.hpp"
+#include "core/entry.hpp"
+#include "core/environment.hpp"
+#include "core/record.hpp"
+#include "store/filesystem.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace compassion {
+
+// A 128-bit hash of a file's bytes. Not cryptographic: it tells a changed
+// month file from the one the cache saw, which is all a user's own files need.
+struct ContentHash {
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    bool operator==(const ContentHash&) const = default;
+};
+
+ContentHash content_hash(std::string_view bytes);
+
+// One entry as the cache keeps it: the header, where it starts in its file,
+// and every field the Entry getters can give (strings, integers, booleans,
+// dates and the strings of an array); values of other types read as absent,
+// exactly as the getters treat them.
+struct CachedEntry {
+    std::string id;
+    std::string kind;
+    Date day;
+    std::int64_t at_seconds = 0;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    EntryFields fields;
+};
+
+// What a parsed [[entry]] table becomes in the cache.
+CachedEntry cached_entry(const Entry& entry);
+
+// An entry read back from the cache; `cached` must outlive the result.
+Entry entry_from(const CachedEntry& cached, const std::string& path);
+
+// A derived cache of the entries each month file holds, so that reading years
+// of unchanged months needs no TOML parsing. One file per month file, holding
+// the content hash of the bytes it was made from: a month whose bytes differ
+// in any way (a new record, a hand edit, a sync) is parsed again. The cache is
+// disposable: delete it at any time; a damaged or foreign file reads as a miss
+// and is replaced; failing to write it is not an error. Files 0600, dirs 0700.
+class MonthCache {
+public:
+    // `dir` empty: no cache (every load misses, store does nothing).
+    MonthCache(FileSystem& fs, std::string dir);
+
+    // The entries of the month file at `path`, when the cache holds them for
+    // exactly the bytes it has now: `size` bytes hashing to `made_from`.
+    std::optional<std::vector<CachedEntry>> load(const std::string& path, ContentHash made_from,
+                                                 std::size_t size) const;
+    void store(const std::string& path, ContentHash made_from, std::size_t size,
+               const std::vector<CachedEntry>& entries) const;
+
+    // Where the cache of the month file at `path` lives.
+    std::string file_for(const std::string& path) const;
+    const std::string& dir() const { return dir_; }
+
+private:
+    FileSystem& fs_;
+    std::string dir_;
+};
+
+// $XDG_CACHE_HOME/compassion when that is absolute, else $HOME/.cache/compassion,
+// else "" (no cache).
+std::string cache_dir_from(const Environment& env);
+
+} // namespace compassion
