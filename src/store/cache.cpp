@@ -32,25 +32,7 @@ std::uint64_t load64(const char* p) {
 // The first line of every cache file: what it is, and its layout's version.
 constexpr std::string_view magic = "compassion month cache 1\n";
 
-// Appends fixed-size little-endian-as-stored numbers and length-prefixed strings.
-class Writer {
-public:
-    explicit Writer(std::string& out) : out_(out) {}
-    template <typename T> void number(T v) {
-        char bytes[sizeof v];
-        std::memcpy(bytes, &v, sizeof v);
-        out_.append(bytes, sizeof v);
-    }
-    void text(std::string_view s) {
-        number(static_cast<std::uint32_t>(s.size()));
-        out_.append(s);
-    }
-
-private:
-    std::string& out_;
-};
-
-// Reads what Writer wrote; any overrun marks the whole read as failed.
+// Reads what CachedMonth wrote; any overrun marks the whole read as failed.
 class Reader {
 public:
     explicit Reader(std::string_view in) : in_(in) {}
@@ -84,12 +66,6 @@ private:
 
 enum Tag : std::uint8_t { tag_bool, tag_integer, tag_string, tag_date, tag_list };
 
-void write_date(Writer& w, Date d) {
-    w.number(static_cast<std::int32_t>(static_cast<int>(d.year())));
-    w.number(static_cast<std::uint8_t>(static_cast<unsigned>(d.month())));
-    w.number(static_cast<std::uint8_t>(static_cast<unsigned>(d.day())));
-}
-
 std::optional<Date> read_date(Reader& r) {
     auto y = r.number<std::int32_t>();
     auto m = r.number<std::uint8_t>();
@@ -99,32 +75,6 @@ std::optional<Date> read_date(Reader& r) {
         return std::nullopt;
     return date;
 }
-
-struct FieldWriter {
-    Writer& w;
-    void operator()(bool b) const {
-        w.number(tag_bool);
-        w.number(static_cast<std::uint8_t>(b));
-    }
-    void operator()(std::int64_t n) const {
-        w.number(tag_integer);
-        w.number(n);
-    }
-    void operator()(const std::string& s) const {
-        w.number(tag_string);
-        w.text(s);
-    }
-    void operator()(const Date& d) const {
-        w.number(tag_date);
-        write_date(w, d);
-    }
-    void operator()(const std::vector<std::string>& list) const {
-        w.number(tag_list);
-        w.number(static_cast<std::uint32_t>(list.size()));
-        for (const auto& s : list)
-            w.text(s);
-    }
-};
 
 std::optional<FieldValue> read_field(Reader& r) {
     switch (r.number<std::uint8_t>()) {
@@ -148,26 +98,6 @@ std::optional<FieldValue> read_field(Reader& r) {
     default:
         return std::nullopt;
     }
-}
-
-std::string payload_of(const std::vector<CachedEntry>& entries) {
-    std::string out;
-    Writer w(out);
-    w.number(static_cast<std::uint32_t>(entries.size()));
-    for (const auto& e : entries) {
-        w.text(e.id);
-        w.text(e.kind);
-        write_date(w, e.day);
-        w.number(e.at_seconds);
-        w.number(e.line);
-        w.number(e.column);
-        w.number(static_cast<std::uint32_t>(e.fields.size()));
-        for (const auto& [key, value] : e.fields) {
-            w.text(key);
-            std::visit(FieldWriter{w}, value);
-        }
-    }
-    return out;
 }
 
 std::optional<std::vector<CachedEntry>> entries_of(std::string_view payload) {
@@ -198,25 +128,6 @@ std::optional<std::vector<CachedEntry>> entries_of(std::string_view payload) {
     if (!r.ok() || !r.done())
         return std::nullopt;
     return out;
-}
-
-std::optional<FieldValue> field_value(const toml::node& node) {
-    if (auto s = node.as_string())
-        return FieldValue{s->get()};
-    if (auto n = node.as_integer())
-        return FieldValue{n->get()};
-    if (auto b = node.as_boolean())
-        return FieldValue{b->get()};
-    if (auto d = node.as_date())
-        return FieldValue{to_date(d->get())};
-    if (auto arr = node.as_array()) {
-        std::vector<std::string> list;
-        for (const auto& el : *arr)
-            if (auto s = el.as_string())
-                list.push_back(s->get());
-        return FieldValue{std::move(list)};
-    }
-    return std::nullopt; // floats, times, date-times, tables: no getter gives them
 }
 
 } // namespace
@@ -252,23 +163,87 @@ ContentHash content_hash(std::string_view bytes) {
     return ContentHash{h1, h2};
 }
 
-CachedEntry cached_entry(const Entry& entry) {
-    CachedEntry c;
-    c.id = entry.id;
-    c.kind = entry.kind;
-    c.day = entry.day;
-    c.at_seconds = entry.at_seconds;
-    c.line = entry.pos.line;
-    c.column = entry.pos.column;
-    if (entry.table) {
-        c.fields.reserve(entry.table->size());
-        for (const auto& [key, node] : *entry.table)
-            if (auto value = field_value(node))
-                c.fields.emplace_back(std::string(key.str()), std::move(*value));
-    } else if (entry.fields) {
-        c.fields = *entry.fields;
+CachedMonth::CachedMonth(std::size_t expected_bytes) {
+    payload_.resize(expected_bytes + 64);
+    number(count_); // kept up to date by add()
+}
+
+void CachedMonth::put(const void* data, std::size_t size) {
+    if (used_ + size > payload_.size())
+        payload_.resize(std::max(payload_.size() * 2, used_ + size));
+    std::memcpy(payload_.data() + used_, data, size);
+    used_ += size;
+}
+
+void CachedMonth::text(std::string_view s) {
+    number(static_cast<std::uint32_t>(s.size()));
+    put(s.data(), s.size());
+}
+
+void CachedMonth::field(std::string_view key, const toml::node& node) {
+    // Only what a getter can give; other types read as absent either way.
+    switch (node.type()) {
+    case toml::node_type::string:
+        text(key);
+        number(tag_string);
+        text(node.as_string()->get());
+        break;
+    case toml::node_type::integer:
+        text(key);
+        number(tag_integer);
+        number(node.as_integer()->get());
+        break;
+    case toml::node_type::boolean:
+        text(key);
+        number(tag_bool);
+        number(static_cast<std::uint8_t>(node.as_boolean()->get()));
+        break;
+    case toml::node_type::date: {
+        auto d = node.as_date()->get();
+        text(key);
+        number(tag_date);
+        number(static_cast<std::int32_t>(d.year));
+        number(static_cast<std::uint8_t>(d.month));
+        number(static_cast<std::uint8_t>(d.day));
+        break;
     }
-    return c;
+    case toml::node_type::array: {
+        const toml::array& arr = *node.as_array();
+        std::uint32_t strings = 0;
+        for (const auto& el : arr)
+            strings += el.is_string() ? 1 : 0;
+        text(key);
+        number(tag_list);
+        number(strings);
+        for (const auto& el : arr)
+            if (auto str = el.as_string())
+                text(str->get());
+        break;
+    }
+    default:
+        return;
+    }
+    ++fields_;
+}
+
+void CachedMonth::add(const Entry& entry) {
+    text(entry.id);
+    text(entry.kind);
+    number(static_cast<std::int32_t>(static_cast<int>(entry.day.year())));
+    number(static_cast<std::uint8_t>(static_cast<unsigned>(entry.day.month())));
+    number(static_cast<std::uint8_t>(static_cast<unsigned>(entry.day.day())));
+    number(entry.at_seconds);
+    number(static_cast<std::uint32_t>(entry.pos.line));
+    number(static_cast<std::uint32_t>(entry.pos.column));
+    std::size_t count_at = used_;
+    fields_ = 0;
+    number(fields_);
+    if (entry.table)
+        for (const auto& [key, node] : *entry.table)
+            field(key.str(), node);
+    std::memcpy(payload_.data() + count_at, &fields_, sizeof fields_);
+    ++count_;
+    std::memcpy(payload_.data(), &count_, sizeof count_);
 }
 
 Entry entry_from(const CachedEntry& cached, const std::string& path) {
@@ -323,20 +298,24 @@ MonthCache::load(const std::string& path, ContentHash made_from, std::size_t siz
 }
 
 void MonthCache::store(const std::string& path, ContentHash made_from, std::size_t size,
-                       const std::vector<CachedEntry>& entries) const {
+                       const CachedMonth& month) const {
     if (dir_.empty())
         return;
-    std::string payload = payload_of(entries);
-    std::string out(magic);
-    Writer w(out);
+    std::string_view payload(month.payload_.data(), month.used_);
     ContentHash payload_hash = content_hash(payload);
-    w.number(static_cast<std::uint64_t>(size));
-    w.number(made_from.a);
-    w.number(made_from.b);
-    w.number(static_cast<std::uint64_t>(payload.size()));
-    w.number(payload_hash.a);
-    w.number(payload_hash.b);
-    out += payload;
+    std::string out(magic);
+    auto number = [&out](std::uint64_t v) {
+        char bytes[sizeof v];
+        std::memcpy(bytes, &v, sizeof v);
+        out.append(bytes, sizeof v);
+    };
+    number(size);
+    number(made_from.a);
+    number(made_from.b);
+    number(payload.size());
+    number(payload_hash.a);
+    number(payload_hash.b);
+    out.append(payload);
 
     // Best effort, and never a torn file under the final name: a temp file
     // renamed into place. No fsync: losing the cache only costs a parse.

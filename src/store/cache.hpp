@@ -38,8 +38,26 @@ struct CachedEntry {
     EntryFields fields;
 };
 
-// What a parsed [[entry]] table becomes in the cache.
-CachedEntry cached_entry(const Entry& entry);
+// The entries of one month file in the cache's layout, collected while the
+// file is read; written straight from the parsed tables, as this is the cost
+// a first review pays on top of parsing.
+class CachedMonth {
+public:
+    explicit CachedMonth(std::size_t expected_bytes);
+    // Adds an entry read from a parsed table (entry.table must be set).
+    void add(const Entry& entry);
+
+private:
+    friend class MonthCache;
+    std::string payload_;
+    std::size_t used_ = 0;
+    std::uint32_t count_ = 0;
+    std::uint32_t fields_ = 0;
+    void put(const void* data, std::size_t size);
+    template <typename T> void number(T value) { put(&value, sizeof value); }
+    void text(std::string_view s);
+    void field(std::string_view key, const toml::node& node);
+};
 
 // An entry read back from the cache; `cached` must outlive the result.
 Entry entry_from(const CachedEntry& cached, const std::string& path);
@@ -60,7 +78,7 @@ public:
     std::optional<std::vector<CachedEntry>> load(const std::string& path, ContentHash made_from,
                                                  std::size_t size) const;
     void store(const std::string& path, ContentHash made_from, std::size_t size,
-               const std::vector<CachedEntry>& entries) const;
+               const CachedMonth& month) const;
 
     // Where the cache of the month file at `path` lives.
     std::string file_for(const std::string& path) const;

@@ -219,7 +219,9 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
         auto entries = doc["entry"].as_array();
         const std::size_t size = text->size();
         last_read_ = LastRead{path, std::move(*text), count_entries(doc)};
-        std::vector<CachedEntry> to_cache;
+        std::optional<CachedMonth> to_cache;
+        if (cache_)
+            to_cache.emplace(size);
         if (entries) {
             for (const auto& node : *entries) {
                 const toml::table* table = node.as_table();
@@ -228,16 +230,16 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
                 auto entry = entry_from(*table, path);
                 if (!entry)
                     continue;
-                if (cache_)
-                    to_cache.push_back(cached_entry(*entry));
+                if (to_cache)
+                    to_cache->add(*entry);
                 if (!entry->id.empty() && !ids.insert(entry->id).second)
                     continue;
                 entry->order = order++;
                 visit(*entry);
             }
         }
-        if (cache_)
-            cache_->store(path, hash, size, to_cache);
+        if (to_cache)
+            cache_->store(path, hash, size, *to_cache);
     }
 }
 
