@@ -168,11 +168,8 @@ CachedMonth::CachedMonth(std::size_t expected_bytes) {
     number(count_); // kept up to date by add()
 }
 
-void CachedMonth::put(const void* data, std::size_t size) {
-    if (used_ + size > payload_.size())
-        payload_.resize(std::max(payload_.size() * 2, used_ + size));
-    std::memcpy(payload_.data() + used_, data, size);
-    used_ += size;
+void CachedMonth::grow(std::size_t size) {
+    payload_.resize(std::max(payload_.size() * 2, used_ + size));
 }
 
 void CachedMonth::text(std::string_view s) {

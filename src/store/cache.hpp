@@ -7,6 +7,7 @@
 #include "store/filesystem.hpp"
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,7 +54,13 @@ private:
     std::size_t used_ = 0;
     std::uint32_t count_ = 0;
     std::uint32_t fields_ = 0;
-    void put(const void* data, std::size_t size);
+    void grow(std::size_t size);
+    void put(const void* data, std::size_t size) {
+        if (used_ + size > payload_.size())
+            grow(size);
+        std::memcpy(payload_.data() + used_, data, size);
+        used_ += size;
+    }
     template <typename T> void number(T value) { put(&value, sizeof value); }
     void text(std::string_view s);
     void field(std::string_view key, const toml::node& node);
