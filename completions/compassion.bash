@@ -19,7 +19,7 @@ _compassion() {
         word=${COMP_WORDS[i]}
         case $word in
             --home) home=(--home "${COMP_WORDS[i + 1]}"); ((i++)); continue ;;
-            --color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message) ((i++)); continue ;;
+            --color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format) ((i++)); continue ;;
             -*) continue ;;
         esac
         if [[ -z $cmd ]]; then
@@ -32,9 +32,10 @@ _compassion() {
     case $prev in
         --home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-        --date)
+        --date|--from|--to)
             COMPREPLY=($(compgen -W "today yesterday monday tuesday wednesday thursday friday saturday sunday" -- "$cur"))
             return ;;
+        --format) COMPREPLY=($(compgen -W "text tsv csv json" -- "$cur")); return ;;
         -s|--showed-up) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
         -m|--message) return ;;
         --did|--unsure|--forgot)
@@ -55,10 +56,11 @@ _compassion() {
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$opts" -- "$cur"))
             else
-                COMPREPLY=($(compgen -W "log" -- "$cur"))
+                COMPREPLY=($(compgen -W "log review" -- "$cur"))
             fi
             return ;;
         log) opts="--date --did --unsure --forgot --showed-up -s --message -m --check --if-missing --list-items --help" ;;
+        review) opts="--week --month --year --all --from --to --format --redact --help" ;;
         *) return ;;
     esac
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -9,7 +9,7 @@ function __compassion_items
     compassion $home log --list-items 2>/dev/null | string replace -a ' ' -
 end
 
-set -l commands log
+set -l commands log review
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 
 complete -c compassion -f
@@ -28,3 +28,13 @@ complete -c compassion -n "__fish_seen_subcommand_from log" -s m -l message -x -
 complete -c compassion -n "__fish_seen_subcommand_from log" -l check -d 'Exit 0 if the day has a check-in'
 complete -c compassion -n "__fish_seen_subcommand_from log" -l if-missing -d 'Do nothing when the day has a check-in'
 complete -c compassion -n "__fish_seen_subcommand_from log" -l list-items -d 'Print your items'
+
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a review -d 'See what helps'
+complete -c compassion -n "__fish_seen_subcommand_from review" -l week -d 'The 7 days ending today'
+complete -c compassion -n "__fish_seen_subcommand_from review" -l month -d 'The 30 days ending today'
+complete -c compassion -n "__fish_seen_subcommand_from review" -l year -d 'The 365 days ending today'
+complete -c compassion -n "__fish_seen_subcommand_from review" -l all -d 'Everything in the journal'
+complete -c compassion -n "__fish_seen_subcommand_from review" -l from -x -a "$days" -d 'First day'
+complete -c compassion -n "__fish_seen_subcommand_from review" -l to -x -a "$days" -d 'Last day'
+complete -c compassion -n "__fish_seen_subcommand_from review" -l format -x -a 'text tsv csv json' -d 'Output format'
+complete -c compassion -n "__fish_seen_subcommand_from review" -l redact -d 'Leave out free text'

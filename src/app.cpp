@@ -12,6 +12,7 @@ namespace compassion {
 const std::vector<CommandInfo>& command_table() {
     static const std::vector<CommandInfo> table = {
         {"log", "the end-of-day check-in: what you did for yourself, how you showed up"},
+        {"review", "see what helps: a summary of a range, for people or for pipes"},
     };
     return table;
 }
@@ -101,6 +102,7 @@ int run(const std::vector<std::string>& args, System system) {
     app.add_flag("-q,--quiet", globals.quiet, "Say only what was asked for, and errors");
 
     add_log_command(app, session);
+    add_review_command(app, session);
 
     std::vector<std::string> argv_storage{"compassion"};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());

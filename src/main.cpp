@@ -25,7 +25,9 @@ int main(int argc, char** argv) {
     // A full disk or a closed pipe on stdout must not pass silently.
     errno = 0;
     if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-        if (errno == EPIPE) // the reader had all it wanted (`| head -1`)
+        // The first failure says why; a later flush may only see the error flag.
+        int err = term.out_error() != 0 ? term.out_error() : errno;
+        if (err == EPIPE) // the reader had all it wanted (`| head -1`)
             return status;
         std::fprintf(stderr, "compassion: cannot write to standard output\n");
         return status == 0 ? 74 : status;

@@ -8,5 +8,6 @@ class Session;
 
 // Each command registers its subcommand, options and callback on the app.
 void add_log_command(CLI::App& app, Session& session);
+void add_review_command(CLI::App& app, Session& session);
 
 } // namespace compassion

@@ -1,5 +1,6 @@
 #include "term/terminal.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -31,7 +32,11 @@ std::optional<std::string> ProcessTerminal::read_line() {
 }
 
 void ProcessTerminal::out(std::string_view text) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (out_error_ != 0)
+        return;
+    errno = 0;
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
+        out_error_ = errno != 0 ? errno : EIO;
 }
 
 void ProcessTerminal::say(std::string_view text) {

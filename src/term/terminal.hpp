@@ -30,9 +30,13 @@ public:
     std::optional<std::string> read_line() override;
     void out(std::string_view text) override;
     void say(std::string_view text) override;
+    // The errno of the first failed write to stdout (EPIPE: the reader left),
+    // or 0. Once a write fails, later output is dropped.
+    int out_error() const { return out_error_; }
 
 private:
     bool stdin_tty_, stdout_tty_, stderr_tty_;
+    int out_error_ = 0;
 };
 
 // A scripted terminal for tests: answers come from a list, output is kept.

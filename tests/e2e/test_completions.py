@@ -56,6 +56,8 @@ class Bash(CompletionTest):
         self.assertEqual(self.complete("compassion --color a"), ["auto", "always"])
         self.assertIn("--if-missing", self.complete("compassion log --"))
         self.assertIn("yesterday", self.complete("compassion log --date y"))
+        self.assertEqual(self.complete("compassion review --format t"), ["text", "tsv"])
+        self.assertIn("--redact", self.complete("compassion review --r"))
 
     def test_items_come_from_the_users_config(self):
         self.assertEqual(self.complete("compassion log --did s"), ["sleep", "swimming"])
@@ -76,6 +78,7 @@ class Fish(CompletionTest):
         self.assertIn("log", self.complete("compassion "))
         self.assertIn("--if-missing", self.complete("compassion log --if"))
         self.assertEqual(sorted(self.complete("compassion --color ")), ["always", "auto", "never"])
+        self.assertEqual(sorted(self.complete("compassion review --format ")), ["csv", "json", "text", "tsv"])
 
     def test_items_come_from_the_users_config(self):
         self.assertEqual(sorted(self.complete("compassion log --did ")),
@@ -115,6 +118,9 @@ class Zsh(CompletionTest):
 
     def test_items_come_from_the_users_config(self):
         self.assertIn("--did time-outside", self.screen_after("compassion log --did ti"))
+
+    def test_review_formats_complete(self):
+        self.assertIn("--format json", self.screen_after("compassion review --format j"))
 
     def test_commands_complete(self):
         self.assertIn("compassion log", self.screen_after("compassion lo"))

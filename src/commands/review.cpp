@@ -1,0 +1,125 @@
+#include "app.hpp"
+#include "commands/commands.hpp"
+#include "core/summary.hpp"
+#include "render/render.hpp"
+
+#include <fmt/format.h>
+
+namespace compassion {
+
+namespace {
+
+struct ReviewOptions {
+    bool week = false;
+    bool month = false;
+    bool year = false;
+    bool all = false;
+    std::string from;
+    std::string to;
+    std::string format = "text";
+    bool redact = false;
+};
+
+struct Range {
+    std::optional<Date> from; // nothing: from the first record (--all)
+    Date to;
+    std::string title;
+    bool heat_map = false;
+};
+
+// Refuses two ranges at once (--week --all).
+void check_one_range(const ReviewOptions& o) {
+    std::vector<std::string> given;
+    for (auto [flag, set] :
+         {std::pair{"--week", o.week}, std::pair{"--month", o.month}, std::pair{"--year", o.year},
+          std::pair{"--all", o.all}, std::pair{"--from/--to", !o.from.empty() || !o.to.empty()}})
+        if (set)
+            given.emplace_back(flag);
+    if (given.size() > 1)
+        throw UsageError(fmt::format("{}: one range at a time, please", fmt::join(given, " and ")));
+}
+
+// The days a review covers. Rolling ranges end today; a range reaching past
+// today stops at today.
+Range range_of(const ReviewOptions& o, Date today) {
+    if (o.all)
+        return Range{std::nullopt, today, "Everything so far", true};
+    if (o.year)
+        return Range{add_days(today, -364), today, "Your year", true};
+    if (o.month)
+        return Range{add_days(today, -29), today, "Your month", false};
+    if (o.from.empty() && o.to.empty())
+        return Range{add_days(today, -6), today, "Your week", false};
+
+    Date to = o.to.empty() ? today : parse_day(o.to, today, "--to");
+    Date from = o.from.empty() ? add_days(to, -6) : parse_day(o.from, today, "--from");
+    if (from > today)
+        throw UsageError(fmt::format("--from {}: that day has not come yet", o.from));
+    if (from > to)
+        throw UsageError(fmt::format("--from {} comes after --to {}; the range has to start "
+                                     "before it ends",
+                                     format_date(from), format_date(to)));
+    to = std::min(to, today);
+    return Range{from, to, "Your review", false};
+}
+
+void review_command(const ReviewOptions& o, Session& s) {
+    check_one_range(o);
+    const Config& cfg = s.config();
+    // Check every setting and flag before reading the journal.
+    auto resourced = static_cast<int>(cfg.integer("review.resourced_at_most", 1, 0, 7));
+    Date today = s.today();
+    Range range = range_of(o, today);
+
+    bool notes_shown = !o.redact && o.format != "text";
+    SummaryBuilder builder(
+        SummaryOptions{range.from, range.to, today, cfg.items, resourced, notes_shown});
+    std::vector<DataError> problems;
+    auto visit = [&](const Entry& e) {
+        builder.add(e);
+    };
+    if (range.from)
+        s.journal().read(year_month_of(*range.from), year_month_of(range.to), visit, problems);
+    else
+        s.journal().read_all(visit, problems);
+    Summary summary = builder.finish();
+    for (const auto& p : problems)
+        summary.left_out.push_back(p.pos().path);
+    s.report_problems(problems);
+
+    if (o.format == "tsv")
+        s.term().out(tsv_report(summary, o.redact));
+    else if (o.format == "csv")
+        s.term().out(csv_report(summary, o.redact));
+    else if (o.format == "json")
+        s.term().out(json_report(summary, o.redact));
+    else
+        s.term().out(text_report(summary, s.out_style(),
+                                 ReportOptions{range.title, o.redact, range.heat_map}));
+}
+
+} // namespace
+
+void add_review_command(CLI::App& app, Session& session) {
+    auto o = std::make_shared<ReviewOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "review", "See what helps: check-ins, which items go with showing up well, qualities, "
+                  "practice.\nText for people, or --format tsv|csv|json for pipes.");
+    cmd->add_flag("--week", o->week, "The 7 days ending today (the default)");
+    cmd->add_flag("--month", o->month, "The 30 days ending today");
+    cmd->add_flag("--year", o->year, "The 365 days ending today, with a calendar");
+    cmd->add_flag("--all", o->all, "Everything in the journal, with a calendar");
+    cmd->add_option("--from", o->from,
+                    "First day: YYYY-MM-DD, today, yesterday, -N or a weekday name")
+        ->type_name("DAY");
+    cmd->add_option("--to", o->to, "Last day (default: today), same forms as --from")
+        ->type_name("DAY");
+    cmd->add_option("--format", o->format, "text (the default), tsv, csv or json")
+        ->check(CLI::IsMember({"text", "tsv", "csv", "json"}))
+        ->type_name("FORMAT");
+    cmd->add_flag("--redact", o->redact,
+                  "Leave out every free-text field: notes, moments, repairs");
+    cmd->callback([o, &session] { review_command(*o, session); });
+}
+
+} // namespace compassion

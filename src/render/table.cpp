@@ -1,0 +1,93 @@
+#include "render/render.hpp"
+
+#include <fmt/format.h>
+
+namespace compassion {
+
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string tsv_field(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::string answer_cell(const std::optional<Answer>& a) {
+    if (!a || *a == Answer::unsure)
+        return "";
+    return *a == Answer::done ? "1" : "0";
+}
+
+// The shared shape of TSV and CSV: `field` quotes, `sep` separates, `eol` ends a row.
+std::string table(const Summary& s, bool redact, std::string (*field)(std::string_view), char sep,
+                  std::string_view eol) {
+    std::string out;
+    auto row = [&](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (i)
+                out += sep;
+            out += field(cells[i]);
+        }
+        out += eol;
+    };
+    std::vector<std::string> header{"date"};
+    for (const auto& item : s.items)
+        header.push_back(item.name);
+    header.emplace_back("showed_up");
+    if (!redact)
+        header.emplace_back("note");
+    row(header);
+    for (const auto& day : s.days) {
+        std::vector<std::string> cells{format_date(day.day)};
+        for (const auto& a : day.answers)
+            cells.push_back(answer_cell(a));
+        cells.push_back(day.showed_up ? std::to_string(*day.showed_up) : "");
+        if (!redact)
+            cells.push_back(day.note);
+        row(cells);
+    }
+    return out;
+}
+
+} // namespace
+
+std::string tsv_report(const Summary& summary, bool redact) {
+    return table(summary, redact, tsv_field, '\t', "\n");
+}
+
+std::string csv_report(const Summary& summary, bool redact) {
+    return table(summary, redact, csv_field, ',', "\r\n");
+}
+
+} // namespace compassion
