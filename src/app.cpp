@@ -36,6 +36,8 @@ Journal& Session::journal() {
         prepare_home(sys_.fs, home());
         journal_ =
             std::make_unique<Journal>(sys_.fs, home(), sys_.clock, lock_timeout_from(sys_.env));
+        // Unchanged months are read from the cache rather than parsed again.
+        journal_->use_cache(cache_dir_from(sys_.env));
     }
     return *journal_;
 }

@@ -2,7 +2,6 @@
 #include "commands/commands.hpp"
 #include "core/summary.hpp"
 #include "render/render.hpp"
-#include "store/cache.hpp"
 
 #include <fmt/format.h>
 
@@ -75,9 +74,6 @@ void review_command(const ReviewOptions& o, Session& s) {
     bool notes_shown = !o.redact && o.format != "text";
     SummaryBuilder builder(
         SummaryOptions{range.from, range.to, today, cfg.items, resourced, notes_shown});
-    // Months unchanged since an earlier review come from the cache, unparsed.
-    MonthCache cache(s.fs(), cache_dir_from(s.env()));
-    s.journal().use_cache(&cache);
     std::vector<DataError> problems;
     auto visit = [&](const Entry& e) {
         builder.add(e);

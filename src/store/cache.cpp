@@ -100,10 +100,12 @@ std::optional<FieldValue> read_field(Reader& r) {
     }
 }
 
-std::optional<std::vector<CachedEntry>> entries_of(std::string_view payload) {
+std::optional<CachedFile> entries_of(std::string_view payload) {
     Reader r(payload);
     auto count = r.number<std::uint32_t>();
-    std::vector<CachedEntry> out;
+    CachedFile file;
+    file.array_size = r.number<std::uint32_t>();
+    std::vector<CachedEntry>& out = file.entries;
     for (std::uint32_t i = 0; i < count && r.ok(); ++i) {
         CachedEntry e;
         e.id = r.text();
@@ -127,7 +129,7 @@ std::optional<std::vector<CachedEntry>> entries_of(std::string_view payload) {
     }
     if (!r.ok() || !r.done())
         return std::nullopt;
-    return out;
+    return file;
 }
 
 } // namespace
@@ -163,9 +165,10 @@ ContentHash content_hash(std::string_view bytes) {
     return ContentHash{h1, h2};
 }
 
-CachedMonth::CachedMonth(std::size_t expected_bytes) {
+CachedMonth::CachedMonth(std::size_t expected_bytes, std::size_t array_size) {
     payload_.resize(expected_bytes + 64);
     number(count_); // kept up to date by add()
+    number(static_cast<std::uint32_t>(array_size));
 }
 
 void CachedMonth::grow(std::size_t size) {
@@ -261,8 +264,8 @@ std::string MonthCache::file_for(const std::string& path) const {
     return fmt::format("{}/{:016x}{:016x}.cache", dir_, h.a, h.b);
 }
 
-std::optional<std::vector<CachedEntry>>
-MonthCache::load(const std::string& path, ContentHash made_from, std::size_t size) const {
+std::optional<CachedFile> MonthCache::load(const std::string& path, ContentHash made_from,
+                                           std::size_t size) const {
     if (dir_.empty())
         return std::nullopt;
     std::optional<std::string> bytes;

@@ -44,7 +44,8 @@ struct CachedEntry {
 // a first review pays on top of parsing.
 class CachedMonth {
 public:
-    explicit CachedMonth(std::size_t expected_bytes);
+    // `array_size`: how many elements the file's `entry` array has, entries or not.
+    CachedMonth(std::size_t expected_bytes, std::size_t array_size);
     // Adds an entry read from a parsed table (entry.table must be set).
     void add(const Entry& entry);
 
@@ -69,6 +70,12 @@ private:
 // An entry read back from the cache; `cached` must outlive the result.
 Entry entry_from(const CachedEntry& cached, const std::string& path);
 
+// What the cache holds for one month file.
+struct CachedFile {
+    std::vector<CachedEntry> entries; // in file order
+    std::size_t array_size = 0;       // elements of the `entry` array, entries or not
+};
+
 // A derived cache of the entries each month file holds, so that reading years
 // of unchanged months needs no TOML parsing. One file per month file, holding
 // the content hash of the bytes it was made from: a month whose bytes differ
@@ -82,8 +89,8 @@ public:
 
     // The entries of the month file at `path`, when the cache holds them for
     // exactly the bytes it has now: `size` bytes hashing to `made_from`.
-    std::optional<std::vector<CachedEntry>> load(const std::string& path, ContentHash made_from,
-                                                 std::size_t size) const;
+    std::optional<CachedFile> load(const std::string& path, ContentHash made_from,
+                                   std::size_t size) const;
     void store(const std::string& path, ContentHash made_from, std::size_t size,
                const CachedMonth& month) const;
 

@@ -78,6 +78,11 @@ private:
 Journal::Journal(FileSystem& fs, Home home, Clock& clock, std::chrono::milliseconds lock_timeout)
     : fs_(fs), home_(std::move(home)), clock_(clock), lock_timeout_(lock_timeout) {}
 
+void Journal::use_cache(std::string dir) {
+    own_cache_.emplace(fs_, std::move(dir));
+    cache_ = &*own_cache_;
+}
+
 std::string Journal::month_path(YearMonth month) const {
     return home_.journal_dir() + "/" + format_year_month(month) + ".toml";
 }
@@ -117,8 +122,10 @@ void Journal::append(const Record& record) {
     text += to_toml(record);
 
     // What we are about to write must read back as exactly one more record.
+    toml::table written;
     try {
-        if (count_entries(toml::parse(text, path)) != before + 1)
+        written = toml::parse(text, path);
+        if (count_entries(written) != before + 1)
             throw IoError(path + ": the new record did not read back; nothing was written");
     } catch (const toml::parse_error& e) {
         throw IoError(path + ": the new record did not read back (" + std::string(e.description()) +
@@ -153,6 +160,24 @@ void Journal::append(const Record& record) {
     FileHandle dir_handle(fs_, dir_fd);
     if (fs_.fsync(dir_fd) != 0)
         throw IoError(errno_message("cannot flush " + dir + " to disk", errno));
+    remember_written(path, std::move(text), written);
+}
+
+void Journal::remember_written(const std::string& path, std::string text,
+                               const toml::table& doc) const {
+    const std::size_t tables = count_entries(doc);
+    if (cache_) {
+        // The next reader of this month (tomorrow's log, a review) finds it
+        // in the cache instead of parsing it again.
+        CachedMonth month(text.size(), tables);
+        if (auto entries = doc["entry"].as_array())
+            for (const auto& node : *entries)
+                if (const toml::table* table = node.as_table())
+                    if (auto entry = entry_from(*table, path))
+                        month.add(*entry);
+        cache_->store(path, content_hash(text), text.size(), month);
+    }
+    last_read_ = LastRead{path, std::move(text), tables};
 }
 
 std::vector<MonthFiles> Journal::months() const {
@@ -199,7 +224,8 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
         if (cache_) {
             hash = content_hash(*text);
             if (auto cached = cache_->load(path, hash, text->size())) {
-                for (const auto& c : *cached) {
+                last_read_ = LastRead{path, std::move(*text), cached->array_size};
+                for (const auto& c : cached->entries) {
                     if (!c.id.empty() && !ids.insert(c.id).second)
                         continue;
                     Entry entry = entry_from(c, path);
@@ -221,7 +247,7 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
         last_read_ = LastRead{path, std::move(*text), count_entries(doc)};
         std::optional<CachedMonth> to_cache;
         if (cache_)
-            to_cache.emplace(size);
+            to_cache.emplace(size, last_read_.entries);
         if (entries) {
             for (const auto& node : *entries) {
                 const toml::table* table = node.as_table();

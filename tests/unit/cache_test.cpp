@@ -253,3 +253,15 @@ TEST_CASE("the content hash tells apart bytes that differ anywhere") {
     changed[517] = 'y';
     CHECK_FALSE(content_hash(long_text) == content_hash(changed));
 }
+
+TEST_CASE("an append leaves the cache holding the month as written") {
+    Fixture f;
+    f.journal.use_cache(&f.cache);
+    Record r = make_record("moment", Date{year{2026}, month{11}, day{27}}, evening);
+    r.set("text", "written and cached");
+    f.journal.append(r);
+    CHECK(f.cached_now(f.month()));
+    auto cached = f.read(true);
+    CHECK(cached == f.read(false));
+    CHECK(cached[3].find("written and cached") != std::string::npos);
+}
