@@ -19,7 +19,7 @@ _compassion() {
         word=${COMP_WORDS[i]}
         case $word in
             --home) home=(--home "${COMP_WORDS[i + 1]}"); ((i++)); continue ;;
-            --color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format) ((i++)); continue ;;
+            --color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count|--resilience|--positive-emotion|--generosity|--attention|--focus|--what|--impact|--need|--repair|--differently|--kind|--follow-up|--done|--note) ((i++)); continue ;;
             -*) continue ;;
         esac
         if [[ -z $cmd ]]; then
@@ -36,6 +36,10 @@ _compassion() {
             COMPREPLY=($(compgen -W "today yesterday monday tuesday wednesday thursday friday saturday sunday" -- "$cur"))
             return ;;
         --format) COMPREPLY=($(compgen -W "text tsv csv json" -- "$cur")); return ;;
+        --focus) COMPREPLY=($(compgen -W "resilience positive-emotion generosity attention" -- "$cur")); return ;;
+        --resilience|--positive-emotion|--generosity|--attention) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
+        --follow-up) COMPREPLY=($(compgen -W "tomorrow monday tuesday wednesday thursday friday saturday sunday" -- "$cur")); return ;;
+        --what|--impact|--need|--repair|--differently|--kind|--done|--note) return ;;
         -s|--showed-up) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
         -m|--message) return ;;
         --did|--unsure|--forgot)
@@ -56,10 +60,40 @@ _compassion() {
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$opts" -- "$cur"))
             else
-                COMPREPLY=($(compgen -W "log review" -- "$cur"))
+                COMPREPLY=($(compgen -W "log practice reflect review" -- "$cur"))
             fi
             return ;;
         log) opts="--date --did --unsure --forgot --showed-up -s --message -m --check --if-missing --list-items --help" ;;
+        practice)
+            case $sub in
+                "") if [[ $cur == -* ]]; then opts="--help"; else
+                        COMPREPLY=($(compgen -W "kindness recall quality" -- "$cur")); return
+                    fi ;;
+                kindness) opts="--minutes -t --count -n --bell --no-log --help" ;;
+                recall) opts="--no-log --help" ;;
+                quality)
+                    if [[ $cur != -* ]]; then
+                        COMPREPLY=($(compgen -W "resilience positive-emotion generosity attention" -- "$cur")); return
+                    fi
+                    opts="--no-log --help" ;;
+            esac ;;
+        reflect)
+            case $sub in
+                "") if [[ $cur == -* ]]; then opts="--help"; else
+                        COMPREPLY=($(compgen -W "qualities showup recall reframe prompt" -- "$cur")); return
+                    fi ;;
+                qualities) opts="--resilience --positive-emotion --generosity --attention --focus --help" ;;
+                showup)
+                    if [[ $cur != -* ]]; then
+                        local -a items
+                        mapfile -t items < <(_compassion_items "${home[@]}")
+                        COMPREPLY=($(compgen -W "${items[*]}" -- "$cur")); return
+                    fi
+                    opts="--help" ;;
+                recall) opts="--message -m --edit -e --help" ;;
+                reframe) opts="--what --impact --need --repair --differently --kind --follow-up --edit -e --done --note -m --open --help" ;;
+                prompt) opts="--date --help" ;;
+            esac ;;
         review) opts="--week --month --year --all --from --to --format --redact --help" ;;
         *) return ;;
     esac

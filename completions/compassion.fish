@@ -9,7 +9,7 @@ function __compassion_items
     compassion $home log --list-items 2>/dev/null | string replace -a ' ' -
 end
 
-set -l commands log review
+set -l commands log practice reflect review
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 
 complete -c compassion -f
@@ -38,3 +38,38 @@ complete -c compassion -n "__fish_seen_subcommand_from review" -l from -x -a "$d
 complete -c compassion -n "__fish_seen_subcommand_from review" -l to -x -a "$days" -d 'Last day'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l format -x -a 'text tsv csv json' -d 'Output format'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l redact -d 'Leave out free text'
+
+set -l practices kindness recall quality
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a practice -d 'Short guided practices'
+complete -c compassion -n "__fish_seen_subcommand_from practice; and not __fish_seen_subcommand_from $practices" -a kindness -d 'Loving-kindness phrases'
+complete -c compassion -n "__fish_seen_subcommand_from practice; and not __fish_seen_subcommand_from $practices" -a recall -d 'Re-read a saved moment'
+complete -c compassion -n "__fish_seen_subcommand_from practice; and not __fish_seen_subcommand_from $practices" -a quality -d 'An exercise for your focus quality'
+complete -c compassion -n "__fish_seen_subcommand_from kindness" -s t -l minutes -x -d 'How long, in minutes'
+complete -c compassion -n "__fish_seen_subcommand_from kindness" -s n -l count -x -d 'How many rounds'
+complete -c compassion -n "__fish_seen_subcommand_from kindness" -l bell -d 'Ring the bell at the end'
+complete -c compassion -n "__fish_seen_subcommand_from $practices" -l no-log -d 'Keep no record'
+complete -c compassion -n "__fish_seen_subcommand_from quality" -a 'resilience positive-emotion generosity attention' -d 'Quality'
+
+set -l reflections qualities showup recall reframe prompt
+set -l qualities resilience positive-emotion generosity attention
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a reflect -d 'Guided reflections'
+complete -c compassion -n "__fish_seen_subcommand_from reflect; and not __fish_seen_subcommand_from $reflections" -a qualities -d 'Rate the four qualities'
+complete -c compassion -n "__fish_seen_subcommand_from reflect; and not __fish_seen_subcommand_from $reflections" -a showup -d 'Name your show-up items'
+complete -c compassion -n "__fish_seen_subcommand_from reflect; and not __fish_seen_subcommand_from $reflections" -a recall -d 'Save a moment of care'
+complete -c compassion -n "__fish_seen_subcommand_from reflect; and not __fish_seen_subcommand_from $reflections" -a reframe -d 'From shame to guilt to repair'
+complete -c compassion -n "__fish_seen_subcommand_from reflect; and not __fish_seen_subcommand_from $reflections" -a prompt -d "Today's prompt"
+for q in $qualities
+    complete -c compassion -n "__fish_seen_subcommand_from qualities" -l $q -x -a '1 2 3 4 5' -d "Rate $q"
+end
+complete -c compassion -n "__fish_seen_subcommand_from qualities" -l focus -x -a "$qualities" -d 'The quality to practise'
+complete -c compassion -n "__fish_seen_subcommand_from showup" -a '(__compassion_items)' -d 'Item'
+complete -c compassion -n "__fish_seen_subcommand_from recall; and __fish_seen_subcommand_from reflect" -s m -l message -x -d 'The moment'
+complete -c compassion -n "__fish_seen_subcommand_from recall reframe; and __fish_seen_subcommand_from reflect" -s e -l edit -d 'Write it in your editor'
+for part in what impact need repair differently kind
+    complete -c compassion -n "__fish_seen_subcommand_from reframe" -l $part -x -d "The $part part"
+end
+complete -c compassion -n "__fish_seen_subcommand_from reframe" -l follow-up -x -a "tomorrow $days" -d 'When to come back to it'
+complete -c compassion -n "__fish_seen_subcommand_from reframe" -l done -x -d 'Mark a repair done'
+complete -c compassion -n "__fish_seen_subcommand_from reframe" -s m -l note -x -d 'A note on how it went'
+complete -c compassion -n "__fish_seen_subcommand_from reframe" -l open -d 'List open repairs'
+complete -c compassion -n "__fish_seen_subcommand_from prompt" -l date -x -a "$days" -d 'Another day'

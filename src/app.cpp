@@ -13,6 +13,8 @@ const std::vector<CommandInfo>& command_table() {
     static const std::vector<CommandInfo> table = {
         {"log", "the end-of-day check-in: what you did for yourself, how you showed up"},
         {"review", "see what helps: a summary of a range, for people or for pipes"},
+        {"practice", "guided practices: kindness phrases, recall a moment, a quality exercise"},
+        {"reflect", "guided reflections: qualities, show-up list, recall, reframe, prompt"},
     };
     return table;
 }
@@ -64,19 +66,30 @@ void Session::report_problems(const std::vector<DataError>& problems) {
 
 namespace {
 
-// "did you mean" for the first word that is neither an option nor a command.
-std::string suggestion_for(const std::string& message, const std::vector<std::string>& args) {
+// "did you mean" for the first word that is neither an option nor a command
+// of `where` ("compassion", or a command with subcommands: "compassion reflect").
+std::string suggestion_for(const std::string& message, const std::vector<std::string>& args,
+                           const CLI::App* parent = nullptr) {
     std::vector<std::string> names;
-    for (const auto& c : command_table())
-        names.emplace_back(c.name);
+    std::string where = "compassion";
+    if (parent) {
+        where += " " + parent->get_name();
+        for (const auto* sub : parent->get_subcommands({}))
+            names.push_back(sub->get_name());
+    } else {
+        for (const auto& c : command_table())
+            names.emplace_back(c.name);
+    }
+    if (names.empty())
+        return {};
     for (const auto& arg : args) {
         if (arg.empty() || arg[0] == '-')
             continue;
         if (message.find(arg) == std::string::npos)
             continue;
         if (auto near = closest_name(arg, names))
-            return fmt::format("'{}' is not a compassion command; did you mean '{}'?", arg, *near);
-        return fmt::format("'{}' is not a compassion command (try: {})", arg,
+            return fmt::format("'{}' is not a {} command; did you mean '{}'?", arg, where, *near);
+        return fmt::format("'{}' is not a {} command (try: {})", arg, where,
                            fmt::join(names, ", "));
     }
     return {};
@@ -105,6 +118,8 @@ int run(const std::vector<std::string>& args, System system) {
 
     add_log_command(app, session);
     add_review_command(app, session);
+    add_practice_command(app, session);
+    add_reflect_command(app, session);
 
     std::vector<std::string> argv_storage{"compassion"};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -121,10 +136,11 @@ int run(const std::vector<std::string>& args, System system) {
         try {
             app.parse(static_cast<int>(argv.size()), argv.data());
         } catch (const CLI::CallForHelp& e) {
-            std::string help = app.help();
-            for (auto* sub : app.get_subcommands())
-                help = sub->help();
-            system.term.out(help);
+            // The help of the innermost command typed (`reflect qualities --help`).
+            CLI::App* deepest = &app;
+            while (!deepest->get_subcommands().empty())
+                deepest = deepest->get_subcommands().front();
+            system.term.out(deepest->help());
             return 0;
         } catch (const CLI::CallForAllHelp&) {
             system.term.out(app.help("", CLI::AppFormatMode::All));
@@ -144,17 +160,23 @@ int run(const std::vector<std::string>& args, System system) {
             }
             return fail(std::string(e.what()) + " (see compassion --help)", Exit::usage);
         } catch (const CLI::ExtrasError& e) {
-            std::string hint;
-            if (app.get_subcommands().empty())
-                hint = suggestion_for(e.what(), args);
-            else
-                hint = fmt::format("{} (see compassion {} --help)", e.what(),
-                                   app.get_subcommands().front()->get_name());
+            // The innermost command typed decides what a stray word could have meant.
+            CLI::App* deepest = &app;
+            std::string where = "compassion";
+            while (!deepest->get_subcommands().empty()) {
+                deepest = deepest->get_subcommands().front();
+                where += " " + deepest->get_name();
+            }
+            std::string hint = suggestion_for(e.what(), args, deepest == &app ? nullptr : deepest);
+            if (hint.empty() && deepest != &app)
+                hint = fmt::format("{} (see {} --help)", e.what(), where);
             return fail(hint.empty() ? std::string(e.what()) : hint, Exit::usage);
         } catch (const CLI::ParseError& e) {
             std::string where = "compassion";
-            for (auto* sub : app.get_subcommands())
+            for (CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+                sub = sub->get_subcommands().front();
                 where += " " + sub->get_name();
+            }
             return fail(fmt::format("{} (see {} --help)", e.what(), where), Exit::usage);
         }
     } catch (const Error& e) {

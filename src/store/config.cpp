@@ -48,6 +48,14 @@ phrases = [
     "May all beings be happy.",
     "May all beings find peace.",
 ]
+# Widen the circle, if you like: each round then goes from yourself outward,
+# saying circle_phrases for each circle in turn ({who} stands for the circle).
+# circles = ["I", "someone I love", "someone I find difficult", "all beings"]
+# circle_phrases = ["May {who} be safe.", "May {who} be happy."]
+# Recall: how long a saved moment stays with you, in seconds. Quality: how
+# long the pause after an exercise lasts.
+recall_seconds = 30
+exercise_seconds = 60
 
 [review]
 # A day counts as under-resourced when no more than this many items were done.

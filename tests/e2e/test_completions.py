@@ -58,6 +58,13 @@ class Bash(CompletionTest):
         self.assertIn("yesterday", self.complete("compassion log --date y"))
         self.assertEqual(self.complete("compassion review --format t"), ["text", "tsv"])
         self.assertIn("--redact", self.complete("compassion review --r"))
+        self.assertEqual(self.complete("compassion practice k"), ["kindness"])
+        self.assertIn("--no-log", self.complete("compassion practice kindness --n"))
+        self.assertEqual(self.complete("compassion practice quality g"), ["generosity"])
+        self.assertEqual(self.complete("compassion reflect q"), ["qualities"])
+        self.assertEqual(self.complete("compassion reflect qualities --focus p"), ["positive-emotion"])
+        self.assertIn("--follow-up", self.complete("compassion reflect reframe --f"))
+        self.assertEqual(self.complete("compassion reflect showup sw"), ["swimming"])
 
     def test_items_come_from_the_users_config(self):
         self.assertEqual(self.complete("compassion log --did s"), ["sleep", "swimming"])
@@ -79,6 +86,11 @@ class Fish(CompletionTest):
         self.assertIn("--if-missing", self.complete("compassion log --if"))
         self.assertEqual(sorted(self.complete("compassion --color ")), ["always", "auto", "never"])
         self.assertEqual(sorted(self.complete("compassion review --format ")), ["csv", "json", "text", "tsv"])
+        self.assertEqual(sorted(self.complete("compassion practice ")), ["kindness", "quality", "recall"])
+        self.assertIn("--bell", self.complete("compassion practice kindness --b"))
+        self.assertIn("--open", self.complete("compassion reflect reframe --o"))
+        self.assertEqual(sorted(self.complete("compassion reflect qualities --focus ")),
+                         ["attention", "generosity", "positive-emotion", "resilience"])
 
     def test_items_come_from_the_users_config(self):
         self.assertEqual(sorted(self.complete("compassion log --did ")),
@@ -121,6 +133,12 @@ class Zsh(CompletionTest):
 
     def test_review_formats_complete(self):
         self.assertIn("--format json", self.screen_after("compassion review --format j"))
+
+    def test_practices_complete(self):
+        self.assertIn("practice kindness", self.screen_after("compassion practice ki"))
+
+    def test_reflections_complete(self):
+        self.assertIn("reflect reframe", self.screen_after("compassion reflect ref"))
 
     def test_commands_complete(self):
         self.assertIn("compassion log", self.screen_after("compassion lo"))

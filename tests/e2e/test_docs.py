@@ -46,14 +46,14 @@ def page_text(name):
 
 
 def page_options(text):
-    """Options the page documents: those named on .TP tag lines of OPTIONS sections."""
+    """Options the page documents: those named on .TP or .TQ tag lines of OPTIONS sections."""
     found, section, tag_next = set(), "", False
     for line in text.splitlines():
         if line.startswith(".SH"):
             section = line[3:].strip().strip('"')
         if "OPTIONS" not in section:
             continue
-        if line.startswith(".TP"):
+        if line.startswith(".TP") or line.startswith(".TQ"):
             tag_next = True
             continue
         if tag_next:

@@ -2,6 +2,7 @@
 
 import configparser
 import os
+import shutil
 import stat
 import subprocess
 import unittest
@@ -12,7 +13,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 EXAMPLES = os.path.join(ROOT, "examples")
 
 
-class Examples(HomeTest):
+class ExampleBase(HomeTest):
     def setUp(self):
         super().setUp()
         # A bin directory with compassion, a notify-send that records its
@@ -42,6 +43,9 @@ class Examples(HomeTest):
         with open(self.notified) as f:
             return f.read().splitlines()
 
+
+
+class Examples(ExampleBase):
     def check_reminder(self, command):
         self.assertEqual(self.shell(command).returncode, 0)
         self.assertEqual(len(self.notifications()), 1, "reminds when today has no check-in")
@@ -75,6 +79,68 @@ class Examples(HomeTest):
         self.assertEqual(self.shell(command, "/bin/bash").stdout, "(check-in?) $ ")
         self.run_cli("log", "-s", "3")
         self.assertEqual(self.shell(command, "/bin/bash").stdout, "$ ")
+
+
+class PipeExamples(ExampleBase):
+    """The scripts that pipe `review` into awk, sort, jq and gnuplot."""
+
+    def setUp(self):
+        super().setUp()
+        days = [("-1", "sleep", "2"), ("-2", "sleep,exercise", "5"), ("-3", "exercise", "4"),
+                ("-4", "", "1"), ("-5", "sleep,exercise", "4")]
+        for date, did, rating in days:
+            args = ["log", "--date", date, "-s", rating, "-m", "private words"]
+            if did:
+                args += ["--did", did]
+            self.assertEqual(self.run_cli(*args).status, 0)
+
+    def example(self, name):
+        return os.path.join(EXAMPLES, name)
+
+    def test_best_days_sorts_by_rating_and_names_what_was_done(self):
+        r = self.shell(f'sh "{self.example("best-days.sh")}"')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = [line.split("\t") for line in r.stdout.splitlines()]
+        self.assertEqual([row[0] for row in rows], ["5", "4", "4", "2", "1"])
+        self.assertEqual(rows[0], ["5", "2026-11-25", "sleep, exercise"])
+        self.assertEqual(rows[-1], ["1", "2026-11-23", ""])
+        self.assertNotIn("private words", r.stdout)
+
+    def test_item_effect_compares_done_and_not_done_days(self):
+        r = self.shell(f'compassion review --format tsv | awk -F "\t" -f "{self.example("item-effect.awk")}"')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = dict(line.split("\t", 1) for line in r.stdout.splitlines())
+        # sleep: done on ratings 2, 5, 4 -> 3.7; not done on 4, 1 -> 2.5
+        self.assertEqual(lines["sleep"], "3.7 (3 days)\t2.5 (2 days)")
+        self.assertEqual(lines["meditation"], "- (0 days)\t3.2 (5 days)")
+
+    def test_hard_days_lists_low_ratings_with_jq(self):
+        if not shutil.which("jq"):
+            self.skipTest("jq is not installed")
+        r = self.shell(f'sh "{self.example("hard-days.sh")}"')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.splitlines(), ["2026-11-23  rated 1  did: ",
+                                                 "2026-11-26  rated 2  did: sleep"])
+
+    def test_the_year_plot_draws_every_rated_day(self):
+        if not shutil.which("gnuplot"):
+            self.skipTest("gnuplot is not installed")
+        env_cmd = f'TERM_PLOT=dumb sh "{self.example("plot-year.sh")}"'
+        r = self.shell(env_cmd)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Showing up", r.stdout)
+        png = os.path.join(self.user_home, "year.png")
+        r = self.shell(f'sh "{self.example("plot-year.sh")}" "{png}"')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(png, "rb") as f:
+            self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+
+    def test_the_prompt_notification_carries_todays_prompt(self):
+        prompt = self.run_cli("reflect", "prompt").out.strip()
+        self.assertTrue(prompt)
+        r = self.shell(f'sh "{self.example("notify-prompt.sh")}"')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.notifications(), [f"A thought for today|{prompt}|"])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,400 @@
+#include "app.hpp"
+#include "core/prompts.hpp"
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+using namespace compassion;
+using namespace std::chrono;
+
+namespace {
+
+// Friday 2026-11-27 21:30 in Europe/Berlin.
+constexpr std::time_t friday_evening = 1795811400;
+const Date friday{year{2026}, month{11}, day{27}};
+
+struct Run {
+    int status;
+    std::string out;
+    std::string err;
+};
+
+struct Fixture {
+    testing::TempDir tmp;
+    testing::ZoneGuard zone{"Europe/Berlin"};
+    RealFileSystem fs;
+    FakeClock clock{system_clock::from_time_t(friday_evening)};
+    std::map<std::string, std::string> vars;
+
+    Run run(std::vector<std::string> args, std::vector<std::string> answers = {},
+            bool interactive = false) {
+        FakeTerminal term(std::move(answers), interactive);
+        MapEnvironment env(vars);
+        args.insert(args.begin(), {"--home", tmp.path()});
+        int status = compassion::run(args, System{fs, clock, term, env});
+        return Run{status, term.stdout_text, term.stderr_text};
+    }
+
+    std::string read(const std::string& name) {
+        std::ifstream in(tmp.path() + "/" + name);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }
+
+    std::string month() { return read("journal/2026-11.toml"); }
+
+    void write(const std::string& name, const std::string& text, mode_t mode = 0600) {
+        std::filesystem::create_directories(tmp.path());
+        std::string path = tmp.path() + "/" + name;
+        std::ofstream(path) << text;
+        ::chmod(path.c_str(), mode);
+    }
+
+    // Files left in the home besides config.toml and journal/.
+    std::vector<std::string> strays() {
+        std::vector<std::string> out;
+        for (const auto& e : std::filesystem::directory_iterator(tmp.path())) {
+            std::string name = e.path().filename();
+            if (name != "config.toml" && name != "journal" && name != "editor.sh" && name != "seen")
+                out.push_back(name);
+        }
+        return out;
+    }
+};
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE_FIXTURE(Fixture, "qualities from flags are saved and the change shows next time") {
+    Run first = run({"reflect", "qualities", "--resilience", "3", "--positive-emotion", "4",
+                     "--generosity", "2", "--attention", "3", "--focus", "generosity"});
+    CHECK(first.status == 0);
+    CHECK(month().find("kind = \"qualities\"") != std::string::npos);
+    CHECK(month().find("resilience = 3\npositive_emotion = 4\ngenerosity = 2\nattention = 3\n"
+                       "focus = \"generosity\"\n") != std::string::npos);
+    CHECK(first.out.find("Your focus: generosity.") != std::string::npos);
+    Run second = run({"reflect", "qualities", "--resilience", "4", "--positive-emotion", "4",
+                      "--generosity", "2", "--attention", "1"});
+    CHECK(second.out.find("Since last time (Friday 27 November):\n"
+                          "  resilience        3 \u2192 4  up 1\n"
+                          "  positive emotion  4      the same\n"
+                          "  generosity        2      the same\n"
+                          "  attention         3 \u2192 1  down 2\n") != std::string::npos);
+    CHECK(count(month(), "focus =") == 1); // no focus given, none asked without a terminal
+}
+
+TEST_CASE_FIXTURE(Fixture, "bad quality values exit 64 and write nothing") {
+    CHECK(run({"reflect", "qualities", "--resilience", "6", "--positive-emotion", "4",
+               "--generosity", "2", "--attention", "3"})
+              .err == "compassion: --resilience 6: use a number from 1 to 5\n");
+    Run r = run({"reflect", "qualities", "--resilience", "3", "--positive-emotion", "4",
+                 "--generosity", "2", "--attention", "3", "--focus", "patienc"});
+    CHECK(r.status == 64);
+    CHECK(r.err.find("compassion: --focus patienc: ") == 0);
+    Run missing = run({"reflect", "qualities", "--resilience", "3"});
+    CHECK(missing.status == 64);
+    CHECK(missing.err.find("pass --positive-emotion N --generosity N --attention N") !=
+          std::string::npos);
+    CHECK(month().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "the interactive qualities show the last ratings and suggest a focus") {
+    run({"reflect", "qualities", "--resilience", "3", "--positive-emotion", "4", "--generosity",
+         "2", "--attention", "3"});
+    Run r = run({"reflect", "qualities"}, {"", "5", "x", "3", "", ""}, true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("Enter: 3 as last time") != std::string::npos);
+    CHECK(r.err.find("A number from 1 (hardly there) to 5 (strong)") != std::string::npos);
+    CHECK(month().find("resilience = 3\npositive_emotion = 5\ngenerosity = 3\nattention = 3\n") !=
+          std::string::npos);
+    // Ratings 3, 5, 3, 3 and no practice yet: the first of the lowest.
+    CHECK(r.err.find("Perhaps resilience, one of your lowest just now") != std::string::npos);
+    CHECK(month().find("focus = \"resilience\"") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a quality practised lately is not the one suggested") {
+    std::filesystem::create_directories(tmp.path() + "/journal");
+    write("journal/2026-11.toml", "[[entry]]\nid = \"p1\"\nkind = \"practice\"\nday = 2026-11-20\n"
+                                  "practice = \"quality\"\nquality = \"resilience\"\nseconds = 60\n"
+                                  "completed = true\n");
+    Run r = run({"reflect", "qualities"}, {"2", "4", "2", "5", "none"}, true);
+    CHECK(r.err.find("Perhaps generosity, the one you have practised least lately") !=
+          std::string::npos);
+    CHECK(month().find("attention = 5\n") != std::string::npos);
+    CHECK(month().find("focus") == std::string::npos); // none: no focus key
+}
+
+TEST_CASE_FIXTURE(Fixture, "ctrl-d during the qualities saves nothing") {
+    Run r = run({"reflect", "qualities"}, {"3", "4"}, true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("Stopped; nothing was saved.") != std::string::npos);
+    CHECK(month().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "showup changes only the items line of a hand-written config") {
+    std::string mine = "# My own settings, written by hand.\n"
+                       "\n"
+                       "color = \"never\"   # I like it plain\n"
+                       "items = [ \"sleep\",\n"
+                       "          \"run\" ]  # what keeps me going\n"
+                       "day_starts_at = 5 # night shifts\n"
+                       "\n"
+                       "[practice]\n"
+                       "# slow down\n"
+                       "seconds_per_phrase = 12\n";
+    write("config.toml", mine);
+    Run r = run({"reflect", "showup", "sleep", "time outside", "friends,music"});
+    CHECK(r.status == 0);
+    CHECK(r.out == "Your show-up list is now: sleep, time outside, friends, music.\n"
+                   "Past check-ins keep the names they were saved with.\n");
+    CHECK(read("config.toml") ==
+          "# My own settings, written by hand.\n"
+          "\n"
+          "color = \"never\"   # I like it plain\n"
+          "items = [\"sleep\", \"time outside\", \"friends\", \"music\"]  # what keeps me going\n"
+          "day_starts_at = 5 # night shifts\n"
+          "\n"
+          "[practice]\n"
+          "# slow down\n"
+          "seconds_per_phrase = 12\n");
+    struct stat st {};
+    REQUIRE(::stat((tmp.path() + "/config.toml").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(month().find("kind = \"showup\"") != std::string::npos);
+    CHECK(month().find("items = [\"sleep\", \"time outside\", \"friends\", \"music\"]\n") !=
+          std::string::npos);
+    CHECK(run({"log", "--did", "time-outside", "--showed-up", "4"}).status == 0);
+}
+
+TEST_CASE_FIXTURE(Fixture, "showup adds the items line above the first table when there is none") {
+    write("config.toml",
+          "# only my colour\ncolor = \"never\"\n\n[review]\nresourced_at_most = 2\n");
+    CHECK(run({"reflect", "showup", "walk"}).status == 0);
+    CHECK(read("config.toml") == "# only my colour\ncolor = \"never\"\n\nitems = [\"walk\"]\n\n"
+                                 "[review]\nresourced_at_most = 2\n");
+}
+
+TEST_CASE_FIXTURE(Fixture, "showup with the same list changes nothing") {
+    run({"log", "--check"}); // creates the config from the template
+    std::string before = read("config.toml");
+    Run r = run({"reflect", "showup", "sleep", "exercise", "meditation", "time outside"});
+    CHECK(r.out.find("Your list stays as it is") != std::string::npos);
+    CHECK(read("config.toml") == before);
+    CHECK(month().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "showup refuses a bad list and keeps the config") {
+    run({"log", "--check"});
+    std::string before = read("config.toml");
+    CHECK(run({"reflect", "showup", "a", "b", "c", "d", "e", "f", "g", "h"}).status == 64);
+    CHECK(run({"reflect", "showup", "sleep", "SLEEP"}).status == 64);
+    Run none = run({"reflect", "showup"});
+    CHECK(none.status == 64);
+    CHECK(none.err.find("there is no terminal to ask on") != std::string::npos);
+    CHECK(read("config.toml") == before);
+    CHECK(month().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "the interactive showup asks again after a bad list") {
+    Run r = run({"reflect", "showup"}, {"sleep, sleep", "sleep, walk"}, true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("Now: sleep, exercise, meditation, time outside") != std::string::npos);
+    CHECK(r.err.find("named twice") != std::string::npos);
+    CHECK(read("config.toml").find("items = [\"sleep\", \"walk\"]\n") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "recall saves a moment from the message") {
+    Run r = run({"reflect", "recall", "-m", "took a real lunch break instead of charting"});
+    CHECK(r.status == 0);
+    CHECK(month().find("kind = \"moment\"") != std::string::npos);
+    CHECK(month().find("text = \"took a real lunch break instead of charting\"\n") !=
+          std::string::npos);
+    CHECK(run({"reflect", "recall", "-m", "  "}).status == 64);
+    CHECK(run({"reflect", "recall"}).status == 64);
+    CHECK(run({"reflect", "recall", "-m", "x", "--edit"}).status == 64);
+}
+
+TEST_CASE_FIXTURE(Fixture,
+                  "recall in the editor uses a private buffer in the home and removes it") {
+    run({"log", "--check"});
+    write("editor.sh",
+          "#!/bin/sh\n"
+          "stat -c '%a %n' \"$1\" > \"$(dirname \"$1\")/seen\"\n"
+          "printf 'a walk at lunch\\n# a hint\\n\\nsun on my face \"warm\"\\n' > \"$1\"\n",
+          0700);
+    vars["EDITOR"] = tmp.path() + "/editor.sh";
+    Run r = run({"reflect", "recall", "--edit"});
+    CHECK(r.status == 0);
+    std::string seen = read("seen");
+    CHECK(seen.rfind("600 " + tmp.path() + "/moment-", 0) == 0);
+    CHECK(month().find("text = \"a walk at lunch\\n\\nsun on my face \\\"warm\\\"\"\n") !=
+          std::string::npos);
+    CHECK(strays().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "an unchanged or emptied buffer saves nothing and says so") {
+    vars["VISUAL"] = "true";
+    Run unchanged = run({"reflect", "recall", "--edit"});
+    CHECK(unchanged.status == 0);
+    CHECK(unchanged.err.find("The moment was left unchanged; nothing was saved") !=
+          std::string::npos);
+    vars["VISUAL"] = "truncate -s 0";
+    Run emptied = run({"reflect", "reframe", "--edit"});
+    CHECK(emptied.err.find("The reflection was left empty; nothing was saved") !=
+          std::string::npos);
+    vars["VISUAL"] = "false";
+    CHECK(run({"reflect", "recall", "--edit"}).status == 74);
+    CHECK(month().empty());
+    CHECK(strays().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "a reframe from flags is saved with its follow-up") {
+    Run r = run({"reflect", "reframe", "--what", "snapped at a colleague", "--impact",
+                 "she looked hurt", "--repair", "apologise tomorrow", "--follow-up", "+3"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Follow-up on Monday 30 November.") != std::string::npos);
+    std::string m = month();
+    CHECK(m.find("kind = \"reframe\"") != std::string::npos);
+    CHECK(m.find("what = \"snapped at a colleague\"\nimpact = \"she looked hurt\"\n"
+                 "repair = \"apologise tomorrow\"\nfollow_up = 2026-11-30\n") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "reframe refuses bad dates and a missing what") {
+    CHECK(run({"reflect", "reframe", "--what", "x", "--follow-up", "2026-02-30"}).err ==
+          "compassion: --follow-up 2026-02-30: there is no such date\n");
+    CHECK(run({"reflect", "reframe", "--impact", "someone"}).err ==
+          "compassion: reflect reframe: there is no terminal to ask on; pass --what TEXT\n");
+    CHECK(run({"reflect", "reframe", "--what", " "}).status == 64);
+    CHECK(run({"reflect", "reframe", "--what", "x", "--edit"}).status == 64);
+    CHECK(run({"reflect", "reframe", "--note", "x"}).status == 64);
+    CHECK(run({"reflect", "reframe"}).status == 64);
+    CHECK(month().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "the interactive reframe asks each part and the follow-up") {
+    Run r = run({"reflect", "reframe"},
+                {"I was short with a patient's daughter", "", "being listened to myself",
+                 "call her and explain", "pause before answering", "You were tired, and you care.",
+                 "someday", "tomorrow"},
+                true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("not about who you are") != std::string::npos);
+    CHECK(r.err.find("use a date (YYYY-MM-DD)") != std::string::npos);
+    std::string m = month();
+    CHECK(m.find("what = \"I was short with a patient's daughter\"\n"
+                 "need = \"being listened to myself\"\nrepair = \"call her and explain\"\n"
+                 "differently = \"pause before answering\"\n"
+                 "kind_words = \"You were tired, and you care.\"\nfollow_up = 2026-11-28\n") !=
+          std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "an empty first answer or ctrl-d leaves the reframe unsaved") {
+    CHECK(run({"reflect", "reframe"}, {""}, true).err.find("nothing was saved") !=
+          std::string::npos);
+    CHECK(run({"reflect", "reframe"}, {"late again", "me"}, true).err.find("Stopped") !=
+          std::string::npos);
+    CHECK(month().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "a repair is marked done with a new record and leaves the open list") {
+    run({"reflect", "reframe", "--what", "missed the call", "--follow-up", "2026-11-25"});
+    run({"reflect", "reframe", "--what", "forgot the card", "--follow-up", "+4"});
+    run({"reflect", "reframe", "--what", "no date"});
+    Run open = run({"reflect", "reframe", "--open"});
+    auto lines = count(open.out, "\n");
+    CHECK(lines == 3);
+    auto first = open.out.find('\n') + 1;
+    std::string id = open.out.substr(first, 10);
+    CHECK(open.out.find(id + "  2026-11-25  2 days ago    missed the call\n") != std::string::npos);
+    CHECK(open.out.find("2026-12-01  in 4 days     forgot the card\n") != std::string::npos);
+    std::string before = month();
+    Run done = run({"reflect", "reframe", "--done", id.substr(0, 6), "-m", "called her back"});
+    CHECK(done.status == 0);
+    CHECK(done.out.find("Marked the repair done") != std::string::npos);
+    std::string after = month();
+    CHECK(after.rfind(before, 0) == 0); // appended, nothing rewritten
+    CHECK(after.find("kind = \"repair_done\"") != std::string::npos);
+    CHECK(after.find("ref = \"" + id + "\"\nnote = \"called her back\"\n") != std::string::npos);
+    CHECK(run({"reflect", "reframe", "--open"}).out.find("missed the call") == std::string::npos);
+    CHECK(run({"reflect", "reframe", "--done", id}).out.find("marked done already") !=
+          std::string::npos);
+    CHECK(month() == after);
+    CHECK(run({"reflect", "reframe", "--done", "zzzzzz"}).status == 64);
+    CHECK(run({"reflect", "reframe", "--done", "ab"}).status == 64);
+}
+
+TEST_CASE_FIXTURE(Fixture, "the prompt is one line that stays all day and changes tomorrow") {
+    Run r = run({"reflect", "prompt"});
+    CHECK(r.status == 0);
+    CHECK(r.out == std::string(prompt_for_day(friday).text) + "\n");
+    clock.advance(hours{4}); // Saturday 01:30, still Friday's day
+    CHECK(run({"reflect", "prompt"}).out == r.out);
+    clock.advance(hours{20}); // Saturday 21:30
+    CHECK(run({"reflect", "prompt"}).out != r.out);
+    CHECK(run({"reflect", "prompt", "--date", "yesterday"}).out ==
+          std::string(prompt_for_day(friday).text) + "\n");
+}
+
+TEST_CASE_FIXTURE(Fixture,
+                  "reflect alone prints the prompt without a terminal and a menu with one") {
+    CHECK(run({"reflect"}).out == std::string(prompt_for_day(friday).text) + "\n");
+    Run r = run({"reflect"}, {"9", "recall", "a kind word to myself"}, true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("3  recall") != std::string::npos);
+    CHECK(r.err.find("A number from 1 to 5 or one of the names") != std::string::npos);
+    CHECK(month().find("text = \"a kind word to myself\"") != std::string::npos);
+    CHECK(run({"reflect"}, {""}, true).status == 0);
+}
+
+TEST_CASE_FIXTURE(Fixture, "help works for each reflection") {
+    Run r = run({"reflect", "reframe", "--help"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("--follow-up DATE") != std::string::npos);
+    CHECK(run({"reflect", "--help"}).out.find("qualities") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a mistyped reflection gets a suggestion") {
+    CHECK(run({"reflect", "qualitys"}).err ==
+          "compassion: 'qualitys' is not a compassion reflect command; did you mean "
+          "'qualities'?\n");
+    Run stray = run({"reflect", "prompt", "extra"});
+    CHECK(stray.status == 64);
+    CHECK(stray.err.find("(see compassion reflect prompt --help)") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "in a terminal a template that does not read back opens again") {
+    write("editor.sh",
+          "#!/bin/sh\n"
+          "if grep -q someday \"$1\"; then sed -i 's/someday/tomorrow/' \"$1\"\n"
+          "else printf 'late for the shift\\n[follow-up]\\nsomeday\\n' > \"$1\"; fi\n",
+          0700);
+    vars["EDITOR"] = tmp.path() + "/editor.sh";
+    Run r = run({"reflect", "reframe", "--edit"}, {""}, true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("[follow-up] someday: use a date") != std::string::npos);
+    CHECK(r.err.find("Open the editor again") != std::string::npos);
+    CHECK(month().find("what = \"late for the shift\"\nfollow_up = 2026-11-28\n") !=
+          std::string::npos);
+    CHECK(strays().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "qualities given as flags in a terminal are not asked again") {
+    Run r = run({"reflect", "qualities", "--resilience", "2", "--attention", "4"}, {"3", "5", ""},
+                true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("resilience (") == std::string::npos);
+    CHECK(r.err.find("positive emotion (") != std::string::npos);
+    CHECK(month().find("resilience = 2\npositive_emotion = 3\ngenerosity = 5\nattention = 4\n"
+                       "focus = \"resilience\"\n") != std::string::npos);
+}
