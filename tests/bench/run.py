@@ -387,6 +387,8 @@ def table(report):
     lines.append("%s, %d runs each (x5 for cases under 20 ms), %s; %s (%d cores), %s." % (
         report["date"], report["repeat"], homes, report["machine"]["cpu"],
         report["machine"]["cores"], report["machine"]["os"]))
+    lines.append("Load average %.2f before, %.2f after: other work on the machine makes wall "
+                 "times noisy, CPU times less so." % tuple(report["load_average"]))
     for note in report["notes"]:
         lines.append("Note: " + note + ".")
     return "\n".join(lines)
@@ -435,6 +437,7 @@ def main(argv=None):
             "XDG_CACHE_HOME": os.path.join(workdir, "cache"),
         }
         started = time.monotonic()
+        load_before = os.getloadavg()[0]
         homes = make_homes(workdir, SMOKE_HOMES if args.smoke else FULL_HOMES,
                            reuse=bool(args.workdir))
         cases, targets, notes = build_cases(args, homes, workdir, base_env)
@@ -467,6 +470,7 @@ def main(argv=None):
             "repeat": repeat,
             "smoke": args.smoke,
             "seconds": round(time.monotonic() - started, 1),
+            "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
             "homes": {n: {k: v for k, v in i.items() if k in ("records", "bytes", "files")}
                       for n, i in homes.items()},
             "cases": list(results.values()),
