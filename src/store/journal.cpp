@@ -4,16 +4,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <dirent.h>
 #include <fcntl.h>
-#include <filesystem>
 #include <fmt/format.h>
 #include <sys/file.h>
 #include <unistd.h>
 #include <unordered_set>
 
 namespace compassion {
-
-namespace stdfs = std::filesystem;
 
 namespace {
 
@@ -32,6 +30,23 @@ toml::table parse_month(const std::string& text, const std::string& path) {
         throw DataError(SourcePos{path, e.source().begin.line, e.source().begin.column},
                         std::string(e.description()));
     }
+}
+
+// The names in `dir` that `wanted` accepts; none when it cannot be listed.
+// (readdir directly: std::filesystem costs more than the rest of `log` here.)
+template <typename Predicate>
+std::vector<std::string> names_in(const std::string& dir, Predicate wanted) {
+    std::vector<std::string> out;
+    DIR* d = ::opendir(dir.c_str());
+    if (!d)
+        return out;
+    while (const dirent* item = ::readdir(d)) {
+        std::string_view name(item->d_name);
+        if (wanted(name))
+            out.emplace_back(name);
+    }
+    ::closedir(d);
+    return out;
 }
 
 } // namespace
@@ -88,12 +103,11 @@ std::string Journal::month_path(YearMonth month) const {
 }
 
 void Journal::remove_stale_temp_files() const {
-    std::error_code ec;
-    for (const auto& item : stdfs::directory_iterator(home_.journal_dir(), ec)) {
-        std::string name = item.path().filename().string();
-        if (name.size() > 1 && name[0] == '.' && name.find(temp_marker) != std::string::npos)
-            fs_.unlink(item.path().c_str());
-    }
+    const std::string dir = home_.journal_dir();
+    for (const auto& name : names_in(dir, [](std::string_view name) {
+             return name.size() > 1 && name[0] == '.' && name.find(temp_marker) != name.npos;
+         }))
+        fs_.unlink((dir + "/" + name).c_str());
 }
 
 void Journal::append(const Record& record) {
@@ -182,20 +196,17 @@ void Journal::remember_written(const std::string& path, std::string text,
 
 std::vector<MonthFiles> Journal::months() const {
     std::vector<MonthFiles> out;
-    std::error_code ec;
-    std::vector<std::string> names;
-    for (const auto& item : stdfs::directory_iterator(home_.journal_dir(), ec)) {
-        std::string name = item.path().filename().string();
-        if (name.size() >= 12 && name[0] != '.' && name.compare(name.size() - 5, 5, ".toml") == 0 &&
-            parse_year_month(std::string_view(name).substr(0, 7)))
-            names.push_back(std::move(name));
-    }
+    const std::string dir = home_.journal_dir();
+    std::vector<std::string> names = names_in(dir, [](std::string_view name) {
+        return name.size() >= 12 && name[0] != '.' && name.substr(name.size() - 5) == ".toml" &&
+               parse_year_month(name.substr(0, 7));
+    });
     std::sort(names.begin(), names.end());
     for (const auto& name : names) {
         YearMonth ym = *parse_year_month(std::string_view(name).substr(0, 7));
         if (out.empty() || out.back().month != ym)
             out.push_back(MonthFiles{ym, {}});
-        std::string path = home_.journal_dir() + "/" + name;
+        std::string path = dir + "/" + name;
         // The month file itself first; copies after it, in name order.
         if (name.size() == 12)
             out.back().paths.insert(out.back().paths.begin(), path);
