@@ -30,7 +30,7 @@ std::uint64_t load64(const char* p) {
 }
 
 // The first line of every cache file: what it is, and its layout's version.
-constexpr std::string_view magic = "compassion month cache 1\n";
+constexpr std::string_view magic = "compassion month cache 2\n";
 
 // Reads what CachedMonth wrote; any overrun marks the whole read as failed.
 class Reader {
@@ -259,42 +259,85 @@ Entry entry_from(const CachedEntry& cached, const std::string& path) {
 
 MonthCache::MonthCache(FileSystem& fs, std::string dir) : fs_(fs), dir_(std::move(dir)) {}
 
+MonthCache::~MonthCache() {
+    flush();
+}
+
+namespace {
+
+// "2026-11.toml" from ".../journal/2026-11.toml".
+std::string_view file_name(std::string_view path) {
+    auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// The sections of a cache file, or none when it is not one, or damaged.
+std::map<std::string, std::string, std::less<>> sections_of(std::string_view bytes) {
+    std::map<std::string, std::string, std::less<>> out;
+    constexpr std::size_t trailer = 2 * sizeof(std::uint64_t);
+    if (bytes.size() < magic.size() + trailer || bytes.substr(0, magic.size()) != magic)
+        return out;
+    std::string_view body = bytes.substr(0, bytes.size() - trailer);
+    Reader t(bytes.substr(body.size()));
+    auto a = t.number<std::uint64_t>();
+    auto b = t.number<std::uint64_t>();
+    if (!(content_hash(body) == ContentHash{a, b}))
+        return out;
+    Reader r(body.substr(magic.size()));
+    auto count = r.number<std::uint32_t>();
+    for (std::uint32_t i = 0; i < count && r.ok(); ++i) {
+        std::string name = r.text();
+        std::string section = r.text();
+        out.emplace(std::move(name), std::move(section));
+    }
+    if (!r.ok() || !r.done())
+        out.clear();
+    return out;
+}
+
+} // namespace
+
 std::string MonthCache::file_for(const std::string& path) const {
-    ContentHash h = content_hash(path);
+    // One file per year of one journal directory: the path up to the year.
+    std::string_view name = file_name(path);
+    std::string_view year_key(path.data(),
+                              path.size() - name.size() + std::min<std::size_t>(4, name.size()));
+    ContentHash h = content_hash(year_key);
     return fmt::format("{}/{:016x}{:016x}.cache", dir_, h.a, h.b);
+}
+
+MonthCache::Chunk& MonthCache::chunk_for(const std::string& path) const {
+    std::string file = file_for(path);
+    if (chunk_ && chunk_->file == file)
+        return *chunk_;
+    flush();
+    chunk_.emplace();
+    chunk_->file = std::move(file);
+    try {
+        if (auto bytes = read_file(fs_, chunk_->file))
+            chunk_->sections = sections_of(*bytes);
+    } catch (const Error&) {
+        // unreadable: as if empty, and replaced on the next store
+    }
+    return *chunk_;
 }
 
 std::optional<CachedFile> MonthCache::load(const std::string& path, ContentHash made_from,
                                            std::size_t size) const {
     if (dir_.empty())
         return std::nullopt;
-    std::optional<std::string> bytes;
-    try {
-        bytes = read_file(fs_, file_for(path));
-    } catch (const Error&) {
-        return std::nullopt; // unreadable: a miss, like a missing file
-    }
-    if (!bytes)
+    const Chunk& chunk = chunk_for(path);
+    auto it = chunk.sections.find(file_name(path));
+    if (it == chunk.sections.end())
         return std::nullopt;
-    std::string_view head(*bytes);
-    if (head.substr(0, magic.size()) != magic)
-        return std::nullopt;
-    Reader r(head.substr(magic.size()));
+    Reader r(it->second);
     auto cached_size = r.number<std::uint64_t>();
     auto a = r.number<std::uint64_t>();
     auto b = r.number<std::uint64_t>();
-    auto payload_size = r.number<std::uint64_t>();
-    auto pa = r.number<std::uint64_t>();
-    auto pb = r.number<std::uint64_t>();
-    ContentHash payload_hash{pa, pb};
-    constexpr std::size_t header = magic.size() + 6 * sizeof(std::uint64_t);
-    if (!r.ok() || cached_size != size || !(ContentHash{a, b} == made_from) ||
-        payload_size != bytes->size() - header)
+    constexpr std::size_t header = 3 * sizeof(std::uint64_t);
+    if (!r.ok() || cached_size != size || !(ContentHash{a, b} == made_from))
         return std::nullopt;
-    std::string_view payload = head.substr(header);
-    if (!(content_hash(payload) == payload_hash))
-        return std::nullopt;
-    return entries_of(payload);
+    return entries_of(std::string_view(it->second).substr(header));
 }
 
 void MonthCache::store(const std::string& path, ContentHash made_from, std::size_t size,
@@ -302,20 +345,44 @@ void MonthCache::store(const std::string& path, ContentHash made_from, std::size
     if (dir_.empty())
         return;
     std::string_view payload(month.payload_.data(), month.used_);
-    ContentHash payload_hash = content_hash(payload);
+    std::string section;
+    section.reserve(3 * sizeof(std::uint64_t) + payload.size());
+    for (std::uint64_t v : {static_cast<std::uint64_t>(size), made_from.a, made_from.b}) {
+        char bytes[sizeof v];
+        std::memcpy(bytes, &v, sizeof v);
+        section.append(bytes, sizeof v);
+    }
+    section.append(payload);
+    Chunk& chunk = chunk_for(path);
+    chunk.sections.insert_or_assign(std::string(file_name(path)), std::move(section));
+    chunk.changed = true;
+}
+
+void MonthCache::flush() const {
+    if (chunk_ && chunk_->changed)
+        write(*chunk_);
+    chunk_.reset();
+}
+
+void MonthCache::write(const Chunk& chunk) const {
     std::string out(magic);
-    auto number = [&out](std::uint64_t v) {
+    auto number = [&out](auto v) {
         char bytes[sizeof v];
         std::memcpy(bytes, &v, sizeof v);
         out.append(bytes, sizeof v);
     };
-    number(size);
-    number(made_from.a);
-    number(made_from.b);
-    number(payload.size());
-    number(payload_hash.a);
-    number(payload_hash.b);
-    out.append(payload);
+    auto text = [&](std::string_view t) {
+        number(static_cast<std::uint32_t>(t.size()));
+        out.append(t);
+    };
+    number(static_cast<std::uint32_t>(chunk.sections.size()));
+    for (const auto& [name, section] : chunk.sections) {
+        text(name);
+        text(section);
+    }
+    ContentHash check = content_hash(out);
+    number(check.a);
+    number(check.b);
 
     // Best effort, and never a torn file under the final name: a temp file
     // renamed into place. No fsync: losing the cache only costs a parse.
@@ -324,14 +391,13 @@ void MonthCache::store(const std::string& path, ContentHash made_from, std::size
     } catch (const Error&) {
         return;
     }
-    const std::string target = file_for(path);
-    const std::string temp = fmt::format("{}.tmp.{}", target, ::getpid());
+    const std::string temp = fmt::format("{}.tmp.{}", chunk.file, ::getpid());
     int fd = fs_.open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         return;
     FileHandle file(fs_, fd);
     if (write_all(fs_, fd, out) != 0 || file.close_checked() != 0 ||
-        fs_.rename(temp.c_str(), target.c_str()) != 0)
+        fs_.rename(temp.c_str(), chunk.file.c_str()) != 0)
         fs_.unlink(temp.c_str());
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,30 +78,49 @@ struct CachedFile {
 };
 
 // A derived cache of the entries each month file holds, so that reading years
-// of unchanged months needs no TOML parsing. One file per month file, holding
-// the content hash of the bytes it was made from: a month whose bytes differ
-// in any way (a new record, a hand edit, a sync) is parsed again. The cache is
-// disposable: delete it at any time; a damaged or foreign file reads as a miss
-// and is replaced; failing to write it is not an error. Files 0600, dirs 0700.
+// of unchanged months needs no TOML parsing. Each month file's entries are kept
+// with the content hash of the bytes they were read from: a month whose bytes
+// differ in any way (a new record, a hand edit, a sync) is parsed again. The
+// months of one year of one journal share a cache file, since creating a file
+// costs more than writing a year of entries. The cache is disposable: delete
+// it at any time; a damaged or foreign file reads as empty and is replaced;
+// failing to write it is not an error. Files 0600, directories 0700.
 class MonthCache {
 public:
     // `dir` empty: no cache (every load misses, store does nothing).
     MonthCache(FileSystem& fs, std::string dir);
+    ~MonthCache();
+    MonthCache(const MonthCache&) = delete;
+    MonthCache& operator=(const MonthCache&) = delete;
 
     // The entries of the month file at `path`, when the cache holds them for
     // exactly the bytes it has now: `size` bytes hashing to `made_from`.
     std::optional<CachedFile> load(const std::string& path, ContentHash made_from,
                                    std::size_t size) const;
+    // Keeps `month` as the entries of `path`; written by flush().
     void store(const std::string& path, ContentHash made_from, std::size_t size,
                const CachedMonth& month) const;
+    // Writes what store() changed, and forgets what was read, so the next
+    // load reads the files again.
+    void flush() const;
 
-    // Where the cache of the month file at `path` lives.
+    // The cache file that holds the month file at `path`.
     std::string file_for(const std::string& path) const;
     const std::string& dir() const { return dir_; }
 
 private:
+    // One cache file in memory: a section per month file name.
+    struct Chunk {
+        std::string file;
+        std::map<std::string, std::string, std::less<>> sections;
+        bool changed = false;
+    };
+    Chunk& chunk_for(const std::string& path) const;
+    void write(const Chunk& chunk) const;
+
     FileSystem& fs_;
     std::string dir_;
+    mutable std::optional<Chunk> chunk_;
 };
 
 // $XDG_CACHE_HOME/compassion when that is absolute, else $HOME/.cache/compassion,

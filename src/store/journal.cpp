@@ -190,6 +190,7 @@ void Journal::remember_written(const std::string& path, std::string text,
                     if (auto entry = entry_from(*table, path))
                         month.add(*entry);
         cache_->store(path, content_hash(text), text.size(), month);
+        cache_->flush();
     }
     last_read_ = LastRead{path, std::move(text), tables};
 }
@@ -286,6 +287,8 @@ void Journal::read(YearMonth first, YearMonth last, const Visitor& visit,
     for (const auto& month : months())
         if (month.month >= first && month.month <= last)
             read_month(month, visit, problems, order);
+    if (cache_)
+        cache_->flush();
 }
 
 void Journal::read_all(const Visitor& visit, std::vector<DataError>& problems) const {
