@@ -97,6 +97,57 @@ std::string suggestion_for(const std::string& message, const std::vector<std::st
 
 } // namespace
 
+namespace {
+
+// Usage lines name the whole command: "Usage: compassion reflect qualities [OPTIONS]".
+class Formatter : public CLI::Formatter {
+public:
+    std::string make_usage(const CLI::App* app, std::string name) const override {
+        for (const CLI::App* parent = app->get_parent(); parent; parent = parent->get_parent())
+            name = parent->get_name() + " " + name;
+        return CLI::Formatter::make_usage(app, name);
+    }
+};
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+// CLI11's messages, in our words: one line that names the flag and the value.
+std::string friendly(const CLI::ParseError& e) {
+    std::string m = e.what();
+    // "--color: sometimes not in {auto,always,never}"
+    if (auto colon = m.find(": "), in = m.find(" not in {");
+        colon != std::string::npos && in != std::string::npos && in > colon && m.back() == '}') {
+        std::vector<std::string> names = split_list(m.substr(in + 9, m.size() - in - 10));
+        std::string choices;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            choices += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+        return fmt::format("{} {}: use {}", m.substr(0, colon), m.substr(colon + 2, in - colon - 2),
+                           choices);
+    }
+    // "Could not convert: --showed-up = three"
+    if (starts_with(m, "Could not convert: ")) {
+        std::string rest = m.substr(19);
+        if (auto eq = rest.find(" = "); eq != std::string::npos)
+            return fmt::format("{} {}: that is not a whole number", rest.substr(0, eq),
+                               rest.substr(eq + 3));
+    }
+    // "--showed-up: 1 required N missing"
+    if (auto req = m.find(": 1 required ");
+        req != std::string::npos && m.size() > 8 && m.compare(m.size() - 8, 8, " missing") == 0)
+        return fmt::format("{} needs a value ({})", m.substr(0, req),
+                           m.substr(req + 13, m.size() - req - 21));
+    return m;
+}
+
+// Global options are explained by `compassion --help`, not by the command's.
+bool about_global_option(const std::string& message) {
+    return starts_with(message, "--color") || starts_with(message, "--home");
+}
+
+} // namespace
+
 int run(const std::vector<std::string>& args, System system) {
     Globals globals;
     Session session(system, globals);
@@ -105,6 +156,7 @@ int run(const std::vector<std::string>& args, System system) {
                  "Check in at the end of the day, reflect, practise, and see what helps.",
                  "compassion"};
     app.set_version_flag("--version", std::string(version_string), "Print the version and exit");
+    app.formatter(std::make_shared<Formatter>());
     app.require_subcommand(1);
     app.fallthrough();
     app.add_option("--home", globals.home,
@@ -173,11 +225,13 @@ int run(const std::vector<std::string>& args, System system) {
             return fail(hint.empty() ? std::string(e.what()) : hint, Exit::usage);
         } catch (const CLI::ParseError& e) {
             std::string where = "compassion";
-            for (CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+            std::string message = friendly(e);
+            for (CLI::App* sub = &app;
+                 !sub->get_subcommands().empty() && !about_global_option(message);) {
                 sub = sub->get_subcommands().front();
                 where += " " + sub->get_name();
             }
-            return fail(fmt::format("{} (see {} --help)", e.what(), where), Exit::usage);
+            return fail(fmt::format("{} (see {} --help)", message, where), Exit::usage);
         }
     } catch (const Error& e) {
         return fail(e.what(), e.code());

@@ -26,9 +26,9 @@ struct LogOptions {
 };
 
 // Check-ins of the days from `from` to `to`, reading only the months they touch.
-CheckinBook checkins_between(Session& s, Date from, Date to) {
+// Files that cannot be read are added to `problems`.
+CheckinBook checkins_between(Session& s, Date from, Date to, std::vector<DataError>& problems) {
     CheckinBook book;
-    std::vector<DataError> problems; // the write path reports what matters for this run
     s.journal().read(
         year_month_of(from), year_month_of(to),
         [&](const Entry& e) {
@@ -145,11 +145,15 @@ void confirm(Session& s, const Checkin& c, bool replaced) {
     if (s.quiet())
         return;
     std::vector<std::string> done;
-    for (const auto& [name, a] : c.items)
+    std::size_t unsure = 0;
+    for (const auto& [name, a] : c.items) {
         if (a == Answer::done)
             done.push_back(name);
-    std::string line = fmt::format("Saved your check-in for {}: {} of {} done", describe_day(c.day),
-                                   done.size(), c.items.size());
+        unsure += a == Answer::unsure ? 1 : 0;
+    }
+    Date today = s.today();
+    std::string line = fmt::format("Saved your check-in for {}: {} of {} done",
+                                   describe_day(c.day, today), done.size(), c.items.size());
     if (!done.empty())
         line += fmt::format(" ({})", fmt::join(done, ", "));
     if (c.showed_up)
@@ -158,12 +162,15 @@ void confirm(Session& s, const Checkin& c, bool replaced) {
     if (replaced)
         line += "It replaces the check-in saved earlier for that day; the earlier one stays in "
                 "your journal.\n";
-    if (c.showed_up && *c.showed_up <= 2)
+    if (c.day != today) {
+        line += "Thank you for filling it in; every day you note helps the picture.\n";
+    } else if (c.showed_up && *c.showed_up <= 2) {
         line += "Hard days count too. Thank you for checking in; go gently tonight.\n";
-    else if (!c.items.empty() && done.size() == c.items.size())
+    } else if (!c.items.empty() && done.size() == c.items.size()) {
         line += "You looked after yourself today. That is how you show up for others.\n";
-    else if (done.empty())
+    } else if (done.empty() && unsure == 0) {
         line += "Nothing on the list today, and that is all right. Tomorrow is a fresh start.\n";
+    }
     s.term().out(line);
 }
 
@@ -190,10 +197,14 @@ std::vector<Date> days_to_catch_up(const CheckinBook& book, Date today) {
     return out;
 }
 
+Date today_of(Session& s) {
+    return s.today();
+}
+
 void catch_up(Session& s, const std::vector<Date>& days) {
     std::vector<std::string> names;
     for (Date d : days)
-        names.push_back(describe_day(d));
+        names.push_back(describe_day(d, today_of(s)));
     auto line = ask(s, fmt::format("\nThere is no check-in for {}. Fill {} in now? Answer ? for "
                                    "anything you don't remember. [y/N] ",
                                    fmt::join(names, ", "), days.size() == 1 ? "it" : "them"));
@@ -203,7 +214,7 @@ void catch_up(Session& s, const std::vector<Date>& days) {
     }
     const auto& items = s.config().items;
     for (Date d : days) {
-        s.term().say(fmt::format("\n{}\n", s.say_style().bold(describe_day(d))));
+        s.term().say(fmt::format("\n{}\n", s.say_style().bold(describe_day(d, today_of(s)))));
         Checkin c;
         c.day = d;
         c.items = ask_items(s, items);
@@ -215,6 +226,9 @@ void catch_up(Session& s, const std::vector<Date>& days) {
 void log_command(LogOptions& o, Session& s) {
     const Config& cfg = s.config();
     if (o.list_items) {
+        if (*o.did_opt || *o.unsure_opt || *o.rating_opt || *o.message_opt || o.check ||
+            o.if_missing || o.date != "today")
+            throw UsageError("--list-items stands alone; it only prints your items");
         for (const auto& item : cfg.items)
             s.term().out(item + "\n");
         return;
@@ -241,13 +255,21 @@ void log_command(LogOptions& o, Session& s) {
     if (*o.message_opt)
         note = storable_text(s, text_argument(o.message, "--message"), "the note");
 
-    CheckinBook book = checkins_between(s, add_days(day, -7), day);
+    std::vector<DataError> problems;
+    CheckinBook book = checkins_between(s, add_days(day, -7), day, problems);
     const Checkin* existing = book.latest(day);
 
+    // A month that cannot be read leaves the answer unknown: say so rather than
+    // guess. (Saving reports a broken month itself, and never writes over it.)
+    if ((o.check || o.if_missing) && !problems.empty()) {
+        s.report_problems(problems);
+        return;
+    }
     if (o.check) {
         if (!s.quiet())
-            s.term().out(existing ? fmt::format("{} has a check-in.\n", describe_day(day))
-                                  : fmt::format("No check-in yet for {}.\n", describe_day(day)));
+            s.term().out(existing
+                             ? fmt::format("{} has a check-in.\n", describe_day(day, today))
+                             : fmt::format("No check-in yet for {}.\n", describe_day(day, today)));
         s.exit = existing ? Exit::ok : Exit::no;
         return;
     }
@@ -273,7 +295,8 @@ void log_command(LogOptions& o, Session& s) {
             return;
         }
         Style st = s.say_style();
-        s.term().say(fmt::format("{} {}\n", st.bold("Check-in for " + describe_day(day) + "."),
+        s.term().say(fmt::format("{} {}\n",
+                                 st.bold("Check-in for " + describe_day(day, today) + "."),
                                  st.dim("Ctrl-D stops without saving.")));
         if (existing)
             s.term().say("  (You checked in already; this one will replace it.)\n");

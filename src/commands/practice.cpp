@@ -352,14 +352,18 @@ void recall_command(const RecallOptions& o, Session& s) {
     say_unless_quiet(s, "\nStay with it for a little while, and let the feeling settle. Ctrl-C "
                         "ends whenever you like.\n");
     PaceResult r;
+    bool interrupted = false;
     {
         CatchInterrupt ctrl_c;
         r = run_timed(s, ctrl_c, 1, settle, {});
+        interrupted = ctrl_c.caught();
         if (!o.no_log)
             save_record(s, practice_record(s, "recall", r).set("moment", moment.id));
     }
     close_session(s, r, "Thank you for taking that moment with yourself.");
-    if (!s.term().interactive())
+    // Ctrl-C means "that's enough for now": back to the shell, asking nothing
+    // more, so what is typed next is never taken for a moment.
+    if (interrupted || !s.term().interactive())
         return;
     auto line = ask(s, "\nIs there another moment of care you would like to keep? Write it, or "
                        "press Enter to skip: ");
@@ -617,7 +621,8 @@ void add_practice_command(CLI::App& app, Session& session) {
 
     CLI::App* recall = cmd->add_subcommand(
         "recall", "Re-read a moment of care you kept (the one shown least recently) and let it "
-                  "settle.\nWith none kept yet, it helps you find one.");
+                  "settle.\nCtrl-C ends it and keeps the time. With none kept yet, it helps you "
+                  "find one.");
     recall->add_flag("--no-log", o->recall.no_log,
                      "Keep no record of this showing (the same moment comes up next time)");
     recall->callback([o, &session] {

@@ -27,16 +27,29 @@ struct Range {
     bool heat_map = false;
 };
 
-// Refuses two ranges at once (--week --all).
+// Refuses two ranges at once (--week --all), naming the flags as given.
 void check_one_range(const ReviewOptions& o) {
+    std::string from_to = !o.from.empty() && !o.to.empty() ? "--from/--to"
+                          : !o.from.empty()                ? "--from"
+                                                           : "--to";
     std::vector<std::string> given;
     for (auto [flag, set] :
-         {std::pair{"--week", o.week}, std::pair{"--month", o.month}, std::pair{"--year", o.year},
-          std::pair{"--all", o.all}, std::pair{"--from/--to", !o.from.empty() || !o.to.empty()}})
+         {std::pair{std::string("--week"), o.week}, std::pair{std::string("--month"), o.month},
+          std::pair{std::string("--year"), o.year}, std::pair{std::string("--all"), o.all},
+          std::pair{from_to, !o.from.empty() || !o.to.empty()}})
         if (set)
-            given.emplace_back(flag);
+            given.push_back(flag);
     if (given.size() > 1)
         throw UsageError(fmt::format("{}: one range at a time, please", fmt::join(given, " and ")));
+}
+
+// A day flag as typed, with the date it means when the two differ:
+// "--to -3 (2026-11-24)".
+std::string as_given(std::string_view flag, const std::string& typed, Date day) {
+    std::string text = fmt::format("{} {}", flag, printable(typed));
+    if (typed != format_date(day))
+        text += fmt::format(" ({})", format_date(day));
+    return text;
 }
 
 // The days a review covers. Rolling ranges end today; a range reaching past
@@ -51,16 +64,21 @@ Range range_of(const ReviewOptions& o, Date today) {
     if (o.from.empty() && o.to.empty())
         return Range{add_days(today, -6), today, "Your week", false};
 
-    Date to = o.to.empty() ? today : parse_day(o.to, today, "--to");
-    Date from = o.from.empty() ? add_days(to, -6) : parse_day(o.from, today, "--from");
-    if (from > today)
-        throw UsageError(fmt::format("--from {}: that day has not come yet", o.from));
-    if (from > to)
-        throw UsageError(fmt::format("--from {} comes after --to {}; the range has to start "
-                                     "before it ends",
-                                     format_date(from), format_date(to)));
-    to = std::min(to, today);
-    return Range{from, to, "Your review", false};
+    std::optional<Date> to;
+    if (!o.to.empty())
+        to = parse_day(o.to, today, "--to");
+    std::optional<Date> from;
+    if (!o.from.empty())
+        from = parse_day(o.from, today, "--from");
+    if (from && *from > today)
+        throw UsageError(
+            fmt::format("{}: that day has not come yet", as_given("--from", o.from, *from)));
+    if (from && to && *from > *to)
+        throw UsageError(fmt::format("{} comes after {}; the range has to start before it ends",
+                                     as_given("--from", o.from, *from),
+                                     as_given("--to", o.to, *to)));
+    Date last = std::min(to.value_or(today), today);
+    return Range{from.value_or(add_days(last, -6)), last, "Your review", false};
 }
 
 void review_command(const ReviewOptions& o, Session& s) {

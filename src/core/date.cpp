@@ -112,6 +112,8 @@ Date parse_day(std::string_view text, Date today, std::string_view flag) {
         return today;
     if (word == "yesterday")
         return add_days(today, -1);
+    if (word == "tomorrow")
+        return add_days(today, 1);
     if (word.size() > 1 && word[0] == '-' && all_digits(std::string_view(word).substr(1))) {
         auto n = to_int<int>(std::string_view(word).substr(1));
         if (!n || *n > 366 * 200)
@@ -137,6 +139,12 @@ std::string describe_day(Date d) {
     return fmt::format("{} {} {}", weekday_titles[weekday_of(d).c_encoding()],
                        static_cast<unsigned>(d.day()),
                        month_titles[static_cast<unsigned>(d.month()) - 1]);
+}
+
+std::string describe_day(Date d, Date today) {
+    if (d.year() == today.year())
+        return describe_day(d);
+    return fmt::format("{} {}", describe_day(d), static_cast<int>(d.year()));
 }
 
 std::string short_weekday(Date d) {

@@ -35,13 +35,16 @@ Date add_days(Date d, int days);
 int days_between(Date from, Date to); // to - from
 std::chrono::weekday weekday_of(Date d);
 
-// Parses what `--date` accepts: today, yesterday, YYYY-MM-DD, -N (days ago) and a
-// weekday name or its three-letter short form (the most recent one, today included).
+// Parses what `--date` accepts: today, yesterday, tomorrow, YYYY-MM-DD, -N (days
+// ago) and a weekday name or its three-letter short form (the most recent one,
+// today included). Commands that cannot look ahead refuse a future day themselves.
 // Throws UsageError naming `flag` on anything else.
 Date parse_day(std::string_view text, Date today, std::string_view flag);
 
 // "Friday 27 November"
 std::string describe_day(Date d);
+// The same, with the year when it is not the year of `today`: "Saturday 2 March 2024".
+std::string describe_day(Date d, Date today);
 // "Fri"
 std::string short_weekday(Date d);
 

@@ -130,14 +130,19 @@ void SummaryBuilder::add(const Entry& e) {
         auto it = std::find_if(practice_.begin(), practice_.end(),
                                [&](const PracticeSummary& p) { return p.kind == kind; });
         if (it == practice_.end()) {
-            practice_.push_back(PracticeSummary{kind, 0, 0, 0});
+            practice_.push_back(PracticeSummary{kind, 0, 0, 0, 0});
             it = practice_.end() - 1;
         }
+        bool completed = e.flag("completed").value_or(false);
+        std::int64_t secs = std::max<std::int64_t>(e.integer("seconds").value_or(0), 0);
+        if (completed && secs == 0) {
+            ++it->printed;
+            return;
+        }
         ++it->sessions;
-        if (e.flag("completed").value_or(false))
+        if (completed)
             ++it->completed;
-        if (auto secs = e.integer("seconds"); secs && *secs > 0)
-            it->seconds += *secs;
+        it->seconds += secs;
     } else if (e.kind == "moment") {
         if (auto text = e.text("text"))
             moments_.push_back(Timed{e.day, e.at_seconds, e.order, Moment{e.id, e.day, *text}});

@@ -93,11 +93,15 @@ struct QualitiesSummary {
     }
 };
 
+// Timed sessions and their time, by kind. A practice printed without a
+// terminal (seconds = 0, completed = true) is text read, not time practised:
+// it counts in `printed` only.
 struct PracticeSummary {
     std::string kind; // kindness, recall, quality (others as written)
-    int sessions = 0;
+    int sessions = 0; // timed, whether finished or ended early
     int completed = 0;
     std::int64_t seconds = 0;
+    int printed = 0;
 };
 
 struct Moment {

@@ -249,9 +249,9 @@ std::string json_report(const Summary& s, bool redact) {
     w.key("practice").open('[');
     for (const auto& p : s.practice)
         w.raw(fmt::format("{{\"kind\": {}, \"sessions\": {}, \"completed\": {}, \"seconds\": {}, "
-                          "\"minutes\": {:.1f}}}",
+                          "\"minutes\": {:.1f}, \"printed\": {}}}",
                           json_string(p.kind), p.sessions, p.completed, p.seconds,
-                          static_cast<double>(p.seconds) / 60.0));
+                          static_cast<double>(p.seconds) / 60.0, p.printed));
     w.close(']');
 
     w.key("moments").open('{');

@@ -1,3 +1,4 @@
+#include "core/pacing.hpp"
 #include "core/qualities.hpp"
 #include "render/render.hpp"
 #include "term/terminal.hpp"
@@ -46,18 +47,27 @@ std::string day_month(Date d) {
     return full.substr(full.find(' ') + 1);
 }
 
-// "Monday 23 November" or, across years, "Monday 23 November 2025".
+// "Monday 23 November" or, outside today's year, "Monday 23 November 2025".
 std::string when(Date d, Date today) {
     if (d.year() == today.year())
         return describe_day(d);
     return fmt::format("{} {}", describe_day(d), static_cast<int>(d.year()));
 }
 
-// "30 November", or "30 November 2025" in another year.
+// "30 November", or "30 November 2025" outside today's year.
 std::string short_when(Date d, Date today) {
     if (d.year() == today.year())
         return day_month(d);
     return fmt::format("{} {}", day_month(d), static_cast<int>(d.year()));
+}
+
+// "a to b": each end carries its year outside today's year, and both do when
+// the span crosses a new year, so neither end is left to be guessed.
+std::string span(Date a, Date b, Date today, std::string (*form)(Date, Date)) {
+    if (a.year() == b.year())
+        return fmt::format("{} to {}", form(a, today), form(b, today));
+    return fmt::format("{} {} to {} {}", form(a, a), static_cast<int>(a.year()), form(b, b),
+                       static_cast<int>(b.year()));
 }
 
 constexpr std::size_t max_stretches_shown = 5;
@@ -230,9 +240,9 @@ void trend_section(std::string& out, const Summary& s, const Style& st) {
     for (const auto& line : wrap_cells(cells))
         out += "  " + line + "\n";
     if (s.buckets.size() > 1)
-        out += st.dim(fmt::format("  {} to {}; ▁ is 1, █ is 5\n",
-                                  short_when(s.buckets.front().from, s.today),
-                                  short_when(s.buckets.back().to, s.today)));
+        out += st.dim(
+            fmt::format("  {}; ▁ is 1, █ is 5\n",
+                        span(s.buckets.front().from, s.buckets.back().to, s.today, short_when)));
 }
 
 // Shades for ratings 1 to 5: greens from dim to bright.
@@ -325,8 +335,8 @@ void stretches_section(std::string& out, const Summary& s, const Style& st) {
     std::size_t shown = std::min(s.stretches.size(), max_stretches_shown);
     for (std::size_t i = s.stretches.size() - shown; i < s.stretches.size(); ++i) {
         const Stretch& r = s.stretches[i];
-        out += fmt::format("  {} to {} ({})\n", short_when(r.from, s.today),
-                           short_when(r.to, s.today), plural(r.days(), "day", "days"));
+        out += fmt::format("  {} ({})\n", span(r.from, r.to, s.today, short_when),
+                           plural(r.days(), "day", "days"));
     }
     if (s.stretches.size() > shown)
         out +=
@@ -372,9 +382,15 @@ void practice_section(std::string& out, const Summary& s, const Style& st) {
     for (const auto& p : s.practice)
         width = std::max(width, width_of(printable(p.kind)));
     for (const auto& p : s.practice) {
-        auto minutes = (p.seconds + 30) / 60;
-        out += fmt::format("  {}  {}, {} min\n", pad(printable(p.kind), width),
-                           plural(p.sessions, "session", "sessions"), minutes);
+        std::vector<std::string> parts;
+        if (p.sessions > 0)
+            parts.push_back(fmt::format("{}, {}", plural(p.sessions, "session", "sessions"),
+                                        describe_length(p.seconds)));
+        if (p.printed > 0)
+            parts.push_back(p.printed == 1
+                                ? std::string("printed once as text, not timed")
+                                : fmt::format("printed {} times as text, not timed", p.printed));
+        out += fmt::format("  {}  {}\n", pad(printable(p.kind), width), fmt::join(parts, "; "));
     }
 }
 
@@ -423,8 +439,7 @@ void repairs_section(std::string& out, const Summary& s, const Style& st, bool r
 
 std::string text_report(const Summary& s, const Style& st, const ReportOptions& options) {
     std::string out;
-    out += st.bold(options.title) +
-           fmt::format(": {} to {}\n\n", when(s.from, s.today), when(s.to, s.today));
+    out += st.bold(options.title) + fmt::format(": {}\n\n", span(s.from, s.to, s.today, when));
     checkins_section(out, s, st);
     items_section(out, s, st);
     trend_section(out, s, st);

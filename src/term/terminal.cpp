@@ -40,6 +40,13 @@ void ProcessTerminal::out(std::string_view text) {
 }
 
 void ProcessTerminal::say(std::string_view text) {
+    // Standard output is buffered when it is not a terminal; flush it first so
+    // that where both streams meet (cron mail, 2>&1) the lines keep their order.
+    if (out_error_ == 0) {
+        errno = 0;
+        if (std::fflush(stdout) != 0)
+            out_error_ = errno != 0 ? errno : EIO;
+    }
     std::fwrite(text.data(), 1, text.size(), stderr);
 }
 

@@ -37,6 +37,27 @@ class PracticeTest(HomeTest):
 
 
 class WithoutATerminal(PracticeTest):
+    def mailed(self, *args):
+        """What cron mails: standard output and standard error in one pipe."""
+        proc = subprocess.run([BIN, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, env=self.env(), timeout=30)
+        self.assertEqual(proc.returncode, 0)
+        return proc.stdout.decode("utf-8", "replace")
+
+    def test_cron_mail_of_every_practice_starts_with_text(self):
+        self.write_journal(moment("firstmomnt", "2026-11-02", "took a real lunch break"))
+        for args in (("practice", "quality"), ("practice", "kindness"), ("practice", "recall"),
+                     ("practice",)):
+            mail = self.mailed(*args)
+            self.assertTrue(mail.strip(), args)
+            self.assertFalse(mail.startswith("\n"), f"{args}: {mail!r}")
+
+    def test_quality_mail_gives_the_exercise_before_the_hint(self):
+        mail = self.mailed("practice", "quality")
+        exercise, hint = mail.find(":"), mail.find("No focus quality chosen yet")
+        self.assertEqual(mail.index("\n\n"), mail.index("\n"))  # title, blank, text
+        self.assertGreater(hint, exercise)
+
     def test_kindness_prints_the_phrases_once_and_exits_at_once(self):
         started = time.monotonic()
         r = self.run_cli("practice", "kindness", "--minutes", "30")
@@ -225,6 +246,40 @@ class OnATerminal(PracticeTest):
         kinds = [(e["kind"], e.get("text"), e.get("moment")) for e in self.entries()]
         self.assertEqual(kinds[1:], [("practice", None, "firstmomnt"),
                                      ("moment", "walked the long way home", None)])
+
+    def test_ctrl_c_ends_recall_and_returns_to_the_shell_asking_nothing(self):
+        self.write_journal(moment("firstmomnt", "2026-11-02", "took a real lunch break"))
+        pid, fd = self.spawn("practice", "recall", env=self.pty_env(pace="5"))
+        try:
+            screen = self.read_until(fd, b"", b"left")
+            os.write(fd, b"\x03")
+            # What the person types next is meant for their shell, not for us.
+            os.write(fd, b"ls -la\n")
+            status, screen = self.finish(pid, fd, screen)
+        finally:
+            os.close(fd)
+        shown = strip_ansi(screen.decode("utf-8", "replace"))
+        self.assertEqual(status, 0, shown)
+        self.assertRegex(shown, "Stopped (after|before)")
+        self.assertNotIn("another moment", shown)
+        kinds = [(e["kind"], e.get("completed")) for e in self.entries()]
+        self.assertEqual(kinds, [("moment", None), ("practice", False)])
+
+    def test_ctrl_c_ends_quality_and_asks_nothing(self):
+        pid, fd = self.spawn("practice", "quality", "attention", env=self.pty_env(pace="5"))
+        try:
+            screen = self.read_until(fd, b"", b"left")
+            os.write(fd, b"\x03")
+            os.write(fd, b"ls -la\n")
+            status, screen = self.finish(pid, fd, screen)
+        finally:
+            os.close(fd)
+        shown = strip_ansi(screen.decode("utf-8", "replace"))
+        self.assertEqual(status, 0, shown)
+        self.assertRegex(shown, "Stopped (after|before)")
+        [p] = self.practices()
+        self.assertIs(p["completed"], False)
+        self.assertNotIn("ls -la", str(self.all_entries()))
 
     def test_recall_with_nothing_saved_offers_to_keep_the_first_moment(self):
         r = self.run_pty("practice", "recall", answers=["I let myself rest on Sunday"],

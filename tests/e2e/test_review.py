@@ -270,13 +270,33 @@ class TextReport(ReviewTest):
         self.assertIn("resilience        4  (+2)", out)
         self.assertIn("generosity        3  (−1)", out)
         self.assertIn("Your focus: generosity.", out)
-        self.assertIn("kindness  2 sessions, 5 min", out)
+        self.assertIn("kindness  2 sessions, 4 min 30 s\n", out)
         self.assertIn("1 moment saved", out)
         self.assertIn("took a real lunch break^[]0;owned^G instead of charting", out)
         self.assertIn("since Sunday 15 November: snapped at a colleague (id ref0000001)", out)
         self.assertNotIn("forgot the call", out)  # repaired
         self.assertNotIn("\x1b", out)
         self.assertNotIn("\x07", out)
+
+    def test_practice_printed_without_a_terminal_is_not_counted_as_time(self):
+        for _ in range(2):
+            self.assertEqual(self.run_cli("practice", "kindness").status, 0)
+        self.assertEqual(self.run_cli("practice", "recall").status, 0)  # nothing kept yet
+        out = self.review().out
+        self.assertIn("kindness  printed 2 times as text, not timed\n", out)
+        self.assertNotIn("0 min", out)
+        [p] = json.loads(self.review("--format", "json").out)["summary"]["practice"]
+        self.assertEqual((p["kind"], p["sessions"], p["seconds"], p["printed"]),
+                         ("kindness", 0, 0, 2))
+
+    def test_dates_outside_this_year_carry_their_year(self):
+        for day in ("2025-12-30", "2026-01-02"):
+            self.assertEqual(self.run_cli("log", "--date", day, "--showed-up", "3").status, 0)
+        out = self.review("--from", "2025-12-29", "--to", "2026-01-04").out
+        self.assertIn("Your review: Monday 29 December 2025 to Sunday 4 January 2026\n", out)
+        out = self.review("--from", "2025-12-01", "--to", "2025-12-31").out
+        self.assertIn("Your review: Monday 1 December 2025 to Wednesday 31 December 2025\n", out)
+        self.assertIn("1 December 2025 to 31 December 2025; ▁ is 1", out)
 
     def test_sections_without_records_are_absent(self):
         self.log_week()
@@ -324,6 +344,12 @@ class Robustness(ReviewTest):
         self.assertEqual(r.out, "")
         self.assertEqual(self.run_cli("review", "--format", "yaml").status, 64)
         self.assertEqual(self.run_cli("review", "--week", "--all").status, 64)
+
+    def test_a_to_past_today_alone_stops_at_today(self):
+        r = self.run_cli("review", "--to", "2026-12-31")
+        self.assertEqual(r.status, 0, r.err)
+        self.assertEqual(r.err, "")
+        self.assertIn("Saturday 21 November to Friday 27 November", r.out)
 
     def test_from_and_to_take_the_same_forms_as_log_date(self):
         self.log_week()

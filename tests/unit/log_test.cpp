@@ -167,3 +167,34 @@ TEST_CASE_FIXTURE(Fixture, "a broken month keeps its bytes and the entry is prin
 TEST_CASE_FIXTURE(Fixture, "list-items prints the items from the config") {
     CHECK(run({"log", "--list-items"}).out == "sleep\nexercise\nmeditation\ntime outside\n");
 }
+
+TEST_CASE_FIXTURE(Fixture, "parse errors read as one line in our words naming flag and value") {
+    CHECK(run({"log", "-s", "three"}).err ==
+          "compassion: --showed-up three: that is not a whole number (see compassion log --help)\n");
+    CHECK(run({"log", "-s"}).err ==
+          "compassion: --showed-up needs a value (N) (see compassion log --help)\n");
+    CHECK(run({"--color", "sometimes", "log"}).err ==
+          "compassion: --color sometimes: use auto, always or never (see compassion --help)\n");
+    CHECK(run({"log", "--list-items", "--did", "sleep"}).status == 64);
+}
+
+TEST_CASE_FIXTURE(Fixture, "help names the whole command in its usage line") {
+    CHECK(run({"log", "--help"}).out.find("Usage: compassion log [OPTIONS]") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "days in another year carry their year and past days get no tonight line") {
+    Run r = run({"log", "--date", "2025-03-02", "-s", "1"});
+    CHECK(r.out.find("Sunday 2 March 2025") != std::string::npos);
+    CHECK(r.out.find("tonight") == std::string::npos);
+    CHECK(run({"log", "--date", "tomorrow", "-s", "3"}).err.find("has not come yet") !=
+          std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "check reports a month it cannot read instead of guessing") {
+    run({"log", "--showed-up", "3"});
+    std::ofstream(tmp.path() + "/journal/2026-11.toml", std::ios::app) << "[[entry\n";
+    Run r = run({"log", "--check"});
+    CHECK(r.status == 65);
+    CHECK(r.err.find("2026-11.toml:") != std::string::npos);
+    CHECK(run({"log", "--if-missing", "-s", "3"}).status == 65);
+}

@@ -437,6 +437,46 @@ TEST_CASE_FIXTURE(Fixture, "recall at a terminal counts down then offers to keep
                  "text = \"asked a colleague for help\"\n") != std::string::npos);
 }
 
+TEST_CASE_FIXTURE(Fixture, "Ctrl-C ends recall and asks nothing more") {
+    add_moment("aaaaaaaaaa", "2026-11-02T08:00:00+01:00", "took a real lunch break");
+    InterruptingClock ctrl_c_at_10s(start_time(), seconds{10});
+    // What the person types next, back at their shell, must not become a moment.
+    Run r = watched({"practice", "recall"}, {"ls -la"}, &ctrl_c_at_10s);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Stopped after 10 s.") != std::string::npos);
+    CHECK(r.out.find("another moment") == std::string::npos);
+    CHECK(r.err.find("another moment") == std::string::npos);
+    std::string m = month();
+    CHECK(m.find("seconds = 10\ncompleted = false\nmoment = \"aaaaaaaaaa\"\n") !=
+          std::string::npos);
+    CHECK(m.find("ls -la") == std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "Ctrl-C ends kindness and quality and asks nothing more") {
+    for (std::vector<std::string> args :
+         {std::vector<std::string>{"practice", "kindness"}, {"practice", "quality", "attention"}}) {
+        CAPTURE(args[1]);
+        InterruptingClock ctrl_c_at_5s(start_time(), seconds{5});
+        WatchedTerminal term({"ls -la"}, true);
+        Run r = run_on(term, ctrl_c_at_5s, args);
+        CHECK(r.status == 0);
+        CHECK(r.out.find("Stopped after 5 s.") != std::string::npos);
+        CHECK(term.read_line() == std::optional<std::string>("ls -la")); // never read
+    }
+    CHECK(month().find("ls -la") == std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "Ctrl-C in a practice chosen from the menu ends it all") {
+    add_moment("aaaaaaaaaa", "2026-11-02T08:00:00+01:00", "took a real lunch break");
+    InterruptingClock ctrl_c_at_5s(start_time(), seconds{5});
+    WatchedTerminal term({"2", "ls -la"}, true);
+    Run r = run_on(term, ctrl_c_at_5s, {"practice"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Stopped after 5 s.") != std::string::npos);
+    CHECK(term.read_line() == std::optional<std::string>("ls -la"));
+    CHECK(month().find("ls -la") == std::string::npos);
+}
+
 TEST_CASE_FIXTURE(Fixture, "recall with no moments guides gently and exits 0") {
     Run r = run({"practice", "recall"});
     CHECK(r.status == 0);

@@ -117,6 +117,88 @@ TEST_CASE("the text report says kindly when there are no check-ins") {
     CHECK(text.find("Qualities") == std::string::npos);
 }
 
+TEST_CASE("practice time is shown in minutes and seconds and printed showings apart") {
+    Summary s = sample();
+    s.practice = {PracticeSummary{"kindness", 4, 3, 100, 2}, PracticeSummary{"recall", 1, 1, 45, 0},
+                  PracticeSummary{"quality", 0, 0, 0, 1}};
+    std::string text = text_report(s, Style(false), ReportOptions{"Your week", false, false});
+    CHECK(text.find("  kindness  4 sessions, 1 min 40 s; printed 2 times as text, not timed\n") !=
+          std::string::npos);
+    CHECK(text.find("  recall    1 session, 45 s\n") != std::string::npos);
+    CHECK(text.find("  quality   printed once as text, not timed\n") != std::string::npos);
+    CHECK(text.find("0 min") == std::string::npos);
+}
+
+// Every "<day> <Month>" in `text` followed by " <year>".
+bool every_date_has_year(const std::string& text, const std::string& year) {
+    static const std::vector<std::string> months = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    bool any = false;
+    for (const auto& m : months)
+        for (auto at = text.find(" " + m); at != std::string::npos;
+             at = text.find(" " + m, at + 1)) {
+            any = true;
+            if (text.compare(at + 1 + m.size(), year.size() + 1, " " + year) != 0)
+                return false;
+        }
+    return any;
+}
+
+TEST_CASE("every date in the text report outside the current year carries its year") {
+    Summary s = sample();
+    s.from = day("2025-11-21");
+    s.to = day("2025-11-27");
+    s.today = day("2026-11-27");
+    s.days[0].day = day("2025-11-22");
+    s.days[1].day = day("2025-11-23");
+    s.items[0].done = 2;
+    s.days[1].answers = {Answer::done, std::nullopt, std::nullopt};
+    s.days[1].showed_up = 3;
+    s.buckets = {Bucket{day("2025-11-21"), day("2025-11-24"), {}, {0, 0, 0}, {0, 0, 0}},
+                 Bucket{day("2025-11-25"), day("2025-11-27"), {}, {0, 0, 0}, {0, 0, 0}}};
+    s.buckets[0].rating.add(4);
+    s.rating.add(4);
+    s.stretches = {Stretch{day("2025-11-22"), day("2025-11-23")}};
+    QualitiesSummary q;
+    q.records = 1;
+    q.latest_day = day("2025-11-25");
+    q.latest = {3, 3, 3, 3};
+    s.qualities = q;
+    s.moments = 1;
+    s.moment_to_reread = Moment{"m1", day("2025-11-24"), "a kind word"};
+    s.open_repairs = {OpenRepair{"r1", day("2025-11-01"), day("2025-11-08"), "a call", ""}};
+    for (bool redact : {false, true}) {
+        std::string text = text_report(s, Style(false), ReportOptions{"Your week", redact, false});
+        CHECK(text.find("Running low") != std::string::npos);
+        CHECK(text.find("▁ is 1") != std::string::npos);
+        CHECK(every_date_has_year(text, "2025"));
+    }
+}
+
+TEST_CASE("a range across a new year gives both ends their year") {
+    Summary s = sample();
+    s.from = day("2025-12-29");
+    s.to = day("2026-01-04");
+    s.today = day("2026-11-27");
+    s.days[0].day = day("2025-12-30");
+    s.days[1].day = day("2026-01-02");
+    s.stretches = {Stretch{day("2025-12-31"), day("2026-01-01")}};
+    std::string text = text_report(s, Style(false), ReportOptions{"Your review", false, false});
+    CHECK(text.find("Your review: Monday 29 December 2025 to Sunday 4 January 2026\n") !=
+          std::string::npos);
+    CHECK(text.find("  31 December 2025 to 1 January 2026 (2 days)\n") != std::string::npos);
+    // Within today's year the year is left out.
+    s.from = day("2026-11-21");
+    s.to = day("2026-11-27");
+    s.stretches.clear();
+    s.days[0].day = day("2026-11-22");
+    s.days[1].day = day("2026-11-23");
+    text = text_report(s, Style(false), ReportOptions{"Your week", false, false});
+    CHECK(text.find("Your week: Saturday 21 November to Friday 27 November\n") !=
+          std::string::npos);
+}
+
 TEST_CASE("the heat map puts each day in its weekday row") {
     Summary s = sample();
     s.days[1].showed_up = 5;

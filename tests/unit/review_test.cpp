@@ -76,6 +76,29 @@ TEST_CASE_FIXTURE(Fixture, "ranges choose the days and a backwards range exits 6
               .out.find("\"to\": \"2026-11-27\"") != std::string::npos);
 }
 
+TEST_CASE_FIXTURE(Fixture, "a to past today alone stops at today with the week before it") {
+    Run r = run({"review", "--to", "2026-12-31", "--format", "json"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("\"from\": \"2026-11-21\",\n  \"to\": \"2026-11-27\"") != std::string::npos);
+    CHECK(run({"review", "--to", "2027-03-01"}).status == 0);
+}
+
+TEST_CASE_FIXTURE(Fixture, "range errors name the flags and values as given") {
+    CHECK(run({"review", "--from", "2026-12-01"}).err ==
+          "compassion: --from 2026-12-01: that day has not come yet\n");
+    CHECK(run({"review", "--from", "2026-12-01", "--to", "2026-12-31"}).err ==
+          "compassion: --from 2026-12-01: that day has not come yet\n");
+    CHECK(run({"review", "--from", "yesterday", "--to", "-3"}).err ==
+          "compassion: --from yesterday (2026-11-26) comes after --to -3 (2026-11-24); the "
+          "range has to start before it ends\n");
+    CHECK(run({"review", "--week", "--to", "monday"}).err ==
+          "compassion: --week and --to: one range at a time, please\n");
+    CHECK(run({"review", "--from", "monday", "--all"}).err ==
+          "compassion: --all and --from: one range at a time, please\n");
+    CHECK(run({"review", "--to", "someday"}).err.starts_with("compassion: --to someday: "));
+}
+
 TEST_CASE_FIXTURE(Fixture, "a broken month is named and skipped and the review exits 65") {
     run({"log", "--showed-up", "4"});
     write_month("2026-10", "[[entry]]\nkind = \"checkin\"\nday = 2026-10-30\nshowed_up = \n");

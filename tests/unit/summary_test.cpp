@@ -298,6 +298,23 @@ TEST_CASE("practice sessions and time are summed by kind") {
     CHECK(s.practice[1].seconds == 45);
 }
 
+TEST_CASE("a practice printed without a terminal counts as text read and not as time") {
+    std::string text =
+        record("practice", "2026-11-22", "practice = \"kindness\"\nseconds = 0\ncompleted = true") +
+        record("practice", "2026-11-23", "practice = \"kindness\"\nseconds = 0\ncompleted = true",
+               "p1") +
+        record("practice", "2026-11-24", "practice = \"kindness\"\nseconds = 12\ncompleted = false",
+               "p2") +
+        record("practice", "2026-11-25", "practice = \"kindness\"\nseconds = 0\ncompleted = false",
+               "p3");
+    Summary s = summarize(text, week_of("2026-11-21", "2026-11-27"));
+    REQUIRE(s.practice.size() == 1);
+    CHECK(s.practice[0].printed == 2);
+    CHECK(s.practice[0].sessions == 2); // ended early, even before it began, is still a session
+    CHECK(s.practice[0].completed == 0);
+    CHECK(s.practice[0].seconds == 12);
+}
+
 TEST_CASE("moments in the range are counted and one is chosen to re-read") {
     std::string text = record("moment", "2026-11-22", "text = \"a real lunch break\"", "m1") +
                        record("moment", "2026-11-24", "text = \"said no kindly\"", "m2") +
