@@ -257,7 +257,13 @@ Entry entry_from(const CachedEntry& cached, const std::string& path) {
     return e;
 }
 
-MonthCache::MonthCache(FileSystem& fs, std::string dir) : fs_(fs), dir_(std::move(dir)) {}
+MonthCache::MonthCache(FileSystem& fs, std::string dir) : fs_(fs), dir_(std::move(dir)) {
+    if (dir_.empty())
+        return;
+    char buffer[4096];
+    if (::getcwd(buffer, sizeof buffer))
+        cwd_ = buffer;
+}
 
 MonthCache::~MonthCache() {
     flush();
@@ -298,7 +304,10 @@ std::map<std::string, std::string, std::less<>> sections_of(std::string_view byt
 } // namespace
 
 std::string MonthCache::file_for(const std::string& path) const {
-    // One file per year of one journal directory: the path up to the year.
+    // One file per year of one journal directory: the path up to the year,
+    // made absolute so that two homes named by the same relative path differ.
+    if (!path.empty() && path[0] != '/' && !cwd_.empty())
+        return file_for(cwd_ + "/" + path);
     std::string_view name = file_name(path);
     std::string_view year_key(path.data(),
                               path.size() - name.size() + std::min<std::size_t>(4, name.size()));

@@ -120,6 +120,7 @@ private:
 
     FileSystem& fs_;
     std::string dir_;
+    std::string cwd_; // for month files named by a relative path
     mutable std::optional<Chunk> chunk_;
 };
 

@@ -265,3 +265,18 @@ TEST_CASE("an append leaves the cache holding the month as written") {
     CHECK(cached == f.read(false));
     CHECK(cached[3].find("written and cached") != std::string::npos);
 }
+
+TEST_CASE("months of one year of one journal share a cache file and relative paths are resolved") {
+    testing::TempDir tmp;
+    RealFileSystem real;
+    MonthCache cache{real, tmp.path() + "/cache"};
+    const std::string cwd = std::filesystem::current_path().string();
+    CHECK(cache.file_for("home/journal/2026-11.toml") ==
+          cache.file_for(cwd + "/home/journal/2026-11.toml"));
+    CHECK(cache.file_for("/h/journal/2026-11.toml") ==
+          cache.file_for("/h/journal/2026-01.sync-conflict-x.toml"));
+    CHECK_FALSE(cache.file_for("/h/journal/2026-11.toml") ==
+                cache.file_for("/h/journal/2025-11.toml"));
+    CHECK_FALSE(cache.file_for("/h/journal/2026-11.toml") ==
+                cache.file_for("/other/journal/2026-11.toml"));
+}
