@@ -8,6 +8,23 @@ _compassion_items() {
     compassion "${home[@]}" log --list-items 2>/dev/null | sed 's/ /-/g'
 }
 
+_compassion_showup_items() {
+    # `reflect showup` saves the items it is given as they are, so offer them
+    # unchanged, each quoted for the command line (printf %q: time\ outside).
+    # $1 is the word being completed, the rest the --home to pass on.
+    local cur=$1 bare=${1#[\"\']} item quoted
+    shift
+    local -a items
+    mapfile -t items < <(compassion "$@" log --list-items 2>/dev/null)
+    COMPREPLY=()
+    for item in "${items[@]}"; do
+        printf -v quoted '%q' "$item"
+        if [[ $quoted == "$cur"* || ($cur == [\"\']* && $item == "$bare"*) ]]; then
+            COMPREPLY+=("$quoted")
+        fi
+    done
+}
+
 _compassion() {
     local cur prev cmd="" sub="" i word
     local -a home=()
@@ -36,7 +53,7 @@ _compassion() {
             COMPREPLY=($(compgen -W "today yesterday monday tuesday wednesday thursday friday saturday sunday" -- "$cur"))
             return ;;
         --format) COMPREPLY=($(compgen -W "text tsv csv json" -- "$cur")); return ;;
-        --focus) COMPREPLY=($(compgen -W "resilience positive-emotion generosity attention" -- "$cur")); return ;;
+        --focus) COMPREPLY=($(compgen -W "resilience positive-emotion generosity attention none" -- "$cur")); return ;;
         --resilience|--positive-emotion|--generosity|--attention) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
         --follow-up) COMPREPLY=($(compgen -W "tomorrow monday tuesday wednesday thursday friday saturday sunday" -- "$cur")); return ;;
         --what|--impact|--need|--repair|--differently|--kind|--done|--note) return ;;
@@ -85,9 +102,7 @@ _compassion() {
                 qualities) opts="--resilience --positive-emotion --generosity --attention --focus --help" ;;
                 showup)
                     if [[ $cur != -* ]]; then
-                        local -a items
-                        mapfile -t items < <(_compassion_items "${home[@]}")
-                        COMPREPLY=($(compgen -W "${items[*]}" -- "$cur")); return
+                        _compassion_showup_items "$cur" "${home[@]}"; return
                     fi
                     opts="--help" ;;
                 recall) opts="--message -m --edit -e --help" ;;

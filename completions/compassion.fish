@@ -9,6 +9,16 @@ function __compassion_items
     compassion $home log --list-items 2>/dev/null | string replace -a ' ' -
 end
 
+# `reflect showup` saves the items as they are: no hyphens for spaces there
+# (fish escapes a space in a completion itself).
+function __compassion_showup_items
+    set -l home
+    set -l tokens (commandline -opc)
+    set -l i (contains -i -- --home $tokens)
+    and set home --home $tokens[(math $i + 1)]
+    compassion $home log --list-items 2>/dev/null
+end
+
 set -l commands log practice reflect review
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 
@@ -61,8 +71,8 @@ complete -c compassion -n "__fish_seen_subcommand_from reflect; and not __fish_s
 for q in $qualities
     complete -c compassion -n "__fish_seen_subcommand_from qualities" -l $q -x -a '1 2 3 4 5' -d "Rate $q"
 end
-complete -c compassion -n "__fish_seen_subcommand_from qualities" -l focus -x -a "$qualities" -d 'The quality to practise'
-complete -c compassion -n "__fish_seen_subcommand_from showup" -a '(__compassion_items)' -d 'Item'
+complete -c compassion -n "__fish_seen_subcommand_from qualities" -l focus -x -a "$qualities none" -d 'The quality to practise'
+complete -c compassion -n "__fish_seen_subcommand_from showup" -a '(__compassion_showup_items)' -d 'Item'
 complete -c compassion -n "__fish_seen_subcommand_from recall; and __fish_seen_subcommand_from reflect" -s m -l message -x -d 'The moment'
 complete -c compassion -n "__fish_seen_subcommand_from recall reframe; and __fish_seen_subcommand_from reflect" -s e -l edit -d 'Write it in your editor'
 for part in what impact need repair differently kind

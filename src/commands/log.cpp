@@ -121,8 +121,9 @@ std::vector<std::pair<std::string, Answer>> ask_items(Session& s,
 std::optional<int> ask_rating(Session& s, std::string_view when) {
     Style st = s.say_style();
     for (;;) {
+        // Short enough not to wrap on a narrow terminal.
         auto line = ask(s, fmt::format("  How well did you show up {}? {} ", when,
-                                       st.dim("1 (a hard day) to 5 (really well), Enter to skip")));
+                                       st.dim("(1 a hard day, 5 very well; Enter skips)")));
         if (!line)
             throw Stopped{};
         if (line->empty())
@@ -160,8 +161,7 @@ void confirm(Session& s, const Checkin& c, bool replaced) {
         line += fmt::format(", showed up {} of 5", *c.showed_up);
     line += ".\n";
     if (replaced)
-        line += "It replaces the check-in saved earlier for that day; the earlier one stays in "
-                "your journal.\n";
+        line += "It replaces the check-in saved earlier; that one stays in your journal.\n";
     if (c.day != today) {
         line += "Thank you for filling it in; every day you note helps the picture.\n";
     } else if (c.showed_up && *c.showed_up <= 2) {
@@ -169,7 +169,7 @@ void confirm(Session& s, const Checkin& c, bool replaced) {
     } else if (!c.items.empty() && done.size() == c.items.size()) {
         line += "You looked after yourself today. That is how you show up for others.\n";
     } else if (done.empty() && unsure == 0) {
-        line += "Nothing on the list today, and that is all right. Tomorrow is a fresh start.\n";
+        line += "Nothing on the list today, and that is all right. Tomorrow starts fresh.\n";
     }
     s.term().out(line);
 }
@@ -205,9 +205,14 @@ void catch_up(Session& s, const std::vector<Date>& days) {
     std::vector<std::string> names;
     for (Date d : days)
         names.push_back(describe_day(d, today_of(s)));
-    auto line = ask(s, fmt::format("\nThere is no check-in for {}. Fill {} in now? Answer ? for "
-                                   "anything you don't remember. [y/N] ",
-                                   fmt::join(names, ", "), days.size() == 1 ? "it" : "them"));
+    // The days on one line and the question on the next, so neither wraps
+    // mid-word on a narrow terminal (a long run of days is counted, not listed).
+    std::string missing = names.size() <= 2 ? fmt::format("{}", fmt::join(names, " and "))
+                                            : fmt::format("the {} days before today", names.size());
+    s.term().say(fmt::format("\nThere is no check-in for {}.\n"
+                             "Answer ? for anything you don't remember.\n",
+                             missing));
+    auto line = ask(s, fmt::format("Fill {} in now? [y/N] ", days.size() == 1 ? "it" : "them"));
     if (!line || (*line != "y" && *line != "Y" && *line != "yes")) {
         s.term().say("That's fine. Those days can stay as they are.\n");
         return;
@@ -218,7 +223,7 @@ void catch_up(Session& s, const std::vector<Date>& days) {
         Checkin c;
         c.day = d;
         c.items = ask_items(s, items);
-        c.showed_up = ask_rating(s, "that day");
+        c.showed_up = ask_rating(s, "then");
         store_checkin(s, c, nullptr);
     }
 }
@@ -290,7 +295,7 @@ void log_command(LogOptions& o, Session& s) {
         if (value_flags) {
             c.items = item_flags || !interactive ? answers : ask_items(s, cfg.items);
             if (!rating && interactive)
-                c.showed_up = ask_rating(s, day == today ? "today" : "that day");
+                c.showed_up = ask_rating(s, day == today ? "today" : "then");
             store_checkin(s, c, existing);
             return;
         }
@@ -301,7 +306,7 @@ void log_command(LogOptions& o, Session& s) {
         if (existing)
             s.term().say("  (You checked in already; this one will replace it.)\n");
         c.items = ask_items(s, cfg.items);
-        c.showed_up = ask_rating(s, day == today ? "today" : "that day");
+        c.showed_up = ask_rating(s, day == today ? "today" : "then");
         c.note = ask_note(s);
         store_checkin(s, c, existing);
         if (day == today) {

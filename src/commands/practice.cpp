@@ -365,8 +365,8 @@ void recall_command(const RecallOptions& o, Session& s) {
     // more, so what is typed next is never taken for a moment.
     if (interrupted || !s.term().interactive())
         return;
-    auto line = ask(s, "\nIs there another moment of care you would like to keep? Write it, or "
-                       "press Enter to skip: ");
+    auto line = ask(s, "\nIs there another moment of care you would like to keep?\n"
+                       "Write it, or press Enter to skip: ");
     if (line && !line->empty())
         save_moment(s, *line);
 }
@@ -412,12 +412,11 @@ Quality named_quality(const std::string& typed) {
         keys.push_back(key);
     }
     std::string list = fmt::format("{}", fmt::join(keys, ", "));
+    // Short enough for one line of a narrow terminal.
     if (auto near = closest_name(typed, keys))
-        throw UsageError(fmt::format("practice quality {}: not one of the four qualities; did you "
-                                     "mean '{}'? ({})",
-                                     printable(typed), *near, list));
-    throw UsageError(fmt::format("practice quality {}: not one of the four qualities ({})",
-                                 printable(typed), list));
+        throw UsageError(
+            fmt::format("'{}' is not a quality; did you mean '{}'?", printable(typed), *near));
+    throw UsageError(fmt::format("'{}': try {}", printable(typed), list));
 }
 
 // Today's quality: the one named, else the focus chosen last, else the day's.

@@ -161,17 +161,17 @@ std::string focus_key(const std::string& typed, std::string_view flag) {
     std::vector<std::string> names;
     for (const auto& q : qualities)
         names.emplace_back(q.key);
+    // Short enough for one line of a narrow terminal.
     if (auto near = closest_name(typed, names))
-        throw UsageError(fmt::format("{} {}: not one of the four qualities; did you mean '{}'?",
-                                     flag, typed, *near));
-    throw UsageError(fmt::format("{} {}: choose resilience, positive-emotion, generosity or "
-                                 "attention (or none)",
-                                 flag, typed));
+        throw UsageError(
+            fmt::format("{} {}: not a quality; did you mean '{}'?", flag, printable(typed), *near));
+    throw UsageError(fmt::format("{} {}: not a quality; see --help for the four, or none", flag,
+                                 printable(typed)));
 }
 
 int ask_quality_rating(Session& s, std::size_t i, std::optional<int> last) {
     Style st = s.say_style();
-    std::string hint = last ? fmt::format("1-5, Enter: {} as last time", *last) : "1-5";
+    std::string hint = last ? fmt::format("1-5, Enter keeps {}", *last) : "1-5";
     for (;;) {
         auto line = ask(s, fmt::format("  {} {} {} ", st.bold(std::string(qualities[i].label)),
                                        st.dim(fmt::format("({})?", quality_glosses[i])),
@@ -182,8 +182,8 @@ int ask_quality_rating(Session& s, std::size_t i, std::optional<int> last) {
             return *last;
         if (auto r = parse_rating(*line))
             return *r;
-        s.term().say(last ? "  A number from 1 (hardly there) to 5 (strong), or Enter to keep "
-                            "the last one.\n"
+        s.term().say(last ? "  A number from 1 (hardly there) to 5 (strong), or Enter to "
+                            "keep it.\n"
                           : "  A number from 1 (hardly there) to 5 (strong) will do.\n");
     }
 }
@@ -193,12 +193,13 @@ std::string ask_focus(Session& s, const std::array<int, 4>& ratings,
     Style st = s.say_style();
     FocusSuggestion suggestion = suggested_focus(ratings, sessions);
     const Quality& suggested = qualities[suggestion.index];
+    // Two short lines rather than one that wraps mid-word.
+    s.term().say(fmt::format("  Perhaps {}, {}.\n", st.bold(std::string(suggested.label)),
+                             suggestion.reason));
     for (;;) {
-        auto line = ask(s, fmt::format("  Which one would you like to practise? Perhaps {}, {}. "
-                                       "{} ",
-                                       st.bold(std::string(suggested.label)), suggestion.reason,
-                                       st.dim(fmt::format("[Enter: {}, another name, or none]",
-                                                          suggested.label))));
+        auto line =
+            ask(s, fmt::format("  Which one would you like to practise? {} ",
+                               st.dim(fmt::format("[Enter: {}; or none]", suggested.label))));
         if (!line)
             throw Stopped{};
         if (line->empty())
@@ -257,7 +258,7 @@ void qualities_command(QualitiesOptions& o, Session& s) {
     try {
         if (!missing.empty()) {
             Style st = s.say_style();
-            s.term().say(fmt::format("{} {}\n",
+            s.term().say(fmt::format("{}\n{}\n",
                                      st.bold("How are the four qualities of well-being with you "
                                              "lately?"),
                                      st.dim("1 is hardly there, 5 is strong. Ctrl-D stops "
@@ -471,15 +472,17 @@ void list_open_repairs(Session& s) {
     Date today = s.today();
     auto open = book.open();
     Style st = s.out_style();
+    // Standard output holds only the listing, one repair a line, for pipes;
+    // the words around it go to standard error.
     if (open.empty()) {
         if (!s.quiet())
-            s.term().out("No repairs are waiting for a follow-up.\n");
+            s.term().say("No repairs are waiting for a follow-up.\n");
         return;
     }
-    std::string text;
     if (!s.quiet())
-        text += "Repairs waiting for a follow-up (mark one with `compassion reflect reframe "
-                "--done ID`):\n";
+        s.term().say("Repairs waiting for a follow-up (mark one done with\n"
+                     "`compassion reflect reframe --done ID`):\n");
+    std::string text;
     for (const Reframe* r : open) {
         std::string when = fmt::format("{:<12}", distance(today, *r->follow_up));
         if (*r->follow_up <= today)
@@ -509,19 +512,27 @@ void mark_repair_done(ReframeOptions& o, Session& s) {
                                      "the id",
                                      o.done, found.size()));
     const Reframe& r = *found.front();
-    if (auto day = book.done_on(r.id)) {
+    auto done_day = book.done_on(r.id);
+    if (done_day && note.empty()) {
         if (!s.quiet())
-            s.term().out(
-                fmt::format("That repair was marked done already, on {}.\n", describe_day(*day)));
+            s.term().out(fmt::format("That repair was marked done already, on {}.\n",
+                                     describe_day(*done_day)));
         return;
     }
+    // A note on a repair already done is kept in a further record: the
+    // journal only grows, and words given are never dropped.
     Record record = make_record(std::string(repair_done_kind), s.today(), s.clock().now());
     record.set("ref", r.id);
     if (!note.empty())
         record.set("note", note);
     save_record(s, record);
-    if (!s.quiet())
-        s.term().out(fmt::format("Marked the repair done (from your reflection of {}). "
+    if (s.quiet())
+        return;
+    if (done_day)
+        s.term().out(fmt::format("Added your note to the repair marked done on {}.\n",
+                                 describe_day(*done_day)));
+    else
+        s.term().out(fmt::format("Marked the repair done (from your reflection of {}).\n"
                                  "Following through takes care; thank you for it.\n",
                                  describe_day(r.day)));
 }
@@ -529,7 +540,12 @@ void mark_repair_done(ReframeOptions& o, Session& s) {
 std::optional<Date> ask_follow_up(Session& s, Date today) {
     Style st = s.say_style();
     for (;;) {
-        auto line = ask(s, fmt::format("  {} {} ", follow_up_question, st.dim("[Enter: none]")));
+        // The question on one line, the ways to answer on the next: each fits
+        // a narrow terminal.
+        std::string_view question = follow_up_question;
+        std::size_t paren = question.find(" (");
+        auto line = ask(s, fmt::format("  {}\n  {} {} ", question.substr(0, paren),
+                                       question.substr(paren + 1), st.dim("[Enter: none]")));
         if (!line)
             throw Stopped{};
         if (line->empty())
@@ -548,7 +564,7 @@ std::optional<Reframe> ask_reframe(Session& s, Date today) {
     s.term().say(fmt::format(
         "{}\n{}\n",
         st.bold("A look at something that went differently than you wanted, with care."),
-        st.dim("It is about what happened, not about who you are. Enter skips a question; "
+        st.dim("It is about what happened, not about who you are.\nEnter skips a question; "
                "Ctrl-D stops without saving.")));
     Reframe r;
     r.day = today;
@@ -582,14 +598,19 @@ std::optional<Reframe> edit_reframe(Session& s, Date today) {
             }
             return r;
         } catch (const UsageError& e) {
-            s.term().say(fmt::format("compassion: {}\n", e.what()));
-            if (s.term().interactive()) {
-                auto again = ask(s, "Open the editor again to change it? [Y/n] ");
-                if (again && (again->empty() || *again == "y" || *again == "Y" || *again == "yes"))
-                    continue;
+            // The error is shown once: here before the question in a
+            // terminal, otherwise by run() on the way out.
+            if (!s.term().interactive()) {
+                s.term().out("# Nothing was saved, so here is what you wrote:\n" + printable(text));
+                throw;
             }
+            s.term().say(fmt::format("compassion: {}\n", e.what()));
+            auto again = ask(s, "Open the editor again to change it? [Y/n] ");
+            if (again && (again->empty() || *again == "y" || *again == "Y" || *again == "yes"))
+                continue;
             s.term().out("# Nothing was saved, so here is what you wrote:\n" + printable(text));
-            throw;
+            s.exit = Exit::usage;
+            return std::nullopt;
         }
     }
 }
@@ -814,10 +835,12 @@ void add_reflect_command(CLI::App& app, Session& session) {
         rf->add_option("--done", c->reframe.done, "Mark the repair of reflection ID done")
             ->type_name("ID");
     c->reframe.note_opt =
-        rf->add_option("-m,--note", c->reframe.note, "With --done: a note on how it went")
+        rf->add_option("-m,--note", c->reframe.note,
+                       "With --done: a note on how it went (kept even when it was done already)")
             ->type_name("TEXT");
     rf->add_flag("--open", c->reframe.open,
-                 "List repairs waiting for their follow-up, the earliest first");
+                 "List repairs waiting for their follow-up, the earliest first, one a line: "
+                 "ID, date, how far, what happened");
     rf->callback([c, &session] { reframe_command(c->reframe, session); });
 
     CLI::App* pr = cmd->add_subcommand(

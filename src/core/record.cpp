@@ -73,7 +73,7 @@ std::string toml_string(std::string_view text) {
             break;
         default:
             if (c < 0x20 || c == 0x7f)
-                out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
+                out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
             else
                 out += static_cast<char>(c);
         }

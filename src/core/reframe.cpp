@@ -128,9 +128,9 @@ Date parse_follow_up(std::string_view text, Date today, std::string_view flag) {
     } catch (const UsageError& e) {
         if (std::string_view(e.what()).find("no such date") != std::string_view::npos)
             throw;
-        throw UsageError(fmt::format("{} {}: use a date (YYYY-MM-DD), today, tomorrow, +N (days "
-                                     "from today) or a weekday name",
-                                     flag, text));
+        // Short enough for one line of a narrow terminal.
+        throw UsageError(
+            fmt::format("{} {}: use YYYY-MM-DD, tomorrow, +N or a weekday", flag, text));
     }
 }
 

@@ -7,36 +7,11 @@
 
 namespace compassion {
 
+// A TOML basic string uses only escapes JSON also has (\" \\ \b \t \n \f \r
+// \uXXXX) and escapes every control character, so on valid UTF-8 it is a
+// JSON string too.
 std::string json_string(std::string_view text) {
-    std::string valid = valid_utf8(text);
-    std::string out = "\"";
-    for (char ch : valid) {
-        auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                out += fmt::format("\\u{:04x}", c);
-            else
-                out += ch;
-        }
-    }
-    out += '"';
-    return out;
+    return toml_string(valid_utf8(text));
 }
 
 namespace {

@@ -50,6 +50,8 @@ public:
     std::optional<std::string> read_line() override {
         if (next_ >= answers_.size())
             return std::nullopt;
+        if (show_enter)
+            stderr_text += '\n';
         return answers_[next_++];
     }
     void out(std::string_view text) override { stdout_text += text; }
@@ -57,6 +59,9 @@ public:
 
     std::string stdout_text;
     std::string stderr_text;
+    // Ends the line after each answer, as a terminal does when Enter is
+    // pressed, so tests can measure the lines a person sees.
+    bool show_enter = false;
 
 private:
     std::vector<std::string> answers_;

@@ -65,6 +65,17 @@ class Bash(CompletionTest):
         self.assertEqual(self.complete("compassion reflect qualities --focus p"), ["positive-emotion"])
         self.assertIn("--follow-up", self.complete("compassion reflect reframe --f"))
         self.assertEqual(self.complete("compassion reflect showup sw"), ["swimming"])
+        self.assertEqual(self.complete("compassion reflect qualities --focus n"), ["none"])
+
+    def test_showup_offers_the_items_as_they_are_quoted_for_bash(self):
+        self.assertEqual(self.complete("compassion reflect showup ti"), ["time\\ outside"])
+        self.assertEqual(self.complete("compassion reflect showup 'ti"), ["time\\ outside"])
+        self.assertEqual(self.complete("compassion reflect showup "),
+                         ["sleep", "swimming", "time\\ outside"])
+        # What bash would insert, read back as the shell reads it, is the item.
+        words = subprocess.run(["bash", "-c", "printf '%s\\n' " + self.complete(
+            "compassion reflect showup ti")[0]], capture_output=True, text=True).stdout
+        self.assertEqual(words, "time outside\n")
 
     def test_items_come_from_the_users_config(self):
         self.assertEqual(self.complete("compassion log --did s"), ["sleep", "swimming"])
@@ -90,11 +101,16 @@ class Fish(CompletionTest):
         self.assertIn("--bell", self.complete("compassion practice kindness --b"))
         self.assertIn("--open", self.complete("compassion reflect reframe --o"))
         self.assertEqual(sorted(self.complete("compassion reflect qualities --focus ")),
-                         ["attention", "generosity", "positive-emotion", "resilience"])
+                         ["attention", "generosity", "none", "positive-emotion", "resilience"])
 
     def test_items_come_from_the_users_config(self):
         self.assertEqual(sorted(self.complete("compassion log --did ")),
                          ["sleep", "swimming", "time-outside"])
+
+    def test_showup_offers_the_items_as_they_are(self):
+        # fish lists a candidate as it is and escapes the space when inserting it.
+        self.assertEqual(sorted(self.complete("compassion reflect showup ")),
+                         ["sleep", "swimming", "time outside"])
 
 
 @unittest.skipUnless(shutil.which("zsh"), "zsh is not installed")
@@ -130,6 +146,21 @@ class Zsh(CompletionTest):
 
     def test_items_come_from_the_users_config(self):
         self.assertIn("--did time-outside", self.screen_after("compassion log --did ti"))
+
+    def test_showup_offers_the_items_as_they_are(self):
+        screen = self.screen_after("compassion reflect showup ti")
+        self.assertIn("showup time\\ outside", screen)
+        self.assertNotIn("time-outside", screen)
+
+    def test_focus_offers_none(self):
+        self.assertIn("--focus none", self.screen_after("compassion reflect qualities --focus no"))
+
+    def test_options_of_a_reflection_or_practice_complete(self):
+        self.assertIn("--focus positive-emotion",
+                      self.screen_after("compassion reflect qualities --focus p"))
+        self.assertIn("--follow-up tomorrow",
+                      self.screen_after("compassion reflect reframe --follow-up tom"))
+        self.assertIn("quality generosity", self.screen_after("compassion practice quality g"))
 
     def test_review_formats_complete(self):
         self.assertIn("--format json", self.screen_after("compassion review --format j"))

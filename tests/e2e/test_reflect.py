@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import shlex
 import shutil
 import stat
 import subprocess
@@ -103,8 +104,8 @@ class Qualities(HomeTest):
         r = self.run_pty("reflect", "qualities", answers=["", "5", "9", "3", "", "attention"])
         self.assertEqual(r.status, 0, r.out)
         self.assertIn("How are the four qualities of well-being with you lately?", r.out)
-        self.assertIn("resilience (bouncing back from hard moments)? [1-5, Enter: 3 as last "
-                      "time]", r.out)
+        self.assertIn("resilience (bouncing back from hard moments)? [1-5, Enter keeps 3]",
+                      r.out)
         self.assertIn("A number from 1 (hardly there) to 5 (strong)", r.out)
         self.assertIn("Perhaps resilience, one of your lowest just now", r.out)
         self.assertIn("Since last time (Friday 27 November):", r.out)
@@ -318,7 +319,7 @@ class Reframe(EditorTest):
                              ' + "next blue moon\\n"\n')
         r = self.run_cli("reflect", "reframe", "--edit", env=self.env(EDITOR=editor))
         self.assertEqual(r.status, 64, r)
-        self.assertIn("[follow-up] next blue moon: use a date", r.err)
+        self.assertEqual(r.err.count("[follow-up] next blue moon: use YYYY-MM-DD"), 1, r.err)
         self.assertIn("soonish", r.out)
         self.assertIn("next blue moon", r.out)
         self.assertFalse(os.path.exists(self.month_path()))
@@ -338,10 +339,11 @@ class Reframe(EditorTest):
         r = self.run_cli("reflect", "reframe", "--open")
         self.assertEqual(r.status, 0, r)
         lines = r.out.splitlines()
-        self.assertEqual(len(lines), 3)
-        self.assertRegex(lines[1], r"^[0-9a-z]{10}  2026-11-24  3 days ago    missed the call$")
-        self.assertRegex(lines[2], r"^[0-9a-z]{10}  2026-12-02  in 5 days     forgot the card$")
-        ref = lines[1][:10]
+        self.assertEqual(len(lines), 2)
+        self.assertRegex(lines[0], r"^[0-9a-z]{10}  2026-11-24  3 days ago    missed the call$")
+        self.assertRegex(lines[1], r"^[0-9a-z]{10}  2026-12-02  in 5 days     forgot the card$")
+        self.assertIn("Repairs waiting for a follow-up", r.err)
+        ref = lines[0][:10]
         before = self.month_bytes()
         r = self.run_cli("reflect", "reframe", "--done", ref[:5], "-m", "we talked; all good")
         self.assertEqual(r.status, 0, r)
@@ -356,9 +358,31 @@ class Reframe(EditorTest):
         self.assertEqual(self.month_bytes(), after)
         self.assertEqual(self.run_cli("reflect", "reframe", "--done", "qqqqqq").status, 64)
 
+    def test_a_note_on_a_repair_already_done_is_kept_in_a_further_record(self):
+        self.run_cli("reflect", "reframe", "--what", "missed the call", "--follow-up", "+1")
+        ref = self.entries()[0]["id"]
+        self.assertEqual(self.run_cli("reflect", "reframe", "--done", ref, "-m", "called").status, 0)
+        before = self.month_bytes()
+        r = self.run_cli("reflect", "reframe", "--done", ref, "-m", "again")
+        self.assertEqual(r.status, 0, r)
+        self.assertIn("Added your note", r.out)
+        self.assertTrue(self.month_bytes().startswith(before))
+        notes = [(e["ref"], e.get("note")) for e in self.entries() if e["kind"] == "repair_done"]
+        self.assertEqual(notes, [(ref, "called"), (ref, "again")])
+
     def test_with_nothing_open_the_list_says_so_kindly(self):
         r = self.run_cli("reflect", "reframe", "--open")
-        self.assertEqual((r.status, r.out), (0, "No repairs are waiting for a follow-up.\n"))
+        self.assertEqual((r.status, r.out, r.err),
+                         (0, "", "No repairs are waiting for a follow-up.\n"))
+
+    def test_the_open_list_on_stdout_is_one_repair_a_line_for_pipes(self):
+        self.run_cli("reflect", "reframe", "--what", "forgot the card", "--follow-up", "+5")
+        self.run_cli("reflect", "reframe", "--what", "missed the call", "--follow-up", "+1")
+        pipe = shlex.quote(BIN) + " reflect reframe --open | head -1 | awk '{print $1, $2}'"
+        proc = subprocess.run(pipe, shell=True, capture_output=True, text=True, env=self.env(),
+                              stdin=subprocess.DEVNULL, timeout=30)
+        self.assertEqual(proc.returncode, 0, proc)
+        self.assertRegex(proc.stdout, r"^[0-9a-z]{10} 2026-11-28\n$")
 
     def test_the_questions_come_one_at_a_time_on_a_real_terminal(self):
         r = self.run_pty("reflect", "reframe", answers=[

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -46,5 +47,20 @@ public:
 private:
     std::string old_;
 };
+
+// The width of the longest line of `text`, in characters (UTF-8 aware; the
+// fakes print no colour): what must fit a narrow terminal without wrapping.
+inline std::size_t widest_line(const std::string& text) {
+    std::size_t widest = 0, width = 0;
+    for (char c : text) {
+        if (c == '\n') {
+            widest = std::max(widest, width);
+            width = 0;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++width;
+        }
+    }
+    return std::max(widest, width);
+}
 
 } // namespace compassion::testing

@@ -26,9 +26,12 @@ struct Fixture {
     FakeClock clock{system_clock::from_time_t(friday_evening)};
     MapEnvironment env{{}};
 
+    bool show_enter = false; // see FakeTerminal::show_enter
+
     Run run(std::vector<std::string> args, std::vector<std::string> answers = {},
             bool interactive = false) {
         FakeTerminal term(std::move(answers), interactive);
+        term.show_enter = show_enter;
         args.insert(args.begin(), {"--home", tmp.path()});
         int status = compassion::run(args, System{fs, clock, term, env});
         return Run{status, term.stdout_text, term.stderr_text};
@@ -77,6 +80,8 @@ TEST_CASE_FIXTURE(Fixture, "a second check-in the same day says it replaces the 
     run({"log", "--showed-up", "2"});
     Run r = run({"log", "--showed-up", "5", "--did", "sleep"});
     CHECK(r.out.find("replaces the check-in saved earlier") != std::string::npos);
+    // The first line names the user's own items; the fixed message fits a narrow terminal.
+    CHECK(testing::widest_line(r.out.substr(r.out.find('\n') + 1)) <= 76);
     std::string m = month("2026-11");
     CHECK(m.find("showed_up = 2") != std::string::npos);
     CHECK(m.find("replaces = \"") != std::string::npos);
@@ -129,13 +134,15 @@ TEST_CASE_FIXTURE(Fixture, "Ctrl-D in the middle saves nothing") {
 }
 
 TEST_CASE_FIXTURE(Fixture, "missed days since the last check-in can be caught up") {
+    show_enter = true;
     run({"log", "--date", "-3", "--showed-up", "3"}); // Tuesday
     Run r = run({"log"},
                 {"y", "y", "y", "y", "5", "", "y", "?", "?", "n", "n", "", "n", "n", "n", "n", "2"},
                 true);
     CHECK(r.status == 0);
-    CHECK(r.err.find("There is no check-in for Wednesday 25 November, Thursday 26 November") !=
+    CHECK(r.err.find("There is no check-in for Wednesday 25 November and Thursday 26 November") !=
           std::string::npos);
+    CHECK(testing::widest_line(r.err) <= 76);
     std::string m = month("2026-11");
     CHECK(m.find("day = 2026-11-25") != std::string::npos);
     CHECK(m.find("day = 2026-11-26") != std::string::npos);

@@ -525,6 +525,11 @@ TEST_CASE_FIXTURE(Fixture, "quality takes a name and suggests one for a typo") {
     Run typo = run({"practice", "quality", "generosty"});
     CHECK(typo.status == 64);
     CHECK(typo.err.find("did you mean 'generosity'?") != std::string::npos);
+    CHECK(testing::widest_line(typo.err) <= 76);
+    Run unknown = run({"practice", "quality", "xyzzy"});
+    CHECK(unknown.status == 64);
+    CHECK(unknown.err.find("'xyzzy': try resilience, positive-emotion") != std::string::npos);
+    CHECK(testing::widest_line(unknown.err) <= 76);
     CHECK(month().empty());
 }
 

@@ -30,9 +30,12 @@ struct Fixture {
     FakeClock clock{system_clock::from_time_t(friday_evening)};
     std::map<std::string, std::string> vars;
 
+    bool show_enter = false; // see FakeTerminal::show_enter
+
     Run run(std::vector<std::string> args, std::vector<std::string> answers = {},
             bool interactive = false) {
         FakeTerminal term(std::move(answers), interactive);
+        term.show_enter = show_enter;
         MapEnvironment env(vars);
         args.insert(args.begin(), {"--home", tmp.path()});
         int status = compassion::run(args, System{fs, clock, term, env});
@@ -102,6 +105,7 @@ TEST_CASE_FIXTURE(Fixture, "bad quality values exit 64 and write nothing") {
                  "--generosity", "2", "--attention", "3", "--focus", "patienc"});
     CHECK(r.status == 64);
     CHECK(r.err.find("compassion: --focus patienc: ") == 0);
+    CHECK(testing::widest_line(r.err) <= 76);
     Run missing = run({"reflect", "qualities", "--resilience", "3"});
     CHECK(missing.status == 64);
     CHECK(missing.err.find("pass --positive-emotion N --generosity N --attention N") !=
@@ -110,20 +114,23 @@ TEST_CASE_FIXTURE(Fixture, "bad quality values exit 64 and write nothing") {
 }
 
 TEST_CASE_FIXTURE(Fixture, "the interactive qualities show the last ratings and suggest a focus") {
+    show_enter = true;
     run({"reflect", "qualities", "--resilience", "3", "--positive-emotion", "4", "--generosity",
          "2", "--attention", "3"});
     Run r = run({"reflect", "qualities"}, {"", "5", "x", "3", "", ""}, true);
     CHECK(r.status == 0);
-    CHECK(r.err.find("Enter: 3 as last time") != std::string::npos);
+    CHECK(r.err.find("Enter keeps 3") != std::string::npos);
     CHECK(r.err.find("A number from 1 (hardly there) to 5 (strong)") != std::string::npos);
     CHECK(month().find("resilience = 3\npositive_emotion = 5\ngenerosity = 3\nattention = 3\n") !=
           std::string::npos);
     // Ratings 3, 5, 3, 3 and no practice yet: the first of the lowest.
     CHECK(r.err.find("Perhaps resilience, one of your lowest just now") != std::string::npos);
     CHECK(month().find("focus = \"resilience\"") != std::string::npos);
+    CHECK(testing::widest_line(r.err) <= 76);
 }
 
 TEST_CASE_FIXTURE(Fixture, "a quality practised lately is not the one suggested") {
+    show_enter = true;
     std::filesystem::create_directories(tmp.path() + "/journal");
     write("journal/2026-11.toml", "[[entry]]\nid = \"p1\"\nkind = \"practice\"\nday = 2026-11-20\n"
                                   "practice = \"quality\"\nquality = \"resilience\"\nseconds = 60\n"
@@ -131,6 +138,7 @@ TEST_CASE_FIXTURE(Fixture, "a quality practised lately is not the one suggested"
     Run r = run({"reflect", "qualities"}, {"2", "4", "2", "5", "none"}, true);
     CHECK(r.err.find("Perhaps generosity, the one you have practised least lately") !=
           std::string::npos);
+    CHECK(testing::widest_line(r.err) <= 76);
     CHECK(month().find("attention = 5\n") != std::string::npos);
     CHECK(month().find("focus") == std::string::npos); // none: no focus key
 }
@@ -283,6 +291,7 @@ TEST_CASE_FIXTURE(Fixture, "reframe refuses bad dates and a missing what") {
 }
 
 TEST_CASE_FIXTURE(Fixture, "the interactive reframe asks each part and the follow-up") {
+    show_enter = true;
     Run r = run({"reflect", "reframe"},
                 {"I was short with a patient's daughter", "", "being listened to myself",
                  "call her and explain", "pause before answering", "You were tired, and you care.",
@@ -290,7 +299,8 @@ TEST_CASE_FIXTURE(Fixture, "the interactive reframe asks each part and the follo
                 true);
     CHECK(r.status == 0);
     CHECK(r.err.find("not about who you are") != std::string::npos);
-    CHECK(r.err.find("use a date (YYYY-MM-DD)") != std::string::npos);
+    CHECK(r.err.find("use YYYY-MM-DD") != std::string::npos);
+    CHECK(testing::widest_line(r.err) <= 76);
     std::string m = month();
     CHECK(m.find("what = \"I was short with a patient's daughter\"\n"
                  "need = \"being listened to myself\"\nrepair = \"call her and explain\"\n"
@@ -312,10 +322,9 @@ TEST_CASE_FIXTURE(Fixture, "a repair is marked done with a new record and leaves
     run({"reflect", "reframe", "--what", "forgot the card", "--follow-up", "+4"});
     run({"reflect", "reframe", "--what", "no date"});
     Run open = run({"reflect", "reframe", "--open"});
-    auto lines = count(open.out, "\n");
-    CHECK(lines == 3);
-    auto first = open.out.find('\n') + 1;
-    std::string id = open.out.substr(first, 10);
+    CHECK(count(open.out, "\n") == 2); // one line a repair, the header on stderr
+    CHECK(open.err.find("Repairs waiting for a follow-up") != std::string::npos);
+    std::string id = open.out.substr(0, 10);
     CHECK(open.out.find(id + "  2026-11-25  2 days ago    missed the call\n") != std::string::npos);
     CHECK(open.out.find("2026-12-01  in 4 days     forgot the card\n") != std::string::npos);
     std::string before = month();
@@ -330,6 +339,14 @@ TEST_CASE_FIXTURE(Fixture, "a repair is marked done with a new record and leaves
     CHECK(run({"reflect", "reframe", "--done", id}).out.find("marked done already") !=
           std::string::npos);
     CHECK(month() == after);
+    Run again = run({"reflect", "reframe", "--done", id, "-m", "she called back too"});
+    CHECK(again.status == 0);
+    CHECK(again.out.find("Added your note") != std::string::npos);
+    std::string with_note = month();
+    CHECK(with_note.rfind(after, 0) == 0);
+    CHECK(with_note.substr(after.size())
+              .find("ref = \"" + id + "\"\nnote = \"she called back too\"\n") != std::string::npos);
+    CHECK(run({"reflect", "reframe", "--open"}).out.find("missed the call") == std::string::npos);
     CHECK(run({"reflect", "reframe", "--done", "zzzzzz"}).status == 64);
     CHECK(run({"reflect", "reframe", "--done", "ab"}).status == 64);
 }
@@ -382,10 +399,26 @@ TEST_CASE_FIXTURE(Fixture, "in a terminal a template that does not read back ope
     vars["EDITOR"] = tmp.path() + "/editor.sh";
     Run r = run({"reflect", "reframe", "--edit"}, {""}, true);
     CHECK(r.status == 0);
-    CHECK(r.err.find("[follow-up] someday: use a date") != std::string::npos);
+    CHECK(r.err.find("[follow-up] someday: use YYYY-MM-DD") != std::string::npos);
     CHECK(r.err.find("Open the editor again") != std::string::npos);
     CHECK(month().find("what = \"late for the shift\"\nfollow_up = 2026-11-28\n") !=
           std::string::npos);
+    CHECK(strays().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "a template that does not read back reports its error once") {
+    write("editor.sh",
+          "#!/bin/sh\nprintf 'late for the shift\\n[follow-up]\\nsoonish\\n' > \"$1\"\n", 0700);
+    vars["EDITOR"] = tmp.path() + "/editor.sh";
+    Run r = run({"reflect", "reframe", "--edit"});
+    CHECK(r.status == 64);
+    CHECK(count(r.err, "[follow-up] soonish: use YYYY-MM-DD") == 1);
+    CHECK(r.out.find("late for the shift") != std::string::npos);
+    Run declined = run({"reflect", "reframe", "--edit"}, {"n"}, true);
+    CHECK(declined.status == 64);
+    CHECK(count(declined.err, "[follow-up] soonish: use YYYY-MM-DD") == 1);
+    CHECK(declined.out.find("late for the shift") != std::string::npos);
+    CHECK(month().empty());
     CHECK(strays().empty());
 }
 
