@@ -321,6 +321,10 @@ def build_cases(args, homes, workdir, base_env):
                                   "parse_10y", ratio=1.2))
         targets.append(Target("review_all_10y_again", "review --all 10y, again <= 10 x cat",
                               "cat_10y", ratio=10.0))
+        if timew:
+            targets.append(Target("review_all_10y_first",
+                                  "(review --all 10y, first, vs timew summary :all; no target)",
+                                  "timew_10y"))
         targets.append(Target("review_all_100y", "review --all 100y: peak RSS <= 16 MB",
                               rss_mb=16.0))
         targets.append(Target("review_week_10y", "review --week 10y <= 1.2 x only this month",
