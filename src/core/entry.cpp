@@ -20,33 +20,65 @@ std::int64_t epoch_seconds(const toml::date_time& dt) {
     return secs;
 }
 
+template <typename T> const T* cached_value(const EntryFields& fields, std::string_view key) {
+    for (const auto& [k, v] : fields)
+        if (k == key)
+            return std::get_if<T>(&v);
+    return nullptr;
+}
+
 } // namespace
 
 std::optional<std::string> Entry::text(std::string_view key) const {
+    if (fields) {
+        if (auto* v = cached_value<std::string>(*fields, key))
+            return *v;
+        return std::nullopt;
+    }
     if (auto v = (*table)[key].value<std::string>())
         return v;
     return std::nullopt;
 }
 
 std::optional<std::int64_t> Entry::integer(std::string_view key) const {
+    if (fields) {
+        if (auto* v = cached_value<std::int64_t>(*fields, key))
+            return *v;
+        return std::nullopt;
+    }
     if (auto node = table->get(key); node && node->is_integer())
         return node->as_integer()->get();
     return std::nullopt;
 }
 
 std::optional<bool> Entry::flag(std::string_view key) const {
+    if (fields) {
+        if (auto* v = cached_value<bool>(*fields, key))
+            return *v;
+        return std::nullopt;
+    }
     if (auto node = table->get(key); node && node->is_boolean())
         return node->as_boolean()->get();
     return std::nullopt;
 }
 
 std::optional<Date> Entry::date(std::string_view key) const {
+    if (fields) {
+        if (auto* v = cached_value<Date>(*fields, key))
+            return *v;
+        return std::nullopt;
+    }
     if (auto node = table->get(key); node && node->is_date())
         return to_date(node->as_date()->get());
     return std::nullopt;
 }
 
 std::vector<std::string> Entry::list(std::string_view key) const {
+    if (fields) {
+        if (auto* v = cached_value<std::vector<std::string>>(*fields, key))
+            return *v;
+        return {};
+    }
     std::vector<std::string> out;
     if (auto arr = (*table)[key].as_array())
         for (const auto& el : *arr)

@@ -2,6 +2,7 @@
 
 #include "core/date.hpp"
 #include "core/errors.hpp"
+#include "core/record.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -11,8 +12,13 @@
 
 namespace compassion {
 
+// An entry's fields as the month cache keeps them (src/store/cache.hpp).
+using EntryFields = std::vector<std::pair<std::string, FieldValue>>;
+
 // A record as read back from a month file: the shared header, parsed, and the
 // whole table for the kind's own fields. Unknown keys stay in `table`, untouched.
+// An entry read from the month cache has `fields` instead of `table`; the
+// getters give the same answers either way.
 struct Entry {
     std::string id;
     std::string kind;
@@ -20,6 +26,7 @@ struct Entry {
     std::int64_t at_seconds = 0; // `at` as seconds since the epoch, for ordering
     std::size_t order = 0;       // position in reading order, breaks ties in `at`
     const toml::table* table = nullptr;
+    const EntryFields* fields = nullptr;
     SourcePos pos;
 
     std::optional<std::string> text(std::string_view key) const;

@@ -4,16 +4,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <dirent.h>
 #include <fcntl.h>
-#include <filesystem>
 #include <fmt/format.h>
 #include <sys/file.h>
 #include <unistd.h>
 #include <unordered_set>
 
 namespace compassion {
-
-namespace stdfs = std::filesystem;
 
 namespace {
 
@@ -27,11 +25,30 @@ std::size_t count_entries(const toml::table& doc) {
 
 toml::table parse_month(const std::string& text, const std::string& path) {
     try {
-        return toml::parse(text, path);
+        // No source path: toml++ would give every node a shared copy of it,
+        // which costs about 8% of the parse; errors name `path` themselves.
+        return toml::parse(text);
     } catch (const toml::parse_error& e) {
         throw DataError(SourcePos{path, e.source().begin.line, e.source().begin.column},
                         std::string(e.description()));
     }
+}
+
+// The names in `dir` that `wanted` accepts; none when it cannot be listed.
+// (readdir directly: std::filesystem costs more than the rest of `log` here.)
+template <typename Predicate>
+std::vector<std::string> names_in(const std::string& dir, Predicate wanted) {
+    std::vector<std::string> out;
+    DIR* d = ::opendir(dir.c_str());
+    if (!d)
+        return out;
+    while (const dirent* item = ::readdir(d)) {
+        std::string_view name(item->d_name);
+        if (wanted(name))
+            out.emplace_back(name);
+    }
+    ::closedir(d);
+    return out;
 }
 
 } // namespace
@@ -78,17 +95,21 @@ private:
 Journal::Journal(FileSystem& fs, Home home, Clock& clock, std::chrono::milliseconds lock_timeout)
     : fs_(fs), home_(std::move(home)), clock_(clock), lock_timeout_(lock_timeout) {}
 
+void Journal::use_cache(std::string dir) {
+    own_cache_.emplace(fs_, std::move(dir));
+    cache_ = &*own_cache_;
+}
+
 std::string Journal::month_path(YearMonth month) const {
     return home_.journal_dir() + "/" + format_year_month(month) + ".toml";
 }
 
 void Journal::remove_stale_temp_files() const {
-    std::error_code ec;
-    for (const auto& item : stdfs::directory_iterator(home_.journal_dir(), ec)) {
-        std::string name = item.path().filename().string();
-        if (name.size() > 1 && name[0] == '.' && name.find(temp_marker) != std::string::npos)
-            fs_.unlink(item.path().c_str());
-    }
+    const std::string dir = home_.journal_dir();
+    for (const auto& name : names_in(dir, [](std::string_view name) {
+             return name.size() > 1 && name[0] == '.' && name.find(temp_marker) != name.npos;
+         }))
+        fs_.unlink((dir + "/" + name).c_str());
 }
 
 void Journal::append(const Record& record) {
@@ -105,7 +126,8 @@ void Journal::append(const Record& record) {
     std::size_t before = 0;
     std::string text;
     if (existing) {
-        before = count_entries(parse_month(*existing, path));
+        bool known = last_read_.path == path && last_read_.text == *existing;
+        before = known ? last_read_.entries : count_entries(parse_month(*existing, path));
         text = *existing;
         if (!text.empty() && text.back() != '\n')
             text += '\n';
@@ -119,8 +141,10 @@ void Journal::append(const Record& record) {
     text += to_toml(record);
 
     // What we are about to write must read back as exactly one more record.
+    toml::table written;
     try {
-        if (count_entries(toml::parse(text, path)) != before + 1)
+        written = toml::parse(text);
+        if (count_entries(written) != before + 1)
             throw IoError(path + ": the new record did not read back; nothing was written");
     } catch (const toml::parse_error& e) {
         throw IoError(path + ": the new record did not read back (" + std::string(e.description()) +
@@ -155,24 +179,40 @@ void Journal::append(const Record& record) {
     FileHandle dir_handle(fs_, dir_fd);
     if (fs_.fsync(dir_fd) != 0)
         throw IoError(errno_message("cannot flush " + dir + " to disk", errno));
+    remember_written(path, std::move(text), written);
+}
+
+void Journal::remember_written(const std::string& path, std::string text,
+                               const toml::table& doc) const {
+    const std::size_t tables = count_entries(doc);
+    if (cache_) {
+        // The next reader of this month (tomorrow's log, a review) finds it
+        // in the cache instead of parsing it again.
+        CachedMonth month(text.size(), tables);
+        if (auto entries = doc["entry"].as_array())
+            for (const auto& node : *entries)
+                if (const toml::table* table = node.as_table())
+                    if (auto entry = entry_from(*table, path))
+                        month.add(*entry);
+        cache_->store(path, content_hash(text), text.size(), month);
+        cache_->flush();
+    }
+    last_read_ = LastRead{path, std::move(text), tables};
 }
 
 std::vector<MonthFiles> Journal::months() const {
     std::vector<MonthFiles> out;
-    std::error_code ec;
-    std::vector<std::string> names;
-    for (const auto& item : stdfs::directory_iterator(home_.journal_dir(), ec)) {
-        std::string name = item.path().filename().string();
-        if (name.size() >= 12 && name[0] != '.' && name.compare(name.size() - 5, 5, ".toml") == 0 &&
-            parse_year_month(std::string_view(name).substr(0, 7)))
-            names.push_back(std::move(name));
-    }
+    const std::string dir = home_.journal_dir();
+    std::vector<std::string> names = names_in(dir, [](std::string_view name) {
+        return name.size() >= 12 && name[0] != '.' && name.substr(name.size() - 5) == ".toml" &&
+               parse_year_month(name.substr(0, 7));
+    });
     std::sort(names.begin(), names.end());
     for (const auto& name : names) {
         YearMonth ym = *parse_year_month(std::string_view(name).substr(0, 7));
         if (out.empty() || out.back().month != ym)
             out.push_back(MonthFiles{ym, {}});
-        std::string path = home_.journal_dir() + "/" + name;
+        std::string path = dir + "/" + name;
         // The month file itself first; copies after it, in name order.
         if (name.size() == 12)
             out.back().paths.insert(out.back().paths.begin(), path);
@@ -206,6 +246,21 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
             warn_(notice);
         if (!text)
             continue;
+        ContentHash hash;
+        if (cache_) {
+            hash = content_hash(*text);
+            if (auto cached = cache_->load(path, hash, text->size())) {
+                last_read_ = LastRead{path, std::move(*text), cached->array_size};
+                for (const auto& c : cached->entries) {
+                    if (!c.id.empty() && !ids.insert(c.id).second)
+                        continue;
+                    Entry entry = entry_from(c, path);
+                    entry.order = order++;
+                    visit(entry);
+                }
+                continue;
+            }
+        }
         toml::table doc;
         try {
             doc = parse_month(*text, path);
@@ -214,20 +269,29 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
             continue;
         }
         auto entries = doc["entry"].as_array();
-        if (!entries)
-            continue;
-        for (const auto& node : *entries) {
-            const toml::table* table = node.as_table();
-            if (!table)
-                continue;
-            auto entry = entry_from(*table, path);
-            if (!entry)
-                continue;
-            if (!entry->id.empty() && !ids.insert(entry->id).second)
-                continue;
-            entry->order = order++;
-            visit(*entry);
+        const std::size_t size = text->size();
+        last_read_ = LastRead{path, std::move(*text), count_entries(doc)};
+        std::optional<CachedMonth> to_cache;
+        if (cache_)
+            to_cache.emplace(size, last_read_.entries);
+        if (entries) {
+            for (const auto& node : *entries) {
+                const toml::table* table = node.as_table();
+                if (!table)
+                    continue;
+                auto entry = entry_from(*table, path);
+                if (!entry)
+                    continue;
+                if (to_cache)
+                    to_cache->add(*entry);
+                if (!entry->id.empty() && !ids.insert(entry->id).second)
+                    continue;
+                entry->order = order++;
+                visit(*entry);
+            }
         }
+        if (to_cache)
+            cache_->store(path, hash, size, *to_cache);
     }
 }
 
@@ -237,6 +301,8 @@ void Journal::read(YearMonth first, YearMonth last, const Visitor& visit,
     for (const auto& month : months())
         if (month.month >= first && month.month <= last)
             read_month(month, visit, problems, order);
+    if (cache_)
+        cache_->flush();
 }
 
 void Journal::read_all(const Visitor& visit, std::vector<DataError>& problems) const {

@@ -3,11 +3,13 @@
 #include "core/clock.hpp"
 #include "core/entry.hpp"
 #include "core/record.hpp"
+#include "store/cache.hpp"
 #include "store/filesystem.hpp"
 #include "store/home.hpp"
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,12 @@ public:
               std::vector<DataError>& problems) const;
     void read_all(const Visitor& visit, std::vector<DataError>& problems) const;
 
+    // Reads unchanged month files from `cache` from now on, and keeps it up
+    // to date when appending (nullptr: parse every file, as by default).
+    void use_cache(const MonthCache* cache) { cache_ = cache; }
+    // The same with a cache of its own in `dir` ("": none).
+    void use_cache(std::string dir);
+
     // Saves a record that could not be stored in rescue/ (best effort) and
     // returns its path, or "" when even that failed.
     std::string rescue(const Record& record) const;
@@ -59,14 +67,29 @@ public:
 private:
     class Lock;
     void remove_stale_temp_files() const;
+    // Remembers the bytes just written to `path` (parsed as `doc`) for the
+    // next append, and puts them in the cache.
+    void remember_written(const std::string& path, std::string text, const toml::table& doc) const;
     void read_month(const MonthFiles& month, const Visitor& visit, std::vector<DataError>& problems,
                     std::size_t& order) const;
+
+    // The bytes of the file read or written last and how many entries they
+    // hold, so that a command that reads a month and then appends to it (log)
+    // parses the month once less. Only ever trusted for exactly the same bytes.
+    struct LastRead {
+        std::string path;
+        std::string text;
+        std::size_t entries = 0;
+    };
 
     FileSystem& fs_;
     Home home_;
     Clock& clock_;
     std::chrono::milliseconds lock_timeout_;
     Warn warn_;
+    mutable LastRead last_read_;
+    const MonthCache* cache_ = nullptr;
+    std::optional<MonthCache> own_cache_;
 };
 
 // The lock timeout: COMPASSION_LOCK_TIMEOUT seconds if set (a number), else 10 s.
