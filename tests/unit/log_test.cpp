@@ -176,8 +176,9 @@ TEST_CASE_FIXTURE(Fixture, "list-items prints the items from the config") {
 }
 
 TEST_CASE_FIXTURE(Fixture, "parse errors read as one line in our words naming flag and value") {
-    CHECK(run({"log", "-s", "three"}).err ==
-          "compassion: --showed-up three: that is not a whole number (see compassion log --help)\n");
+    CHECK(
+        run({"log", "-s", "three"}).err ==
+        "compassion: --showed-up three: that is not a whole number (see compassion log --help)\n");
     CHECK(run({"log", "-s"}).err ==
           "compassion: --showed-up needs a value (N) (see compassion log --help)\n");
     CHECK(run({"--color", "sometimes", "log"}).err ==
@@ -189,7 +190,8 @@ TEST_CASE_FIXTURE(Fixture, "help names the whole command in its usage line") {
     CHECK(run({"log", "--help"}).out.find("Usage: compassion log [OPTIONS]") != std::string::npos);
 }
 
-TEST_CASE_FIXTURE(Fixture, "days in another year carry their year and past days get no tonight line") {
+TEST_CASE_FIXTURE(Fixture,
+                  "days in another year carry their year and past days get no tonight line") {
     Run r = run({"log", "--date", "2025-03-02", "-s", "1"});
     CHECK(r.out.find("Sunday 2 March 2025") != std::string::npos);
     CHECK(r.out.find("tonight") == std::string::npos);
