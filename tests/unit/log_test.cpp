@@ -1,5 +1,4 @@
-#include "app.hpp"
-#include "helpers.hpp"
+#include "app_fixture.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
@@ -10,40 +9,9 @@ using namespace std::chrono;
 
 namespace {
 
-// Friday 2026-11-27 21:30 in Europe/Berlin.
-constexpr std::time_t friday_evening = 1795811400;
+struct Fixture : testing::AppFixture {};
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-struct Fixture {
-    testing::TempDir tmp;
-    testing::ZoneGuard zone{"Europe/Berlin"};
-    RealFileSystem fs;
-    FakeClock clock{system_clock::from_time_t(friday_evening)};
-    MapEnvironment env{{}};
-
-    bool show_enter = false; // see FakeTerminal::show_enter
-
-    Run run(std::vector<std::string> args, std::vector<std::string> answers = {},
-            bool interactive = false) {
-        FakeTerminal term(std::move(answers), interactive);
-        term.show_enter = show_enter;
-        args.insert(args.begin(), {"--home", tmp.path()});
-        int status = compassion::run(args, System{fs, clock, term, env});
-        return Run{status, term.stdout_text, term.stderr_text};
-    }
-
-    std::string month(const std::string& ym) {
-        std::ifstream in(tmp.path() + "/journal/" + ym + ".toml");
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    }
-};
+using testing::Run;
 
 } // namespace
 

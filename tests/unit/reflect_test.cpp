@@ -1,6 +1,5 @@
-#include "app.hpp"
+#include "app_fixture.hpp"
 #include "core/prompts.hpp"
-#include "helpers.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -13,51 +12,11 @@ using namespace std::chrono;
 
 namespace {
 
-// Friday 2026-11-27 21:30 in Europe/Berlin.
-constexpr std::time_t friday_evening = 1795811400;
 const Date friday{year{2026}, month{11}, day{27}};
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-};
+using testing::Run;
 
-struct Fixture {
-    testing::TempDir tmp;
-    testing::ZoneGuard zone{"Europe/Berlin"};
-    RealFileSystem fs;
-    FakeClock clock{system_clock::from_time_t(friday_evening)};
-    std::map<std::string, std::string> vars;
-
-    bool show_enter = false; // see FakeTerminal::show_enter
-
-    Run run(std::vector<std::string> args, std::vector<std::string> answers = {},
-            bool interactive = false) {
-        FakeTerminal term(std::move(answers), interactive);
-        term.show_enter = show_enter;
-        MapEnvironment env(vars);
-        args.insert(args.begin(), {"--home", tmp.path()});
-        int status = compassion::run(args, System{fs, clock, term, env});
-        return Run{status, term.stdout_text, term.stderr_text};
-    }
-
-    std::string read(const std::string& name) {
-        std::ifstream in(tmp.path() + "/" + name);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    }
-
-    std::string month() { return read("journal/2026-11.toml"); }
-
-    void write(const std::string& name, const std::string& text, mode_t mode = 0600) {
-        std::filesystem::create_directories(tmp.path());
-        std::string path = tmp.path() + "/" + name;
-        std::ofstream(path) << text;
-        ::chmod(path.c_str(), mode);
-    }
-
+struct Fixture : testing::AppFixture {
     // Files left in the home besides config.toml and journal/.
     std::vector<std::string> strays() {
         std::vector<std::string> out;

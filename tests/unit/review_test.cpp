@@ -1,5 +1,4 @@
-#include "app.hpp"
-#include "helpers.hpp"
+#include "app_fixture.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -10,34 +9,9 @@ using namespace std::chrono;
 
 namespace {
 
-// Friday 2026-11-27 21:30 in Europe/Berlin.
-constexpr std::time_t friday_evening = 1795811400;
+struct Fixture : testing::AppFixture {};
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-struct Fixture {
-    testing::TempDir tmp;
-    testing::ZoneGuard zone{"Europe/Berlin"};
-    RealFileSystem fs;
-    FakeClock clock{system_clock::from_time_t(friday_evening)};
-    MapEnvironment env{{}};
-
-    Run run(std::vector<std::string> args) {
-        FakeTerminal term({}, false);
-        args.insert(args.begin(), {"--home", tmp.path()});
-        int status = compassion::run(args, System{fs, clock, term, env});
-        return Run{status, term.stdout_text, term.stderr_text};
-    }
-
-    void write_month(const std::string& ym, const std::string& text) {
-        std::filesystem::create_directories(tmp.path() + "/journal");
-        std::ofstream(tmp.path() + "/journal/" + ym + ".toml") << text;
-    }
-};
+using testing::Run;
 
 } // namespace
 

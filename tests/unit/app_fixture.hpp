@@ -1,0 +1,68 @@
+#pragma once
+
+#include "app.hpp"
+#include "helpers.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+namespace compassion::testing {
+
+// Friday 2026-11-27 21:30 in Europe/Berlin.
+inline constexpr std::time_t friday_evening = 1795811400;
+
+struct Run {
+    int status;
+    std::string out;
+    std::string err;
+};
+
+// The whole app run in-process in a temporary home, with a fake clock,
+// a scripted terminal and a chosen environment.
+struct AppFixture {
+    TempDir tmp;
+    ZoneGuard zone{"Europe/Berlin"};
+    RealFileSystem fs;
+    FakeClock clock{std::chrono::system_clock::from_time_t(friday_evening)};
+    std::map<std::string, std::string> vars;
+    bool show_enter = false; // see FakeTerminal::show_enter
+
+    Run run(std::vector<std::string> args, std::vector<std::string> answers = {},
+            bool interactive = false) {
+        FakeTerminal term(std::move(answers), interactive);
+        term.show_enter = show_enter;
+        MapEnvironment env(vars);
+        args.insert(args.begin(), {"--home", tmp.path()});
+        int status = compassion::run(args, System{fs, clock, term, env});
+        return Run{status, term.stdout_text, term.stderr_text};
+    }
+
+    // A file in the home, "" when it does not exist.
+    std::string read(const std::string& name) {
+        std::ifstream in(tmp.path() + "/" + name);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }
+
+    std::string month(const std::string& ym = "2026-11") { return read("journal/" + ym + ".toml"); }
+
+    void write(const std::string& name, const std::string& text, mode_t mode = 0600) {
+        std::string path = tmp.path() + "/" + name;
+        std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+        std::ofstream(path) << text;
+        ::chmod(path.c_str(), mode);
+    }
+
+    void write_month(const std::string& ym, const std::string& text) {
+        write("journal/" + ym + ".toml", text);
+    }
+};
+
+} // namespace compassion::testing
