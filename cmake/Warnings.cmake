@@ -8,7 +8,7 @@ option(COMPASSION_FUZZ "Build the libFuzzer targets in tests/fuzz (needs clang)"
 add_library(compassion_warnings INTERFACE)
 target_compile_options(compassion_warnings INTERFACE
     -Wall -Wextra -Wpedantic -Wconversion -Wshadow
-    -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wnull-dereference
+    -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
     -Wimplicit-fallthrough)
 if(COMPASSION_WERROR)
     target_compile_options(compassion_warnings INTERFACE -Werror)

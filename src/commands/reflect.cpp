@@ -333,21 +333,23 @@ void showup_command(ShowupOptions& o, Session& s) {
                 printable(fmt::format("Your list stays as it is: {}.\n", fmt::join(items, ", "))));
         return;
     }
-    auto text = read_file(s.fs(), cfg.path);
-    if (!text)
-        throw NoInputError(cfg.path + ": the config went missing while it was being changed");
-    std::string updated;
-    try {
-        updated = with_top_level_value(*text, "items", toml_string_array(items));
-    } catch (const toml::parse_error& e) {
-        throw ConfigError(SourcePos{cfg.path, e.source().begin.line, e.source().begin.column},
-                          std::string(e.description()));
-    }
-    Config check = parse_config(updated, cfg.path);
-    if (!same_items(check.items, items))
-        throw ConfigError(SourcePos{cfg.path, 0, 0},
-                          "the new list could not be written safely; the file is unchanged");
-    write_config(s.fs(), cfg.path, updated);
+    update_config(s.fs(), s.clock(), cfg.path, lock_timeout_from(s.env()),
+                  [&](const std::string& text) {
+                      std::string updated;
+                      try {
+                          updated = with_top_level_value(text, "items", toml_string_array(items));
+                      } catch (const toml::parse_error& e) {
+                          throw ConfigError(
+                              SourcePos{cfg.path, e.source().begin.line, e.source().begin.column},
+                              std::string(e.description()));
+                      }
+                      Config check = parse_config(updated, cfg.path);
+                      if (!same_items(check.items, items))
+                          throw ConfigError(
+                              SourcePos{cfg.path, 0, 0},
+                              "the new list could not be written safely; the file is unchanged");
+                      return updated;
+                  });
     save_record(
         s, make_record(std::string(showup_kind), s.today(), s.clock().now()).set("items", items));
     if (!s.quiet())

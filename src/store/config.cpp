@@ -3,9 +3,11 @@
 #include "core/errors.hpp"
 #include "core/items.hpp"
 #include "core/record.hpp"
+#include "store/lock.hpp"
 
 #include <algorithm>
 #include <cerrno>
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -319,6 +321,24 @@ void write_config(FileSystem& fs, const std::string& path, const std::string& te
         fs.unlink(temp.c_str());
         throw IoError(errno_message("cannot replace " + path, err));
     }
+}
+
+void update_config(FileSystem& fs, Clock& clock, const std::string& path,
+                   std::chrono::milliseconds timeout,
+                   const std::function<std::string(const std::string&)>& change) {
+    std::string dir = path.substr(0, path.find_last_of('/') + 1);
+    FileLock lock(fs, dir + ".config.lock", clock, timeout);
+    std::string stale = path.substr(dir.size()) + ".tmp.";
+    if (DIR* d = ::opendir(dir.empty() ? "." : dir.c_str())) {
+        while (const dirent* item = ::readdir(d))
+            if (std::string_view(item->d_name).substr(0, stale.size()) == stale)
+                fs.unlink((dir + item->d_name).c_str());
+        ::closedir(d);
+    }
+    std::optional<std::string> text = read_file(fs, path);
+    if (!text)
+        throw NoInputError(path + ": the config went missing while it was being changed");
+    write_config(fs, path, change(*text));
 }
 
 std::string toml_string_array(const std::vector<std::string>& values) {

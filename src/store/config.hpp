@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/clock.hpp"
 #include "store/filesystem.hpp"
+
+#include <chrono>
+#include <functional>
 
 #include <optional>
 #include <string>
@@ -50,6 +54,15 @@ std::string with_top_level_value(const std::string& text, std::string_view key,
 
 // Replaces a config file atomically (temp file, fsync, rename), 0600.
 void write_config(FileSystem& fs, const std::string& path, const std::string& text);
+
+// Changes config.toml under its own lock (.config.lock beside it), so two
+// edits at the same moment cannot undo each other: `change` is given the text
+// as it is now and returns the new text. Temp files a crashed edit left are
+// removed first. Throws BusyError after `timeout`, NoInputError when the file
+// is gone, and whatever `change` throws (the file is then unchanged).
+void update_config(FileSystem& fs, Clock& clock, const std::string& path,
+                   std::chrono::milliseconds timeout,
+                   const std::function<std::string(const std::string&)>& change);
 
 // ["a", "b"] as TOML.
 std::string toml_string_array(const std::vector<std::string>& values);

@@ -1,6 +1,7 @@
 #include "store/journal.hpp"
 
 #include "core/errors.hpp"
+#include "store/lock.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -53,45 +54,6 @@ std::vector<std::string> names_in(const std::string& dir, Predicate wanted) {
 
 } // namespace
 
-// flock on journal/.lock, polled until the timeout. The lock file is never
-// unlinked: unlinking would let two writers hold locks on different inodes.
-class Journal::Lock {
-public:
-    Lock(FileSystem& fs, const std::string& path, Clock& clock, std::chrono::milliseconds timeout)
-        : fs_(fs) {
-        fd_ = fs.open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (fd_ < 0)
-            throw IoError(errno_message("cannot open the lock file " + path, errno));
-        auto waited = std::chrono::milliseconds{0};
-        const auto step = std::chrono::milliseconds{10};
-        while (fs.flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-            if (errno != EWOULDBLOCK && errno != EINTR) {
-                int err = errno;
-                fs.close(fd_);
-                throw IoError(errno_message("cannot lock " + path, err));
-            }
-            if (waited >= timeout) {
-                fs.close(fd_);
-                throw BusyError(fmt::format("{}: another compassion is writing and has held the "
-                                            "lock for {:.1f} s; please try again",
-                                            path, static_cast<double>(timeout.count()) / 1000.0));
-            }
-            clock.sleep_for(step);
-            waited += step;
-        }
-    }
-    ~Lock() {
-        fs_.flock(fd_, LOCK_UN);
-        fs_.close(fd_);
-    }
-    Lock(const Lock&) = delete;
-    Lock& operator=(const Lock&) = delete;
-
-private:
-    FileSystem& fs_;
-    int fd_ = -1;
-};
-
 Journal::Journal(FileSystem& fs, Home home, Clock& clock, std::chrono::milliseconds lock_timeout)
     : fs_(fs), home_(std::move(home)), clock_(clock), lock_timeout_(lock_timeout) {}
 
@@ -114,7 +76,7 @@ void Journal::remove_stale_temp_files() const {
 
 void Journal::append(const Record& record) {
     prepare_home(fs_, home_);
-    Lock lock(fs_, home_.lock_path(), clock_, lock_timeout_);
+    FileLock lock(fs_, home_.lock_path(), clock_, lock_timeout_);
     remove_stale_temp_files();
 
     YearMonth month = year_month_of(record.day);

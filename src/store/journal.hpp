@@ -65,7 +65,6 @@ public:
     void on_warning(Warn warn) { warn_ = std::move(warn); }
 
 private:
-    class Lock;
     void remove_stale_temp_files() const;
     // Remembers the bytes just written to `path` (parsed as `doc`) for the
     // next append, and puts them in the cache.

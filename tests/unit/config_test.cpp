@@ -88,3 +88,59 @@ TEST_CASE("a setting after a byte-order mark is changed in place") {
         with_top_level_value("\xEF\xBB\xBFitems = [\"a\"] # mine\n", "items", "[\"b\"]");
     CHECK(out == "\xEF\xBB\xBFitems = [\"b\"] # mine\n");
 }
+
+#include "helpers.hpp"
+
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+} // namespace
+
+TEST_CASE("a config edit waits for another edit's lock and gives up as busy") {
+    testing::TempDir tmp;
+    RealFileSystem fs;
+    FakeClock clock(std::chrono::system_clock::now());
+    std::string path = tmp.path() + "/config.toml";
+    std::ofstream(path) << "# mine\nitems = [\"a\"]\n";
+    int fd = ::open((tmp.path() + "/.config.lock").c_str(), O_RDWR | O_CREAT, 0600);
+    REQUIRE(::flock(fd, LOCK_EX) == 0);
+    CHECK_THROWS_AS(update_config(fs, clock, path, std::chrono::milliseconds{100},
+                                  [](const std::string& t) { return t + "x = 1\n"; }),
+                    BusyError);
+    ::close(fd);
+    CHECK(slurp(path) == "# mine\nitems = [\"a\"]\n");
+}
+
+TEST_CASE("a config edit starts from the text as it is now and clears stale temp files") {
+    testing::TempDir tmp;
+    RealFileSystem fs;
+    FakeClock clock(std::chrono::system_clock::now());
+    std::string path = tmp.path() + "/config.toml";
+    std::ofstream(path) << "items = [\"a\"]\n";
+    std::ofstream(path + ".tmp.12345") << "half a conf";
+    update_config(fs, clock, path, std::chrono::milliseconds{100}, [&](const std::string& text) {
+        CHECK(text == "items = [\"a\"]\n");
+        return with_top_level_value(text, "items", "[\"b\"]");
+    });
+    CHECK(slurp(path) == "items = [\"b\"]\n");
+    CHECK_FALSE(std::filesystem::exists(path + ".tmp.12345"));
+    CHECK_THROWS_AS(update_config(fs, clock, path, std::chrono::milliseconds{100},
+                                  [](const std::string&) -> std::string {
+                                      throw ConfigError(SourcePos{"c", 0, 0}, "no");
+                                  }),
+                    ConfigError);
+    CHECK(slurp(path) == "items = [\"b\"]\n");
+}
