@@ -144,6 +144,42 @@ class CrashTest(HomeTest):
         self.assertEqual([n for n in os.listdir(self.journal) if ".tmp." in n], [])
         self.assertEqual(os.stat(self.lock).st_mode & 0o777, 0o600)
 
+    def test_a_hundred_concurrent_writers_of_mixed_kinds_all_land(self):
+        env = self.env(COMPASSION_LOCK_TIMEOUT="60")
+        procs = []
+        for i in range(100):
+            token = f"crash mixed {i}"
+            if i % 3 == 0:
+                p = self.start(token, env)
+            elif i % 3 == 1:
+                p = subprocess.Popen([BIN, "reflect", "recall", "-m", token], env=env,
+                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE)
+            else:
+                p = subprocess.Popen([BIN, "practice", "kindness", "--count", "1"], env=env,
+                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE)
+            procs.append((i, token, p))
+        for _, _, p in procs:
+            _, err = p.communicate(timeout=120)
+            self.assertEqual(p.returncode, 0, err)
+        self.notes()  # every file parses
+        entries = self.all_entries()
+        notes = {e.get("note") for e in entries if e["kind"] == "checkin"}
+        moments = {e.get("text") for e in entries if e["kind"] == "moment"}
+        practices = [e for e in entries if e["kind"] == "practice"]
+        for i, token, _ in procs:
+            if i % 3 == 0:
+                self.assertIn(token, notes)
+            elif i % 3 == 1:
+                self.assertIn(token, moments)
+        self.assertEqual(len(practices), sum(1 for i, _, _ in procs if i % 3 == 2))
+        new = [e for e in entries if e["kind"] in ("moment", "practice")
+               or str(e.get("note", "")).startswith("crash mixed")]
+        self.assertEqual(len(new), 100)
+        self.assertEqual(len({e["id"] for e in new}), 100, "ids are unique")
+        self.assertEqual(os.stat(self.lock).st_ino, self.lock_inode, "the lock was replaced")
+
     def test_a_held_lock_gives_up_with_75_and_gives_the_entry_back(self):
         before = {m: self.month_bytes(m) for m in ("2026-11", "2026-10")}
         with open(self.lock, "rb+") as held:
