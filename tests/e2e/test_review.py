@@ -318,6 +318,12 @@ class TextReport(ReviewTest):
         plain = self.run_pty("review", env=self.env(TERM="xterm", NO_COLOR="1"))
         self.assertNotIn("\x1b[", plain.raw)
         self.assertIn("6 of 7 days", plain.out)
+        dumb = self.run_pty("review", env=self.env(TERM="dumb"))
+        self.assertNotIn("\x1b[", dumb.raw)
+        forced = self.run_pty("--color", "always", "review", env=self.env(TERM="dumb", NO_COLOR="1"))
+        self.assertIn("\x1b[", forced.raw)
+        never = self.run_pty("--color", "never", "review", env=self.env(TERM="xterm"))
+        self.assertNotIn("\x1b[", never.raw)
 
     def test_year_draws_a_calendar_heat_map(self):
         self.log_week()
