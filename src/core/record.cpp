@@ -27,6 +27,16 @@ Record make_record(std::string kind, Date day, TimePoint now) {
     return r;
 }
 
+bool is_plain_id(std::string_view id) {
+    if (id.empty() || id.size() > 64)
+        return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_'))
+            return false;
+    return true;
+}
+
 std::string new_id() {
     static constexpr char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
     unsigned char bytes[10];
@@ -104,15 +114,21 @@ struct ValueWriter {
 } // namespace
 
 std::string to_toml(const Record& record) {
-    std::string out = "[[entry]]\n";
+    // Every line but the id's ends in a comment naming the record, so no two
+    // records share a line. A line-based union merge (git's merge=union) can
+    // then only interleave whole records, never splice two into one.
+    std::string tag;
+    if (is_plain_id(record.id))
+        tag = " # " + record.id;
+    std::string out = "[[entry]]" + tag + "\n";
     out += "id = " + toml_string(record.id) + "\n";
-    out += "kind = " + toml_string(record.kind) + "\n";
-    out += "day = " + format_date(record.day) + "\n";
-    out += "at = " + record.at + "\n";
+    out += "kind = " + toml_string(record.kind) + tag + "\n";
+    out += "day = " + format_date(record.day) + tag + "\n";
+    out += "at = " + record.at + tag + "\n";
     for (const auto& [key, value] : record.fields) {
         out += key + " = ";
         std::visit(ValueWriter{out}, value);
-        out += '\n';
+        out += tag + '\n';
     }
     return out;
 }

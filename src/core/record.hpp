@@ -32,9 +32,13 @@ Record make_record(std::string kind, Date day, TimePoint now);
 // records from two devices apart.
 std::string new_id();
 
-// The TOML text of a record: "[[entry]]\n" then one `key = value` line per field.
-// Strings are basic strings with every control character escaped, so one
-// record is always a block of whole lines (what a union merge needs).
+// Whether `id` is letters, digits, '-' and '_' only (safe in a comment).
+bool is_plain_id(std::string_view id);
+
+// The TOML text of a record: "[[entry]]" then one `key = value` line per field,
+// each line but the id's ending in "# <id>". Strings are basic strings with
+// every control character escaped, so a record is a block of whole lines that
+// no other record shares (what a line-based union merge needs).
 std::string to_toml(const Record& record);
 
 // A TOML basic string literal for `text`, quotes included.

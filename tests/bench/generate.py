@@ -133,13 +133,15 @@ def offset_datetime(moment):
 
 
 def entry_text(record):
-    lines = ["[[entry]]"]
+    # As the tool writes it: every line but the id's ends in "# <id>".
+    tag = " # " + record["id"]
+    lines = ["[[entry]]" + tag]
     lines.append("id = " + toml_string(record["id"]))
-    lines.append("kind = " + toml_string(record["kind"]))
-    lines.append("day = " + record["day"].isoformat())
-    lines.append("at = " + record["at"])
+    lines.append("kind = " + toml_string(record["kind"]) + tag)
+    lines.append("day = " + record["day"].isoformat() + tag)
+    lines.append("at = " + record["at"] + tag)
     for key, value in record["fields"]:
-        lines.append(key + " = " + toml_value(value))
+        lines.append(key + " = " + toml_value(value) + tag)
     return "\n".join(lines) + "\n"
 
 

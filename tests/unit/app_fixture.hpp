@@ -51,7 +51,10 @@ struct AppFixture {
         return ss.str();
     }
 
-    std::string month(const std::string& ym = "2026-11") { return read("journal/" + ym + ".toml"); }
+    // A month file's text, record tags removed (see untagged).
+    std::string month(const std::string& ym = "2026-11") {
+        return untagged(read("journal/" + ym + ".toml"));
+    }
 
     void write(const std::string& name, const std::string& text, mode_t mode = 0600) {
         std::string path = tmp.path() + "/" + name;

@@ -3,10 +3,34 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <cctype>
 #include <string>
 #include <unistd.h>
 
 namespace compassion::testing {
+
+// Journal text without the "# <id>" tag that ends each line of a record, so a
+// test can look for a run of fields as plain `key = value` lines.
+inline std::string untagged(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        std::string line = text.substr(start, end == std::string::npos ? end : end - start);
+        std::size_t hash = line.rfind(" # ");
+        bool tag = hash != std::string::npos && hash + 3 < line.size();
+        for (std::size_t i = hash + 3; tag && i < line.size(); ++i) {
+            char c = line[i];
+            tag = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+        }
+        out += tag ? line.substr(0, hash) : line;
+        if (end == std::string::npos)
+            break;
+        out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
 
 // A fresh private directory, removed when the test ends.
 class TempDir {

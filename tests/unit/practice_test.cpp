@@ -100,7 +100,7 @@ struct Fixture {
         std::ifstream in(tmp.path() + "/journal/2026-11.toml");
         std::stringstream ss;
         ss << in.rdbuf();
-        return ss.str();
+        return testing::untagged(ss.str());
     }
     void append(const std::string& text) {
         run({"log", "--check"}); // creates the home
