@@ -8,6 +8,7 @@
 #include "core/rotation.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -30,9 +31,11 @@ void note_interrupt(int) {
     interrupt_seen = 1;
 }
 
-// While alive, Ctrl-C only raises a flag that the paced loop checks, so a
-// session ended early still saves the time practised. The previous handling
-// comes back when it goes, so Ctrl-C at a later question behaves as usual.
+// While alive, Ctrl-C (and SIGTERM, or SIGHUP when the terminal closes) only
+// raises a flag that the paced loop checks, so a session ended early still
+// saves the time practised and the terminal is put back as it was. The
+// previous handling comes back when it goes, so Ctrl-C at a later question
+// behaves as usual.
 class CatchInterrupt {
 public:
     CatchInterrupt() {
@@ -41,19 +44,22 @@ public:
         action.sa_handler = note_interrupt;
         sigemptyset(&action.sa_mask);
         action.sa_flags = 0; // no SA_RESTART: a sleep or read is cut short
-        installed_ = ::sigaction(SIGINT, &action, &previous_) == 0;
+        for (std::size_t i = 0; i < signals_.size(); ++i)
+            installed_[i] = ::sigaction(signals_[i], &action, &previous_[i]) == 0;
     }
     ~CatchInterrupt() {
-        if (installed_)
-            ::sigaction(SIGINT, &previous_, nullptr);
+        for (std::size_t i = 0; i < signals_.size(); ++i)
+            if (installed_[i])
+                ::sigaction(signals_[i], &previous_[i], nullptr);
     }
     CatchInterrupt(const CatchInterrupt&) = delete;
     CatchInterrupt& operator=(const CatchInterrupt&) = delete;
     bool caught() const { return interrupt_seen != 0; }
 
 private:
-    struct sigaction previous_ {};
-    bool installed_ = false;
+    static constexpr std::array<int, 3> signals_ = {SIGINT, SIGTERM, SIGHUP};
+    std::array<struct sigaction, 3> previous_{};
+    std::array<bool, 3> installed_{};
 };
 
 // The progress line on stderr. It hides the cursor while it runs and, however

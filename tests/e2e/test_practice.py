@@ -220,6 +220,25 @@ class OnATerminal(PracticeTest):
         self.assertLessEqual(p["seconds"], round(pressed_after) + 1)
         self.assertLess(p["seconds"], 60)
 
+    def test_a_terminal_closing_or_sigterm_still_records_the_time_and_shows_the_cursor(self):
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            pid, fd = self.spawn("practice", "kindness", "--minutes", "1",
+                                 env=self.pty_env(pace="0.3"))
+            try:
+                screen = self.read_until(fd, b"", b"May I be healthy.")
+                os.kill(pid, sig)
+                status, screen = self.finish(pid, fd, screen)
+            finally:
+                os.close(fd)
+            shown = screen.decode("utf-8", "replace")
+            self.assertEqual(status, 0, (sig, shown))
+            self.assertGreater(shown.rfind("\x1b[?25h"), shown.rfind("\x1b[?25l"))
+        sessions = self.practices()
+        self.assertEqual(len(sessions), 2)
+        for p in sessions:
+            self.assertIs(p["completed"], False)
+            self.assertGreaterEqual(p["seconds"], 1)
+
     def test_a_whole_session_on_a_terminal_is_recorded_as_completed(self):
         r = self.run_pty("practice", "kindness", "--count", "2", "--bell", env=self.pty_env())
         self.assertEqual(r.status, 0, r)
