@@ -96,10 +96,14 @@ void review_command(const ReviewOptions& o, Session& s) {
     auto visit = [&](const Entry& e) {
         builder.add(e);
     };
+    auto month_done = [&](YearMonth month) {
+        builder.month_done(month);
+    };
     if (range.from)
-        s.journal().read(year_month_of(*range.from), year_month_of(range.to), visit, problems);
+        s.journal().read(year_month_of(*range.from), year_month_of(range.to), visit, problems,
+                         month_done);
     else
-        s.journal().read_all(visit, problems);
+        s.journal().read_all(visit, problems, month_done);
     Summary summary = builder.finish();
     for (const auto& p : problems)
         summary.left_out.push_back(p.pos().path);

@@ -107,20 +107,22 @@ std::string day_line(const Summary& s, const DayRow& row, bool redact) {
     std::string out = fmt::format("{{\"date\": \"{}\", \"items\": {{", format_date(row.day));
     bool first = true;
     for (std::size_t i = 0; i < s.items.size(); ++i) {
-        if (!row.answers[i])
+        auto answer = s.answer(row, i);
+        if (!answer)
             continue; // not on the list that day
         out += first ? "" : ", ";
         first = false;
-        Answer a = *row.answers[i];
+        Answer a = *answer;
         out += json_string(s.items[i].name) + ": " +
                (a == Answer::done       ? "true"
                 : a == Answer::not_done ? "false"
                                         : "null");
     }
     out += "}, \"showed_up\": ";
-    out += row.showed_up ? std::to_string(*row.showed_up) : "null";
+    out += row.rating ? std::to_string(row.rating) : "null";
     if (!redact)
-        out += ", \"note\": " + (row.note.empty() ? std::string("null") : json_string(row.note));
+        out +=
+            ", \"note\": " + (row.note_size == 0 ? std::string("null") : json_string(s.note(row)));
     out += "}";
     return out;
 }

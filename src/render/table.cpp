@@ -70,11 +70,11 @@ std::string table(const Summary& s, bool redact, std::string (*field)(std::strin
     row(header);
     for (const auto& day : s.days) {
         std::vector<std::string> cells{format_date(day.day)};
-        for (const auto& a : day.answers)
-            cells.push_back(answer_cell(a));
-        cells.push_back(day.showed_up ? std::to_string(*day.showed_up) : "");
+        for (std::size_t i = 0; i < s.items.size(); ++i)
+            cells.push_back(answer_cell(s.answer(day, i)));
+        cells.push_back(day.rating ? std::to_string(day.rating) : "");
         if (!redact)
-            cells.push_back(day.note);
+            cells.emplace_back(s.note(day));
         row(cells);
     }
     return out;

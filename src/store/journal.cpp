@@ -296,17 +296,21 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
 }
 
 void Journal::read(YearMonth first, YearMonth last, const Visitor& visit,
-                   std::vector<DataError>& problems) const {
+                   std::vector<DataError>& problems, const MonthDone& month_done) const {
     std::size_t order = 0;
     for (const auto& month : months())
-        if (month.month >= first && month.month <= last)
+        if (month.month >= first && month.month <= last) {
             read_month(month, visit, problems, order);
+            if (month_done)
+                month_done(month.month);
+        }
     if (cache_)
         cache_->flush();
 }
 
-void Journal::read_all(const Visitor& visit, std::vector<DataError>& problems) const {
-    read(YearMonth{0, 1}, YearMonth{99999, 12}, visit, problems);
+void Journal::read_all(const Visitor& visit, std::vector<DataError>& problems,
+                       const MonthDone& month_done) const {
+    read(YearMonth{0, 1}, YearMonth{99999, 12}, visit, problems, month_done);
 }
 
 std::string Journal::rescue(const Record& record) const {
