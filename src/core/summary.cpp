@@ -5,6 +5,7 @@
 #include "core/rotation.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 namespace compassion {
@@ -121,16 +122,16 @@ void SummaryBuilder::add(const Entry& e) {
             r.id = e.id;
             r.day = e.day;
             r.follow_up = *follow_up;
-            r.what = e.text("what").value_or("");
-            r.repair = e.text("repair").value_or("");
+            r.what = e.text_view("what").value_or("");
+            r.repair = e.text_view("repair").value_or("");
             reframes_.push_back(std::move(r));
         }
         return;
     }
     if (e.kind == "repair_done") {
-        if (auto ref = e.text("ref")) {
+        if (auto ref = e.text_view("ref")) {
             std::erase_if(reframes_, [&](const OpenRepair& r) { return r.id == *ref; });
-            repaired_.insert(std::move(*ref));
+            repaired_.emplace(*ref);
         }
         return;
     }
@@ -139,21 +140,26 @@ void SummaryBuilder::add(const Entry& e) {
 
     if (e.kind == checkin_kind) {
         Waiting c;
+        c.day = e.day;
         c.id = e.id;
         c.at = e.at_seconds;
         c.order = e.order;
+        c.items_at = static_cast<std::uint32_t>(waiting_items_.size());
         for (auto [key, answer] :
              {std::pair{"did", Answer::done}, std::pair{"not_done", Answer::not_done},
               std::pair{"unsure", Answer::unsure}})
-            for (auto& name : e.list(key))
-                c.items.emplace_back(std::move(name), answer);
+            e.each_text(key, [&](std::string_view name) {
+                waiting_items_.emplace_back(name_id(name), answer);
+            });
+        c.item_count = static_cast<std::uint32_t>(waiting_items_.size() - c.items_at);
         if (auto n = e.integer("showed_up"); n && *n >= 1 && *n <= 5)
             c.showed_up = static_cast<int>(*n);
         if (options_.keep_notes)
-            c.note = e.text("note").value_or("");
-        if (auto replaces = e.text("replaces"); replaces && !replaces->empty())
-            replaced_.insert(std::move(*replaces));
-        waiting_[sys_days{e.day}].push_back(std::move(c));
+            if (auto note = e.text_view("note"))
+                c.note = *note;
+        if (auto replaces = e.text_view("replaces"); replaces && !replaces->empty())
+            replaced_.emplace(*replaces);
+        waiting_.push_back(std::move(c));
     } else if (e.kind == "qualities") {
         Qualities q;
         q.key = Key{e.day, e.at_seconds, e.order};
@@ -164,18 +170,18 @@ void SummaryBuilder::add(const Entry& e) {
             first_quality_ = q;
         if (!latest_quality_ || latest_quality_->key < q.key)
             latest_quality_ = q;
-        if (auto focus = e.text("focus"))
+        if (auto focus = e.text_view("focus"))
             if (auto found = find_quality(*focus))
                 if (!focus_ || focus_->first < q.key)
                     focus_.emplace(q.key, std::string(found->key));
     } else if (e.kind == "practice") {
-        std::string kind = e.text("practice").value_or("");
+        std::string_view kind = e.text_view("practice").value_or("");
         if (kind.empty())
             return;
         auto it = std::find_if(practice_.begin(), practice_.end(),
                                [&](const PracticeSummary& p) { return p.kind == kind; });
         if (it == practice_.end()) {
-            practice_.push_back(PracticeSummary{kind, 0, 0, 0, 0});
+            practice_.push_back(PracticeSummary{std::string(kind), 0, 0, 0, 0});
             it = practice_.end() - 1;
         }
         bool completed = e.flag("completed").value_or(false);
@@ -189,7 +195,7 @@ void SummaryBuilder::add(const Entry& e) {
             ++it->completed;
         it->seconds += secs;
     } else if (e.kind == "moment") {
-        if (auto text = e.text("text")) {
+        if (auto text = e.text_view("text")) {
             Timed t;
             t.key = Key{e.day, e.at_seconds, e.order};
             t.text_at = static_cast<std::uint32_t>(moment_text_.size());
@@ -210,43 +216,72 @@ void SummaryBuilder::month_done(YearMonth month) {
 // The check-in that counts for each waiting day up to `up_to`: the newest that
 // no other check-in replaces (the newest of all when every one is replaced).
 void SummaryBuilder::settle(Date up_to) {
-    auto end = waiting_.upper_bound(sys_days{up_to});
-    for (auto it = waiting_.begin(); it != end; ++it) {
-        const Waiting* best = nullptr;
-        auto newer = [](const Waiting& a, const Waiting* b) {
-            return !b || std::tie(a.at, a.order) > std::tie(b->at, b->order);
-        };
-        for (const auto& c : it->second)
-            if ((c.id.empty() || !replaced_.count(c.id)) && newer(c, best))
-                best = &c;
-        if (!best)
-            for (const auto& c : it->second)
-                if (newer(c, best))
-                    best = &c;
-        keep_day(Date{it->first}, *best);
-    }
-    waiting_.erase(waiting_.begin(), end);
     if (waiting_.empty())
+        return;
+    std::stable_sort(waiting_.begin(), waiting_.end(),
+                     [](const Waiting& a, const Waiting& b) { return a.day < b.day; });
+    auto replaced = [&](const Waiting& c) {
+        return !replaced_.empty() && !c.id.empty() && replaced_.count(c.id) > 0;
+    };
+    auto newer = [](const Waiting& a, const Waiting* b) {
+        return !b || std::tie(a.at, a.order) > std::tie(b->at, b->order);
+    };
+    std::vector<Waiting> later;
+    for (auto first = waiting_.begin(); first != waiting_.end();) {
+        auto last = std::find_if(first, waiting_.end(),
+                                 [&](const Waiting& c) { return c.day != first->day; });
+        if (first->day > up_to) {
+            std::move(first, last, std::back_inserter(later));
+            first = last;
+            continue;
+        }
+        const Waiting* best = nullptr;
+        for (auto it = first; it != last; ++it)
+            if (!replaced(*it) && newer(*it, best))
+                best = &*it;
+        if (!best)
+            for (auto it = first; it != last; ++it)
+                if (newer(*it, best))
+                    best = &*it;
+        keep_day(first->day, *best);
+        first = last;
+    }
+    waiting_ = std::move(later);
+    if (waiting_.empty()) {
+        waiting_items_.clear();
         replaced_.clear();
+    }
 }
 
-std::size_t SummaryBuilder::column_of(const std::string& name) {
-    if (auto it = column_of_.find(name); it != column_of_.end())
+std::uint32_t SummaryBuilder::name_id(std::string_view name) {
+    if (auto it = name_ids_.find(name); it != name_ids_.end())
         return it->second;
-    std::string key = normalize_name(name);
+    auto id = static_cast<std::uint32_t>(names_.size());
+    names_.emplace_back(name);
+    name_columns_.push_back(-1);
+    name_ids_.emplace(std::string(name), id);
+    return id;
+}
+
+std::size_t SummaryBuilder::column_of(std::uint32_t name) {
+    if (name_columns_[name] >= 0)
+        return static_cast<std::size_t>(name_columns_[name]);
+    std::string key = normalize_name(names_[name]);
     auto found = std::find(column_keys_.begin(), column_keys_.end(), key);
-    std::size_t col = static_cast<std::size_t>(found - column_keys_.begin());
+    auto col = static_cast<std::size_t>(found - column_keys_.begin());
     if (found == column_keys_.end()) {
-        s_.items.push_back(ItemSummary{name, false, 0, 0, 0, {}});
+        s_.items.push_back(ItemSummary{names_[name], false, 0, 0, 0, {}});
         column_keys_.push_back(std::move(key));
     }
-    column_of_.emplace(name, col);
+    name_columns_[name] = static_cast<std::int32_t>(col);
     return col;
 }
 
 void SummaryBuilder::keep_day(Date day, const Waiting& c) {
-    std::vector<std::optional<Answer>> answers;
-    for (const auto& [name, answer] : c.items) {
+    std::vector<std::optional<Answer>>& answers = answers_;
+    answers.clear();
+    for (std::uint32_t k = 0; k < c.item_count; ++k) {
+        auto [name, answer] = waiting_items_[c.items_at + k];
         std::size_t col = column_of(name);
         if (answers.size() <= col)
             answers.resize(col + 1);

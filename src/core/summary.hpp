@@ -225,28 +225,42 @@ private:
         std::uint32_t text_size = 0;
     };
     struct Waiting {
+        Date day;
         std::string id;
         std::int64_t at = 0;
         std::size_t order = 0;
-        std::vector<std::pair<std::string, Answer>> items;
+        std::uint32_t items_at = 0; // in waiting_items_
+        std::uint32_t item_count = 0;
         std::optional<int> showed_up;
         std::string note;
+    };
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
 
     bool in_range(Date day) const;
     void settle(Date up_to);
     void keep_day(Date day, const Waiting& c);
-    std::size_t column_of(const std::string& name);
+    std::uint32_t name_id(std::string_view name);
+    std::size_t column_of(std::uint32_t name);
 
     SummaryOptions options_;
     Summary s_;
     std::optional<Date> earliest_;
     // Check-ins of days not settled yet, and the ids they replace.
-    std::map<std::chrono::sys_days, std::vector<Waiting>> waiting_;
+    std::vector<Waiting> waiting_;
+    std::vector<std::pair<std::uint32_t, Answer>> waiting_items_; // item name ids
     std::unordered_set<std::string> replaced_;
-    std::vector<std::int64_t> day_at_;     // per s_.days: `at` of the check-in kept
-    std::vector<std::string> column_keys_; // normalized item names
-    std::unordered_map<std::string, std::size_t> column_of_; // name as written -> column
+    // Item names as written, each once, and the column each was given (-1: none yet).
+    std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> name_ids_;
+    std::vector<std::string> names_;
+    std::vector<std::int32_t> name_columns_;
+    std::vector<std::int64_t> day_at_;           // per s_.days: `at` of the check-in kept
+    std::vector<std::optional<Answer>> answers_; // keep_day's, reused
+    std::vector<std::string> column_keys_;       // normalized item names
     std::size_t qualities_count_ = 0;
     std::optional<Qualities> first_quality_, latest_quality_;
     std::optional<std::pair<Key, std::string>> focus_;

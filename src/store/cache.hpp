@@ -52,6 +52,9 @@ public:
 
 private:
     friend class MonthCache;
+    // Room at the front for the section header MonthCache::store writes
+    // (size and content hash), so that storing moves the payload, not copies it.
+    static constexpr std::size_t header_size = 3 * sizeof(std::uint64_t);
     std::string payload_;
     std::size_t used_ = 0;
     std::uint32_t count_ = 0;
@@ -99,7 +102,7 @@ public:
                                    std::size_t size) const;
     // Keeps `month` as the entries of `path`; written by flush().
     void store(const std::string& path, ContentHash made_from, std::size_t size,
-               const CachedMonth& month) const;
+               CachedMonth&& month) const;
     // Writes what store() changed, and forgets what was read, so the next
     // load reads the files again.
     void flush() const;
@@ -120,7 +123,8 @@ private:
 
     FileSystem& fs_;
     std::string dir_;
-    std::string cwd_; // for month files named by a relative path
+    mutable std::string out_; // the bytes of the cache file being written, reused
+    std::string cwd_;         // for month files named by a relative path
     mutable std::optional<Chunk> chunk_;
 };
 

@@ -194,7 +194,7 @@ void Journal::remember_written(const std::string& path, std::string text,
                 if (const toml::table* table = node.as_table())
                     if (auto entry = entry_from(*table, path))
                         month.add(*entry);
-        cache_->store(path, content_hash(text), text.size(), month);
+        cache_->store(path, content_hash(text), text.size(), std::move(month));
         cache_->flush();
     }
     last_read_ = LastRead{path, std::move(text), tables};
@@ -291,7 +291,7 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
             }
         }
         if (to_cache)
-            cache_->store(path, hash, size, *to_cache);
+            cache_->store(path, hash, size, std::move(*to_cache));
     }
 }
 
