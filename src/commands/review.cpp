@@ -109,12 +109,16 @@ void review_command(const ReviewOptions& o, Session& s) {
         summary.left_out.push_back(p.pos().path);
     s.report_problems(problems);
 
+    auto out = [&](std::string_view text) {
+        if (!text.empty())
+            s.term().out(text);
+    };
     if (o.format == "tsv")
-        s.term().out(tsv_report(summary, o.redact));
+        tsv_report(summary, o.redact, out);
     else if (o.format == "csv")
-        s.term().out(csv_report(summary, o.redact));
+        csv_report(summary, o.redact, out);
     else if (o.format == "json")
-        s.term().out(json_report(summary, o.redact));
+        json_report(summary, o.redact, out);
     else
         s.term().out(text_report(summary, s.out_style(),
                                  ReportOptions{range.title, o.redact, range.heat_map}));

@@ -130,6 +130,12 @@ std::string day_line(const Summary& s, const DayRow& row, bool redact) {
 } // namespace
 
 std::string json_report(const Summary& s, bool redact) {
+    std::string text;
+    json_report(s, redact, [&](std::string_view piece) { text += piece; });
+    return text;
+}
+
+void json_report(const Summary& s, bool redact, const Sink& sink) {
     JsonWriter w;
     w.open('{');
     w.key("from").date(s.from);
@@ -139,8 +145,13 @@ std::string json_report(const Summary& s, bool redact) {
         w.string(item.name);
     w.close(']');
     w.key("days").open('[');
-    for (const auto& row : s.days)
+    for (const auto& row : s.days) {
         w.raw(day_line(s, row, redact));
+        if (w.text.size() >= 64 * 1024) { // the rows go out a batch at a time
+            sink(w.text);
+            w.text.clear();
+        }
+    }
     w.close(']');
 
     w.key("summary").open('{');
@@ -267,7 +278,7 @@ std::string json_report(const Summary& s, bool redact) {
     w.close('}');
     w.close('}');
     w.text += '\n';
-    return std::move(w.text);
+    sink(w.text);
 }
 
 } // namespace compassion
