@@ -96,21 +96,29 @@ void review_command(const ReviewOptions& o, Session& s) {
     auto visit = [&](const Entry& e) {
         builder.add(e);
     };
+    auto month_done = [&](YearMonth month) {
+        builder.month_done(month);
+    };
     if (range.from)
-        s.journal().read(year_month_of(*range.from), year_month_of(range.to), visit, problems);
+        s.journal().read(year_month_of(*range.from), year_month_of(range.to), visit, problems,
+                         month_done);
     else
-        s.journal().read_all(visit, problems);
+        s.journal().read_all(visit, problems, month_done);
     Summary summary = builder.finish();
     for (const auto& p : problems)
         summary.left_out.push_back(p.pos().path);
     s.report_problems(problems);
 
+    auto out = [&](std::string_view text) {
+        if (!text.empty())
+            s.term().out(text);
+    };
     if (o.format == "tsv")
-        s.term().out(tsv_report(summary, o.redact));
+        tsv_report(summary, o.redact, out);
     else if (o.format == "csv")
-        s.term().out(csv_report(summary, o.redact));
+        csv_report(summary, o.redact, out);
     else if (o.format == "json")
-        s.term().out(json_report(summary, o.redact));
+        json_report(summary, o.redact, out);
     else
         s.term().out(text_report(summary, s.out_style(),
                                  ReportOptions{range.title, o.redact, range.heat_map}));

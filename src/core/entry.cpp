@@ -40,6 +40,17 @@ std::optional<std::string> Entry::text(std::string_view key) const {
     return std::nullopt;
 }
 
+std::optional<std::string_view> Entry::text_view(std::string_view key) const {
+    if (fields) {
+        if (auto* v = cached_value<std::string>(*fields, key))
+            return std::string_view(*v);
+        return std::nullopt;
+    }
+    if (auto node = table->get(key); node && node->is_string())
+        return std::string_view(node->as_string()->get());
+    return std::nullopt;
+}
+
 std::optional<std::int64_t> Entry::integer(std::string_view key) const {
     if (fields) {
         if (auto* v = cached_value<std::int64_t>(*fields, key))
@@ -80,10 +91,12 @@ std::vector<std::string> Entry::list(std::string_view key) const {
         return {};
     }
     std::vector<std::string> out;
-    if (auto arr = (*table)[key].as_array())
+    if (auto arr = (*table)[key].as_array()) {
+        out.reserve(arr->size());
         for (const auto& el : *arr)
-            if (auto s = el.value<std::string>())
-                out.push_back(*s);
+            if (auto s = el.as_string())
+                out.push_back(s->get());
+    }
     return out;
 }
 

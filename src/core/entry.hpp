@@ -7,7 +7,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <toml++/toml.h>
+#include <variant>
 #include <vector>
 
 namespace compassion {
@@ -34,6 +36,26 @@ struct Entry {
     std::optional<bool> flag(std::string_view key) const;
     std::optional<Date> date(std::string_view key) const;
     std::vector<std::string> list(std::string_view key) const;
+
+    // The same as text() and list(), without copying: views into the entry's
+    // table or cached fields, valid while the entry is.
+    std::optional<std::string_view> text_view(std::string_view key) const;
+    template <typename F> void each_text(std::string_view key, F&& visit) const {
+        if (fields) {
+            for (const auto& [k, v] : *fields)
+                if (k == key) {
+                    if (auto* list = std::get_if<std::vector<std::string>>(&v))
+                        for (const auto& s : *list)
+                            visit(std::string_view(s));
+                    return;
+                }
+            return;
+        }
+        if (auto arr = (*table)[key].as_array())
+            for (const auto& el : *arr)
+                if (auto s = el.as_string())
+                    visit(std::string_view(s->get()));
+    }
 };
 
 // The header of one `[[entry]]` table, or nothing when it lacks a kind or a day

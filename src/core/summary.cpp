@@ -5,7 +5,7 @@
 #include "core/rotation.hpp"
 
 #include <algorithm>
-#include <map>
+#include <iterator>
 #include <tuple>
 
 namespace compassion {
@@ -74,7 +74,32 @@ Step step_for(int days) {
     return Step::month;
 }
 
-SummaryBuilder::SummaryBuilder(SummaryOptions options) : options_(std::move(options)) {}
+DayRow& Summary::add_day(Date day, const std::vector<std::optional<Answer>>& answers,
+                         std::optional<int> showed_up, std::string_view note) {
+    DayRow row;
+    row.day = day;
+    row.rating = static_cast<std::int8_t>(showed_up.value_or(0));
+    row.answer_count = static_cast<std::uint16_t>(answers.size());
+    row.answers_at = static_cast<std::uint32_t>(answer_codes.size());
+    for (const auto& a : answers) {
+        answer_codes.push_back(a ? static_cast<std::uint8_t>(static_cast<int>(*a) + 1) : 0);
+        if (a == Answer::done)
+            ++row.done;
+    }
+    row.note_at = static_cast<std::uint32_t>(notes.size());
+    row.note_size = static_cast<std::uint32_t>(note.size());
+    notes += note;
+    days.push_back(row);
+    return days.back();
+}
+
+SummaryBuilder::SummaryBuilder(SummaryOptions options) : options_(std::move(options)) {
+    repairs_as_of_ = std::min(options_.today, add_days(options_.to, 1));
+    for (const auto& name : options_.items) {
+        s_.items.push_back(ItemSummary{name, true, 0, 0, 0, {}});
+        column_keys_.push_back(normalize_name(name));
+    }
+}
 
 bool SummaryBuilder::in_range(Date day) const {
     return day <= options_.to && (!options_.from || day >= *options_.from);
@@ -87,50 +112,76 @@ void SummaryBuilder::add(const Entry& e) {
         earliest_ = e.day;
 
     // Repairs are open or not whatever day they were written, so every reframe
-    // and repair_done read up to the end of the range counts.
+    // and repair_done read up to the end of the range counts. Only a reframe
+    // past its follow-up date and not repaired yet is kept.
     if (e.kind == "reframe") {
         if (auto follow_up = e.date("follow_up")) {
+            if (*follow_up >= repairs_as_of_ || repaired_.count(e.id))
+                return;
             OpenRepair r;
             r.id = e.id;
             r.day = e.day;
             r.follow_up = *follow_up;
-            r.what = e.text("what").value_or("");
-            r.repair = e.text("repair").value_or("");
+            r.what = e.text_view("what").value_or("");
+            r.repair = e.text_view("repair").value_or("");
             reframes_.push_back(std::move(r));
         }
         return;
     }
     if (e.kind == "repair_done") {
-        if (auto ref = e.text("ref"))
-            repaired_.push_back(*ref);
+        if (auto ref = e.text_view("ref")) {
+            std::erase_if(reframes_, [&](const OpenRepair& r) { return r.id == *ref; });
+            repaired_.emplace(*ref);
+        }
         return;
     }
     if (!in_range(e.day))
         return;
 
-    if (auto c = checkin_from(e)) {
-        if (!options_.keep_notes)
-            c->note.clear();
-        book_.add(std::move(*c));
+    if (e.kind == checkin_kind) {
+        Waiting c;
+        c.day = e.day;
+        c.id = e.id;
+        c.at = e.at_seconds;
+        c.order = e.order;
+        c.items_at = static_cast<std::uint32_t>(waiting_items_.size());
+        for (auto [key, answer] :
+             {std::pair{"did", Answer::done}, std::pair{"not_done", Answer::not_done},
+              std::pair{"unsure", Answer::unsure}})
+            e.each_text(key, [&](std::string_view name) {
+                waiting_items_.emplace_back(name_id(name), answer);
+            });
+        c.item_count = static_cast<std::uint32_t>(waiting_items_.size() - c.items_at);
+        if (auto n = e.integer("showed_up"); n && *n >= 1 && *n <= 5)
+            c.showed_up = static_cast<int>(*n);
+        if (options_.keep_notes)
+            if (auto note = e.text_view("note"))
+                c.note = *note;
+        if (auto replaces = e.text_view("replaces"); replaces && !replaces->empty())
+            replaced_.emplace(*replaces);
+        waiting_.push_back(std::move(c));
     } else if (e.kind == "qualities") {
         Qualities q;
-        q.day = e.day;
-        q.at = e.at_seconds;
-        q.order = e.order;
+        q.key = Key{e.day, e.at_seconds, e.order};
         for (std::size_t i = 0; i < qualities.size(); ++i)
             q.ratings[i] = rating_field(e, qualities[i].key);
-        if (auto focus = e.text("focus"))
+        ++qualities_count_;
+        if (!first_quality_ || q.key < first_quality_->key)
+            first_quality_ = q;
+        if (!latest_quality_ || latest_quality_->key < q.key)
+            latest_quality_ = q;
+        if (auto focus = e.text_view("focus"))
             if (auto found = find_quality(*focus))
-                q.focus = std::string(found->key);
-        qualities_.push_back(std::move(q));
+                if (!focus_ || focus_->first < q.key)
+                    focus_.emplace(q.key, std::string(found->key));
     } else if (e.kind == "practice") {
-        std::string kind = e.text("practice").value_or("");
+        std::string_view kind = e.text_view("practice").value_or("");
         if (kind.empty())
             return;
         auto it = std::find_if(practice_.begin(), practice_.end(),
                                [&](const PracticeSummary& p) { return p.kind == kind; });
         if (it == practice_.end()) {
-            practice_.push_back(PracticeSummary{kind, 0, 0, 0, 0});
+            practice_.push_back(PracticeSummary{std::string(kind), 0, 0, 0, 0});
             it = practice_.end() - 1;
         }
         bool completed = e.flag("completed").value_or(false);
@@ -144,84 +195,163 @@ void SummaryBuilder::add(const Entry& e) {
             ++it->completed;
         it->seconds += secs;
     } else if (e.kind == "moment") {
-        if (auto text = e.text("text"))
-            moments_.push_back(Timed{e.day, e.at_seconds, e.order, Moment{e.id, e.day, *text}});
+        if (auto text = e.text_view("text")) {
+            Timed t;
+            t.key = Key{e.day, e.at_seconds, e.order};
+            t.text_at = static_cast<std::uint32_t>(moment_text_.size());
+            t.id_size = static_cast<std::uint32_t>(e.id.size());
+            t.text_size = static_cast<std::uint32_t>(text->size());
+            moment_text_ += e.id;
+            moment_text_ += *text;
+            moments_.push_back(t);
+        }
     }
 }
 
-Summary SummaryBuilder::finish() const {
-    Summary s;
+void SummaryBuilder::month_done(YearMonth month) {
+    settle(
+        Date{std::chrono::year{month.year} / std::chrono::month{month.month} / std::chrono::last});
+}
+
+// The check-in that counts for each waiting day up to `up_to`: the newest that
+// no other check-in replaces (the newest of all when every one is replaced).
+void SummaryBuilder::settle(Date up_to) {
+    if (waiting_.empty())
+        return;
+    std::stable_sort(waiting_.begin(), waiting_.end(),
+                     [](const Waiting& a, const Waiting& b) { return a.day < b.day; });
+    auto replaced = [&](const Waiting& c) {
+        return !replaced_.empty() && !c.id.empty() && replaced_.count(c.id) > 0;
+    };
+    auto newer = [](const Waiting& a, const Waiting* b) {
+        return !b || std::tie(a.at, a.order) > std::tie(b->at, b->order);
+    };
+    std::vector<Waiting> later;
+    for (auto first = waiting_.begin(); first != waiting_.end();) {
+        auto last = std::find_if(first, waiting_.end(),
+                                 [&](const Waiting& c) { return c.day != first->day; });
+        if (first->day > up_to) {
+            std::move(first, last, std::back_inserter(later));
+            first = last;
+            continue;
+        }
+        const Waiting* best = nullptr;
+        for (auto it = first; it != last; ++it)
+            if (!replaced(*it) && newer(*it, best))
+                best = &*it;
+        if (!best)
+            for (auto it = first; it != last; ++it)
+                if (newer(*it, best))
+                    best = &*it;
+        keep_day(first->day, *best);
+        first = last;
+    }
+    waiting_ = std::move(later);
+    if (waiting_.empty()) {
+        waiting_items_.clear();
+        replaced_.clear();
+    }
+}
+
+std::uint32_t SummaryBuilder::name_id(std::string_view name) {
+    if (auto it = name_ids_.find(name); it != name_ids_.end())
+        return it->second;
+    auto id = static_cast<std::uint32_t>(names_.size());
+    names_.emplace_back(name);
+    name_columns_.push_back(-1);
+    name_ids_.emplace(std::string(name), id);
+    return id;
+}
+
+std::size_t SummaryBuilder::column_of(std::uint32_t name) {
+    if (name_columns_[name] >= 0)
+        return static_cast<std::size_t>(name_columns_[name]);
+    std::string key = normalize_name(names_[name]);
+    auto found = std::find(column_keys_.begin(), column_keys_.end(), key);
+    auto col = static_cast<std::size_t>(found - column_keys_.begin());
+    if (found == column_keys_.end()) {
+        s_.items.push_back(ItemSummary{names_[name], false, 0, 0, 0, {}});
+        column_keys_.push_back(std::move(key));
+    }
+    name_columns_[name] = static_cast<std::int32_t>(col);
+    return col;
+}
+
+void SummaryBuilder::keep_day(Date day, const Waiting& c) {
+    std::vector<std::optional<Answer>>& answers = answers_;
+    answers.clear();
+    for (std::uint32_t k = 0; k < c.item_count; ++k) {
+        auto [name, answer] = waiting_items_[c.items_at + k];
+        std::size_t col = column_of(name);
+        if (answers.size() <= col)
+            answers.resize(col + 1);
+        if (!answers[col]) // a name given twice: the first answer stands
+            answers[col] = answer;
+    }
+    auto& days = s_.days;
+    if (days.empty() || days.back().day < day) {
+        s_.add_day(day, answers, c.showed_up, c.note);
+        day_at_.push_back(c.at);
+        return;
+    }
+    // A check-in filed in another month's file, read after its day was
+    // settled: it counts as it would have, the newest of its day winning.
+    auto pos = std::lower_bound(days.begin(), days.end(), day,
+                                [](const DayRow& r, Date d) { return r.day < d; });
+    auto i = static_cast<std::size_t>(pos - days.begin());
+    bool same = pos != days.end() && pos->day == day;
+    if (same && c.at < day_at_[i])
+        return;
+    DayRow row = s_.add_day(day, answers, c.showed_up, c.note);
+    days.pop_back();
+    if (same) {
+        days[i] = row;
+        day_at_[i] = c.at;
+    } else {
+        days.insert(days.begin() + static_cast<std::ptrdiff_t>(i), row);
+        day_at_.insert(day_at_.begin() + static_cast<std::ptrdiff_t>(i), c.at);
+    }
+}
+
+Summary SummaryBuilder::finish() {
+    settle(options_.to);
+    Summary s = std::move(s_);
+    s_ = Summary{};
     s.to = options_.to;
     s.today = options_.today;
     s.from = options_.from.value_or(earliest_.value_or(options_.to));
     s.days_in_range = days_between(s.from, s.to) + 1;
     s.resourced_at_most = options_.resourced_at_most;
-
-    for (const auto& name : options_.items)
-        s.items.push_back(ItemSummary{name, true, 0, 0, 0, {}});
-
-    // The check-in that counts for each day, its answers put in the item columns.
-    auto column_of = [&](const std::string& name) {
-        std::string key = normalize_name(name);
-        for (std::size_t i = 0; i < s.items.size(); ++i)
-            if (normalize_name(s.items[i].name) == key)
-                return i;
-        s.items.push_back(ItemSummary{name, false, 0, 0, 0, {}});
-        return s.items.size() - 1;
-    };
-    for (Date d : book_.days()) {
-        const Checkin* c = book_.latest(d);
-        if (!c || d < s.from || d > s.to)
-            continue;
-        DayRow row;
-        row.day = d;
-        row.showed_up = c->showed_up;
-        row.note = c->note;
-        for (const auto& [name, answer] : c->items) {
-            std::size_t col = column_of(name);
-            if (row.answers.size() <= col)
-                row.answers.resize(col + 1);
-            if (!row.answers[col]) // a name given twice: the first answer stands
-                row.answers[col] = answer;
-        }
-        s.days.push_back(std::move(row));
-    }
-    for (auto& row : s.days) {
-        row.answers.resize(s.items.size());
-        row.done = static_cast<int>(std::count(row.answers.begin(), row.answers.end(),
-                                               std::optional<Answer>{Answer::done}));
-    }
     s.checkin_days = static_cast<int>(s.days.size());
-
-    std::map<sys_days, const DayRow*> by_day;
-    for (const auto& row : s.days)
-        by_day[sys_days{row.day}] = &row;
+    const std::size_t item_count = s.items.size();
 
     // Counts and effects.
-    for (const auto& row : s.days) {
-        if (row.showed_up)
-            s.rating.add(*row.showed_up);
-        auto next = by_day.find(sys_days{add_days(row.day, 1)});
+    for (std::size_t r = 0; r < s.days.size(); ++r) {
+        const DayRow& row = s.days[r];
+        auto showed_up = row.showed_up();
+        if (showed_up)
+            s.rating.add(*showed_up);
         std::optional<int> next_rating;
-        if (next != by_day.end())
-            next_rating = next->second->showed_up;
-        for (std::size_t i = 0; i < s.items.size(); ++i) {
-            if (!row.answers[i])
+        if (r + 1 < s.days.size() && s.days[r + 1].day == add_days(row.day, 1))
+            next_rating = s.days[r + 1].showed_up();
+        for (std::size_t i = 0; i < row.answer_count && i < item_count; ++i) {
+            auto answer = s.answer(row, i);
+            if (!answer)
                 continue;
             ItemSummary& item = s.items[i];
             Effect& fx = item.effect;
-            switch (*row.answers[i]) {
+            switch (*answer) {
             case Answer::done:
                 ++item.done;
-                if (row.showed_up)
-                    fx.done.add(*row.showed_up);
+                if (showed_up)
+                    fx.done.add(*showed_up);
                 if (next_rating)
                     fx.next_done.add(*next_rating);
                 break;
             case Answer::not_done:
                 ++item.not_done;
-                if (row.showed_up)
-                    fx.not_done.add(*row.showed_up);
+                if (showed_up)
+                    fx.not_done.add(*showed_up);
                 if (next_rating)
                     fx.next_not_done.add(*next_rating);
                 break;
@@ -234,18 +364,20 @@ Summary SummaryBuilder::finish() const {
 
     // Trend and history, in steps that fit the range.
     s.step = step_for(s.days_in_range);
-    s.buckets = buckets_for(s.from, s.to, s.step, s.items.size());
+    s.buckets = buckets_for(s.from, s.to, s.step, item_count);
+    auto bucket = s.buckets.begin();
     for (const auto& row : s.days) {
-        auto it = std::upper_bound(s.buckets.begin(), s.buckets.end(), row.day,
-                                   [](Date d, const Bucket& b) { return d < b.from; });
-        Bucket& b = *(it - 1);
-        if (row.showed_up)
-            b.rating.add(*row.showed_up);
-        for (std::size_t i = 0; i < s.items.size(); ++i) {
-            if (!row.answers[i] || *row.answers[i] == Answer::unsure)
+        while (bucket + 1 != s.buckets.end() && (bucket + 1)->from <= row.day)
+            ++bucket;
+        Bucket& b = *bucket;
+        if (auto showed_up = row.showed_up())
+            b.rating.add(*showed_up);
+        for (std::size_t i = 0; i < row.answer_count && i < item_count; ++i) {
+            auto answer = s.answer(row, i);
+            if (!answer || *answer == Answer::unsure)
                 continue;
             ++b.answered[i];
-            if (*row.answers[i] == Answer::done)
+            if (*answer == Answer::done)
                 ++b.done[i];
         }
     }
@@ -258,17 +390,22 @@ Summary SummaryBuilder::finish() const {
             s.stretches.push_back(*run);
         run.reset();
     };
+    auto next_row = s.days.begin();
     for (Date d = s.from; d <= s.to; d = add_days(d, 1)) {
-        auto it = by_day.find(sys_days{d});
-        if (it == by_day.end()) {
+        while (next_row != s.days.end() && next_row->day < d)
+            ++next_row;
+        if (next_row == s.days.end() || next_row->day != d) {
             s.longest_gap = std::max(s.longest_gap, ++gap);
             close_run();
             continue;
         }
         gap = 0;
-        const DayRow& row = *it->second;
-        bool known = std::any_of(row.answers.begin(), row.answers.end(),
-                                 [](const auto& a) { return a && *a != Answer::unsure; });
+        const DayRow& row = *next_row;
+        bool known = false;
+        for (std::size_t i = 0; i < row.answer_count && !known; ++i) {
+            std::uint8_t code = s.answer_codes[row.answers_at + i];
+            known = code != 0 && code != static_cast<int>(Answer::unsure) + 1;
+        }
         if (known && row.done <= s.resourced_at_most) {
             if (run)
                 run->to = d;
@@ -281,19 +418,14 @@ Summary SummaryBuilder::finish() const {
     close_run();
 
     // Qualities: the first and the latest record of the range, and the latest focus.
-    if (!qualities_.empty()) {
-        auto sorted = qualities_;
-        std::sort(sorted.begin(), sorted.end(), [](const Qualities& a, const Qualities& b) {
-            return std::tie(a.day, a.at, a.order) < std::tie(b.day, b.at, b.order);
-        });
+    if (qualities_count_ > 0) {
         QualitiesSummary q;
-        q.records = static_cast<int>(sorted.size());
-        q.latest_day = sorted.back().day;
-        q.first = sorted.front().ratings;
-        q.latest = sorted.back().ratings;
-        for (const auto& r : sorted)
-            if (!r.focus.empty())
-                q.focus = r.focus;
+        q.records = static_cast<int>(qualities_count_);
+        q.latest_day = latest_quality_->key.day;
+        q.first = first_quality_->ratings;
+        q.latest = latest_quality_->ratings;
+        if (focus_)
+            q.focus = focus_->second;
         s.qualities = q;
     }
 
@@ -306,22 +438,16 @@ Summary SummaryBuilder::finish() const {
 
     s.moments = static_cast<int>(moments_.size());
     if (!moments_.empty()) {
-        auto sorted = moments_;
-        std::sort(sorted.begin(), sorted.end(), [](const Timed& a, const Timed& b) {
-            return std::tie(a.day, a.at, a.order) < std::tie(b.day, b.at, b.order);
-        });
-        s.moment_to_reread = sorted[index_for_day(s.today, sorted.size(), "review moment")].moment;
+        std::sort(moments_.begin(), moments_.end(),
+                  [](const Timed& a, const Timed& b) { return a.key < b.key; });
+        const Timed& t = moments_[index_for_day(s.today, moments_.size(), "review moment")];
+        std::string_view text = moment_text_;
+        s.moment_to_reread = Moment{std::string(text.substr(t.text_at, t.id_size)), t.key.day,
+                                    std::string(text.substr(t.text_at + t.id_size, t.text_size))};
     }
 
     // Past the follow-up date: before today, and before the range ended.
-    Date as_of = std::min(s.today, add_days(s.to, 1));
-    for (const auto& r : reframes_) {
-        if (r.follow_up >= as_of)
-            continue;
-        if (std::find(repaired_.begin(), repaired_.end(), r.id) != repaired_.end())
-            continue;
-        s.open_repairs.push_back(r);
-    }
+    s.open_repairs = std::move(reframes_);
     std::sort(s.open_repairs.begin(), s.open_repairs.end(),
               [](const OpenRepair& a, const OpenRepair& b) {
                   return std::tie(a.follow_up, a.day, a.id) < std::tie(b.follow_up, b.day, b.id);

@@ -6,8 +6,13 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace compassion {
@@ -53,13 +58,21 @@ struct ItemSummary {
     int answered() const { return done + not_done + unsure; }
 };
 
-// One day with a check-in: the check-in that counts for it.
+// One day with a check-in: the check-in that counts for it, in a few bytes.
+// Its answers and note live in the Summary (Summary::answer, Summary::note),
+// so that a review of a hundred years holds a few bytes a day.
 struct DayRow {
     Date day;
-    std::vector<std::optional<Answer>> answers; // one per Summary::items; empty: not asked
-    std::optional<int> showed_up;
-    std::string note;
-    int done = 0;
+    std::int8_t rating = 0; // showed_up, 1..5; 0: not rated
+    std::uint16_t done = 0; // items done
+    std::uint16_t answer_count = 0;
+    std::uint32_t answers_at = 0; // in Summary::answer_codes
+    std::uint32_t note_at = 0;    // in Summary::notes
+    std::uint32_t note_size = 0;
+
+    std::optional<int> showed_up() const {
+        return rating ? std::optional<int>(rating) : std::nullopt;
+    }
 };
 
 // How finely the range is cut for trends and long histories.
@@ -137,8 +150,28 @@ struct Summary {
     std::optional<Moment> moment_to_reread;
     std::vector<OpenRepair> open_repairs;
     std::vector<std::string> left_out; // files that could not be read
+    // The answers of every day, DayRow::answer_count from DayRow::answers_at:
+    // 0 no answer, else 1 + Answer.
+    std::vector<std::uint8_t> answer_codes;
+    std::string notes; // the notes of every day, one after another
 
     int gap_days() const { return days_in_range - checkin_days; }
+    // The answer `row` gives for items[item] (nothing: not asked that day).
+    std::optional<Answer> answer(const DayRow& row, std::size_t item) const {
+        if (item >= row.answer_count)
+            return std::nullopt;
+        std::uint8_t code = answer_codes[row.answers_at + item];
+        if (code == 0)
+            return std::nullopt;
+        return static_cast<Answer>(code - 1);
+    }
+    std::string_view note(const DayRow& row) const {
+        return std::string_view(notes).substr(row.note_at, row.note_size);
+    }
+    // Adds a row after the others (days must come in date order), its answers
+    // in item order.
+    DayRow& add_day(Date day, const std::vector<std::optional<Answer>>& answers,
+                    std::optional<int> showed_up, std::string_view note = {});
 };
 
 struct SummaryOptions {
@@ -157,39 +190,86 @@ inline constexpr int min_stretch_days = 2;
 // a year, months beyond.
 Step step_for(int days);
 
-// Folds journal entries, in any order, into a Summary. Holds only what the
-// range needs (check-ins and the few records of other kinds), never whole months.
+// Folds journal entries into a Summary as they are read. Check-ins wait only
+// until their month has been read (month_done): a record lives in its day's
+// month, so no later month can supersede them; then the day is kept in a few
+// bytes. Of the other kinds it keeps running figures, and the text only of
+// what the review may show (moments, open repairs).
 class SummaryBuilder {
 public:
     explicit SummaryBuilder(SummaryOptions options);
     void add(const Entry& entry);
-    Summary finish() const;
+    // Every file of `month` has been read: settles the check-ins of its days
+    // (and of any earlier day still waiting).
+    void month_done(YearMonth month);
+    // Settles what is still waiting and computes the figures; call once.
+    Summary finish();
 
 private:
-    struct Qualities {
+    struct Key {
         Date day;
         std::int64_t at = 0;
         std::size_t order = 0;
+        bool operator<(const Key& o) const {
+            return std::tie(day, at, order) < std::tie(o.day, o.at, o.order);
+        }
+    };
+    struct Qualities {
+        Key key;
         std::array<std::optional<int>, 4> ratings{};
-        std::string focus;
     };
     struct Timed {
+        Key key;
+        std::uint32_t text_at = 0; // in moment_text_: the id, then the text
+        std::uint32_t id_size = 0;
+        std::uint32_t text_size = 0;
+    };
+    struct Waiting {
         Date day;
+        std::string id;
         std::int64_t at = 0;
         std::size_t order = 0;
-        Moment moment;
+        std::uint32_t items_at = 0; // in waiting_items_
+        std::uint32_t item_count = 0;
+        std::optional<int> showed_up;
+        std::string note;
+    };
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
 
     bool in_range(Date day) const;
+    void settle(Date up_to);
+    void keep_day(Date day, const Waiting& c);
+    std::uint32_t name_id(std::string_view name);
+    std::size_t column_of(std::uint32_t name);
 
     SummaryOptions options_;
+    Summary s_;
     std::optional<Date> earliest_;
-    CheckinBook book_;
-    std::vector<Qualities> qualities_;
+    // Check-ins of days not settled yet, and the ids they replace.
+    std::vector<Waiting> waiting_;
+    std::vector<std::pair<std::uint32_t, Answer>> waiting_items_; // item name ids
+    std::unordered_set<std::string> replaced_;
+    // Item names as written, each once, and the column each was given (-1: none yet).
+    std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> name_ids_;
+    std::vector<std::string> names_;
+    std::vector<std::int32_t> name_columns_;
+    std::vector<std::int64_t> day_at_;           // per s_.days: `at` of the check-in kept
+    std::vector<std::optional<Answer>> answers_; // keep_day's, reused
+    std::vector<std::string> column_keys_;       // normalized item names
+    std::size_t qualities_count_ = 0;
+    std::optional<Qualities> first_quality_, latest_quality_;
+    std::optional<std::pair<Key, std::string>> focus_;
     std::vector<PracticeSummary> practice_;
     std::vector<Timed> moments_;
+    std::string moment_text_;
+    Date repairs_as_of_;
     std::vector<OpenRepair> reframes_;
-    std::vector<std::string> repaired_;
+    std::unordered_set<std::string> repaired_;
 };
 
 } // namespace compassion

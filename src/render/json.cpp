@@ -107,20 +107,22 @@ std::string day_line(const Summary& s, const DayRow& row, bool redact) {
     std::string out = fmt::format("{{\"date\": \"{}\", \"items\": {{", format_date(row.day));
     bool first = true;
     for (std::size_t i = 0; i < s.items.size(); ++i) {
-        if (!row.answers[i])
+        auto answer = s.answer(row, i);
+        if (!answer)
             continue; // not on the list that day
         out += first ? "" : ", ";
         first = false;
-        Answer a = *row.answers[i];
+        Answer a = *answer;
         out += json_string(s.items[i].name) + ": " +
                (a == Answer::done       ? "true"
                 : a == Answer::not_done ? "false"
                                         : "null");
     }
     out += "}, \"showed_up\": ";
-    out += row.showed_up ? std::to_string(*row.showed_up) : "null";
+    out += row.rating ? std::to_string(row.rating) : "null";
     if (!redact)
-        out += ", \"note\": " + (row.note.empty() ? std::string("null") : json_string(row.note));
+        out +=
+            ", \"note\": " + (row.note_size == 0 ? std::string("null") : json_string(s.note(row)));
     out += "}";
     return out;
 }
@@ -128,6 +130,12 @@ std::string day_line(const Summary& s, const DayRow& row, bool redact) {
 } // namespace
 
 std::string json_report(const Summary& s, bool redact) {
+    std::string text;
+    json_report(s, redact, [&](std::string_view piece) { text += piece; });
+    return text;
+}
+
+void json_report(const Summary& s, bool redact, const Sink& sink) {
     JsonWriter w;
     w.open('{');
     w.key("from").date(s.from);
@@ -137,8 +145,13 @@ std::string json_report(const Summary& s, bool redact) {
         w.string(item.name);
     w.close(']');
     w.key("days").open('[');
-    for (const auto& row : s.days)
+    for (const auto& row : s.days) {
         w.raw(day_line(s, row, redact));
+        if (w.text.size() >= 64 * 1024) { // the rows go out a batch at a time
+            sink(w.text);
+            w.text.clear();
+        }
+    }
     w.close(']');
 
     w.key("summary").open('{');
@@ -265,7 +278,7 @@ std::string json_report(const Summary& s, bool redact) {
     w.close('}');
     w.close('}');
     w.text += '\n';
-    return std::move(w.text);
+    sink(w.text);
 }
 
 } // namespace compassion

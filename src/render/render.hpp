@@ -3,6 +3,7 @@
 #include "core/summary.hpp"
 #include "term/style.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -17,13 +18,20 @@ struct ReportOptions {
 // The report for people. Text from the journal passes through printable().
 std::string text_report(const Summary& summary, const Style& style, const ReportOptions& options);
 
+// Where a long report goes piece by piece, so that a hundred years of rows is
+// never held whole in memory.
+using Sink = std::function<void(std::string_view)>;
+
 // One row per day with a check-in: date, one column per item (1, 0 or empty),
 // showed_up, note (left out when redacted).
 std::string tsv_report(const Summary& summary, bool redact);
 std::string csv_report(const Summary& summary, bool redact);
+void tsv_report(const Summary& summary, bool redact, const Sink& sink);
+void csv_report(const Summary& summary, bool redact, const Sink& sink);
 
 // The days and every figure of the text report, as one JSON object.
 std::string json_report(const Summary& summary, bool redact);
+void json_report(const Summary& summary, bool redact, const Sink& sink);
 
 // A JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD.
 std::string json_string(std::string_view text);

@@ -43,6 +43,8 @@ std::string tsv_field(std::string_view text) {
 
 namespace {
 
+constexpr std::size_t batch_bytes = 64 * 1024;
+
 std::string answer_cell(const std::optional<Answer>& a) {
     if (!a || *a == Answer::unsure)
         return "";
@@ -50,8 +52,9 @@ std::string answer_cell(const std::optional<Answer>& a) {
 }
 
 // The shared shape of TSV and CSV: `field` quotes, `sep` separates, `eol` ends a row.
-std::string table(const Summary& s, bool redact, std::string (*field)(std::string_view), char sep,
-                  std::string_view eol) {
+// Rows go to `sink` a batch at a time.
+void table(const Summary& s, bool redact, std::string (*field)(std::string_view), char sep,
+           std::string_view eol, const Sink& sink) {
     std::string out;
     auto row = [&](const std::vector<std::string>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -70,24 +73,42 @@ std::string table(const Summary& s, bool redact, std::string (*field)(std::strin
     row(header);
     for (const auto& day : s.days) {
         std::vector<std::string> cells{format_date(day.day)};
-        for (const auto& a : day.answers)
-            cells.push_back(answer_cell(a));
-        cells.push_back(day.showed_up ? std::to_string(*day.showed_up) : "");
+        for (std::size_t i = 0; i < s.items.size(); ++i)
+            cells.push_back(answer_cell(s.answer(day, i)));
+        cells.push_back(day.rating ? std::to_string(day.rating) : "");
         if (!redact)
-            cells.push_back(day.note);
+            cells.emplace_back(s.note(day));
         row(cells);
+        if (out.size() >= batch_bytes) {
+            sink(out);
+            out.clear();
+        }
     }
-    return out;
+    sink(out);
+}
+
+std::string collected(const std::function<void(const Sink&)>& report) {
+    std::string text;
+    report([&](std::string_view piece) { text += piece; });
+    return text;
 }
 
 } // namespace
 
+void tsv_report(const Summary& summary, bool redact, const Sink& sink) {
+    table(summary, redact, tsv_field, '\t', "\n", sink);
+}
+
+void csv_report(const Summary& summary, bool redact, const Sink& sink) {
+    table(summary, redact, csv_field, ',', "\r\n", sink);
+}
+
 std::string tsv_report(const Summary& summary, bool redact) {
-    return table(summary, redact, tsv_field, '\t', "\n");
+    return collected([&](const Sink& sink) { tsv_report(summary, redact, sink); });
 }
 
 std::string csv_report(const Summary& summary, bool redact) {
-    return table(summary, redact, csv_field, ',', "\r\n");
+    return collected([&](const Sink& sink) { csv_report(summary, redact, sink); });
 }
 
 } // namespace compassion

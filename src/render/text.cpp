@@ -90,11 +90,14 @@ std::string daily_history(const Summary& s, std::size_t item, const Style& st) {
     for (Date d = s.from; d <= s.to; d = add_days(d, 1)) {
         while (row != s.days.end() && row->day < d)
             ++row;
-        if (row == s.days.end() || row->day != d || !row->answers[item]) {
+        std::optional<Answer> answer;
+        if (row != s.days.end() && row->day == d)
+            answer = s.answer(*row, item);
+        if (!answer) {
             out += st.dim(no_data);
             continue;
         }
-        switch (*row->answers[item]) {
+        switch (*answer) {
         case Answer::done:
             out += st.green("▪");
             break;
@@ -288,10 +291,10 @@ void heat_block(std::string& out, const Summary& s, Date from, Date to, const St
                                         [](const DayRow& r, Date day) { return r.day < day; });
             if (row == s.days.end() || row->day != d) {
                 line += st.dim(no_data);
-            } else if (!row->showed_up) {
+            } else if (!row->rating) {
                 line += st.dim("-");
             } else {
-                auto i = static_cast<std::size_t>(*row->showed_up - 1);
+                auto i = static_cast<std::size_t>(row->rating - 1);
                 line += st.shade(heat_colors[i], heat_glyphs[i]);
             }
         }

@@ -166,7 +166,8 @@ ContentHash content_hash(std::string_view bytes) {
 }
 
 CachedMonth::CachedMonth(std::size_t expected_bytes, std::size_t array_size) {
-    payload_.resize(expected_bytes + 64);
+    payload_.resize(header_size + expected_bytes + 64);
+    used_ = header_size;
     number(count_); // kept up to date by add()
     number(static_cast<std::uint32_t>(array_size));
 }
@@ -243,7 +244,7 @@ void CachedMonth::add(const Entry& entry) {
             field(key.str(), node);
     std::memcpy(payload_.data() + count_at, &fields_, sizeof fields_);
     ++count_;
-    std::memcpy(payload_.data(), &count_, sizeof count_);
+    std::memcpy(payload_.data() + header_size, &count_, sizeof count_);
 }
 
 Entry entry_from(const CachedEntry& cached, const std::string& path) {
@@ -350,18 +351,16 @@ std::optional<CachedFile> MonthCache::load(const std::string& path, ContentHash 
 }
 
 void MonthCache::store(const std::string& path, ContentHash made_from, std::size_t size,
-                       const CachedMonth& month) const {
+                       CachedMonth&& month) const {
     if (dir_.empty())
         return;
-    std::string_view payload(month.payload_.data(), month.used_);
-    std::string section;
-    section.reserve(3 * sizeof(std::uint64_t) + payload.size());
+    std::string section = std::move(month.payload_);
+    section.resize(month.used_);
+    char* header = section.data();
     for (std::uint64_t v : {static_cast<std::uint64_t>(size), made_from.a, made_from.b}) {
-        char bytes[sizeof v];
-        std::memcpy(bytes, &v, sizeof v);
-        section.append(bytes, sizeof v);
+        std::memcpy(header, &v, sizeof v);
+        header += sizeof v;
     }
-    section.append(payload);
     Chunk& chunk = chunk_for(path);
     chunk.sections.insert_or_assign(std::string(file_name(path)), std::move(section));
     chunk.changed = true;
@@ -374,7 +373,13 @@ void MonthCache::flush() const {
 }
 
 void MonthCache::write(const Chunk& chunk) const {
-    std::string out(magic);
+    std::size_t total = magic.size() + 2 * sizeof(std::uint32_t) + 2 * sizeof(std::uint64_t);
+    for (const auto& [name, section] : chunk.sections)
+        total += 2 * sizeof(std::uint32_t) + name.size() + section.size();
+    std::string& out = out_;
+    out.clear();
+    out.reserve(total);
+    out.append(magic);
     auto number = [&out](auto v) {
         char bytes[sizeof v];
         std::memcpy(bytes, &v, sizeof v);

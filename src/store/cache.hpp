@@ -52,6 +52,9 @@ public:
 
 private:
     friend class MonthCache;
+    // Room at the front for the section header MonthCache::store writes
+    // (size and content hash), so that storing moves the payload, not copies it.
+    static constexpr std::size_t header_size = 3 * sizeof(std::uint64_t);
     std::string payload_;
     std::size_t used_ = 0;
     std::uint32_t count_ = 0;
@@ -63,7 +66,13 @@ private:
         std::memcpy(payload_.data() + used_, data, size);
         used_ += size;
     }
-    template <typename T> void number(T value) { put(&value, sizeof value); }
+    template <typename T> void number(T value) {
+        // A fixed size, so the copy compiles to a store rather than a call.
+        if (used_ + sizeof value > payload_.size())
+            grow(sizeof value);
+        std::memcpy(payload_.data() + used_, &value, sizeof value);
+        used_ += sizeof value;
+    }
     void text(std::string_view s);
     void field(std::string_view key, const toml::node& node);
 };
@@ -99,7 +108,7 @@ public:
                                    std::size_t size) const;
     // Keeps `month` as the entries of `path`; written by flush().
     void store(const std::string& path, ContentHash made_from, std::size_t size,
-               const CachedMonth& month) const;
+               CachedMonth&& month) const;
     // Writes what store() changed, and forgets what was read, so the next
     // load reads the files again.
     void flush() const;
@@ -120,7 +129,8 @@ private:
 
     FileSystem& fs_;
     std::string dir_;
-    std::string cwd_; // for month files named by a relative path
+    mutable std::string out_; // the bytes of the cache file being written, reused
+    std::string cwd_;         // for month files named by a relative path
     mutable std::optional<Chunk> chunk_;
 };
 

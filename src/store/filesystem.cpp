@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
@@ -100,11 +101,16 @@ std::optional<std::string> read_file(FileSystem& fs, const std::string& path, st
                                                 path, octal_mode(st.st_mode)),
                                     errno);
     }
+    // Read straight into the string, sized for the file as fstat saw it (one
+    // byte more, to see the end in the same call); it grows if the file does.
     std::string content;
-    char buffer[65536];
+    content.resize(static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)) + 1);
+    std::size_t used = 0;
     int interrupted = 0;
     for (;;) {
-        ssize_t n = fs.read(fd, buffer, sizeof buffer);
+        if (used == content.size())
+            content.resize(content.size() * 2 + 4096);
+        ssize_t n = fs.read(fd, content.data() + used, content.size() - used);
         if (n < 0) {
             if (errno == EINTR && ++interrupted <= max_interrupted_retries)
                 continue;
@@ -113,8 +119,9 @@ std::optional<std::string> read_file(FileSystem& fs, const std::string& path, st
         interrupted = 0;
         if (n == 0)
             break;
-        content.append(buffer, static_cast<std::size_t>(n));
+        used += static_cast<std::size_t>(n);
     }
+    content.resize(used);
     return content;
 }
 

@@ -156,7 +156,7 @@ void Journal::remember_written(const std::string& path, std::string text,
                 if (const toml::table* table = node.as_table())
                     if (auto entry = entry_from(*table, path))
                         month.add(*entry);
-        cache_->store(path, content_hash(text), text.size(), month);
+        cache_->store(path, content_hash(text), text.size(), std::move(month));
         cache_->flush();
     }
     last_read_ = LastRead{path, std::move(text), tables};
@@ -253,22 +253,26 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
             }
         }
         if (to_cache)
-            cache_->store(path, hash, size, *to_cache);
+            cache_->store(path, hash, size, std::move(*to_cache));
     }
 }
 
 void Journal::read(YearMonth first, YearMonth last, const Visitor& visit,
-                   std::vector<DataError>& problems) const {
+                   std::vector<DataError>& problems, const MonthDone& month_done) const {
     std::size_t order = 0;
     for (const auto& month : months())
-        if (month.month >= first && month.month <= last)
+        if (month.month >= first && month.month <= last) {
             read_month(month, visit, problems, order);
+            if (month_done)
+                month_done(month.month);
+        }
     if (cache_)
         cache_->flush();
 }
 
-void Journal::read_all(const Visitor& visit, std::vector<DataError>& problems) const {
-    read(YearMonth{0, 1}, YearMonth{99999, 12}, visit, problems);
+void Journal::read_all(const Visitor& visit, std::vector<DataError>& problems,
+                       const MonthDone& month_done) const {
+    read(YearMonth{0, 1}, YearMonth{99999, 12}, visit, problems, month_done);
 }
 
 std::string Journal::rescue(const Record& record) const {

@@ -41,13 +41,17 @@ public:
     std::vector<MonthFiles> months() const;
 
     using Visitor = std::function<void(const Entry&)>;
+    // Told when every file of a month has been visited.
+    using MonthDone = std::function<void(YearMonth)>;
 
     // Visits every entry of the months from `first` to `last` (inclusive) in
     // file order, a month at a time, dropping records whose id was already seen.
     // A file that does not parse is added to `problems` and skipped.
+    // `month_done`, when given, is called after each month's files.
     void read(YearMonth first, YearMonth last, const Visitor& visit,
-              std::vector<DataError>& problems) const;
-    void read_all(const Visitor& visit, std::vector<DataError>& problems) const;
+              std::vector<DataError>& problems, const MonthDone& month_done = {}) const;
+    void read_all(const Visitor& visit, std::vector<DataError>& problems,
+                  const MonthDone& month_done = {}) const;
 
     // Reads unchanged month files from `cache` from now on, and keeps it up
     // to date when appending (nullptr: parse every file, as by default).

@@ -21,15 +21,9 @@ Summary sample() {
     s.items = {ItemSummary{"sleep", true, 1, 1, 0, {}},
                ItemSummary{"time, outside", true, 0, 0, 1, {}},
                ItemSummary{"walk", false, 1, 0, 0, {}}};
-    DayRow a;
-    a.day = day("2026-11-22");
-    a.answers = {Answer::done, Answer::unsure, Answer::done};
-    a.showed_up = 4;
-    a.note = "said \"no\", kindly\tthen\nrested \\ \x1b[31mred";
-    DayRow b;
-    b.day = day("2026-11-23");
-    b.answers = {Answer::not_done, std::nullopt, std::nullopt};
-    s.days = {a, b};
+    s.add_day(day("2026-11-22"), {Answer::done, Answer::unsure, Answer::done}, 4,
+              "said \"no\", kindly\tthen\nrested \\ \x1b[31mred");
+    s.add_day(day("2026-11-23"), {Answer::not_done, std::nullopt, std::nullopt}, std::nullopt);
     s.step = Step::day;
     return s;
 }
@@ -150,11 +144,10 @@ TEST_CASE("every date in the text report outside the current year carries its ye
     s.from = day("2025-11-21");
     s.to = day("2025-11-27");
     s.today = day("2026-11-27");
-    s.days[0].day = day("2025-11-22");
-    s.days[1].day = day("2025-11-23");
+    s.days.clear();
+    s.add_day(day("2025-11-22"), {Answer::done, Answer::unsure, Answer::done}, 4);
+    s.add_day(day("2025-11-23"), {Answer::done, std::nullopt, std::nullopt}, 3);
     s.items[0].done = 2;
-    s.days[1].answers = {Answer::done, std::nullopt, std::nullopt};
-    s.days[1].showed_up = 3;
     s.buckets = {Bucket{day("2025-11-21"), day("2025-11-24"), {}, {0, 0, 0}, {0, 0, 0}},
                  Bucket{day("2025-11-25"), day("2025-11-27"), {}, {0, 0, 0}, {0, 0, 0}}};
     s.buckets[0].rating.add(4);
@@ -201,7 +194,7 @@ TEST_CASE("a range across a new year gives both ends their year") {
 
 TEST_CASE("the heat map puts each day in its weekday row") {
     Summary s = sample();
-    s.days[1].showed_up = 5;
+    s.days[1].rating = 5;
     std::string text = text_report(s, Style(false), ReportOptions{"Your year", false, true});
     // 21 November 2026 is a Saturday: the grid starts on Monday the 16th, and
     // days before the range stay blank.

@@ -60,6 +60,42 @@ Summary summarize(const std::string& month_text, SummaryOptions options) {
     return builder.finish();
 }
 
+// The same, telling the builder each month's end as the journal does: the
+// entries are split into months by the day each is filed under (`files`: the
+// month texts in reading order).
+Summary summarize_months(const std::vector<std::string>& files, SummaryOptions options) {
+    SummaryBuilder builder(std::move(options));
+    std::size_t order = 0;
+    for (const auto& text : files) {
+        toml::table doc = toml::parse(text, std::string("test.toml"));
+        std::optional<YearMonth> month;
+        for (const auto& node : *doc["entry"].as_array()) {
+            auto e = entry_from(*node.as_table(), "test.toml");
+            REQUIRE(e);
+            e->order = order++;
+            if (!month)
+                month = year_month_of(e->day);
+            builder.add(*e);
+        }
+        builder.month_done(*month);
+    }
+    return builder.finish();
+}
+
+// Every day as one line: date, answers, rating, note.
+std::string rows(const Summary& s) {
+    std::string out;
+    for (const auto& row : s.days) {
+        out += format_date(row.day);
+        for (std::size_t i = 0; i < s.items.size(); ++i) {
+            auto a = s.answer(row, i);
+            out += !a ? " -" : *a == Answer::done ? " 1" : *a == Answer::not_done ? " 0" : " ?";
+        }
+        out += fmt::format(" r{} {}\n", row.rating, s.note(row));
+    }
+    return out;
+}
+
 const ItemSummary& item(const Summary& s, std::string_view name) {
     for (const auto& i : s.items)
         if (i.name == name)
@@ -95,9 +131,11 @@ TEST_CASE("notes are kept only when asked for") {
     std::string text = checkin("2026-11-22", {"sleep"}, {}, 4);
     text.insert(text.size() - 1, "note = \"a quiet day\"\n");
     SummaryOptions o = week_of("2026-11-21", "2026-11-27");
-    CHECK(summarize(text, o).days.at(0).note == "a quiet day");
+    Summary with_note = summarize(text, o);
+    CHECK(with_note.note(with_note.days.at(0)) == "a quiet day");
     o.keep_notes = false;
-    CHECK(summarize(text, o).days.at(0).note.empty());
+    Summary without = summarize(text, o);
+    CHECK(without.note(without.days.at(0)).empty());
 }
 
 TEST_CASE("the next-day effect uses the rating of the following day") {
@@ -137,7 +175,7 @@ TEST_CASE("days not remembered are left out of both sides of an effect") {
     // The day after an unsure day is not in the next-day effect either.
     CHECK(sleep.effect.next_done.count == 1);
     CHECK(sleep.effect.next_not_done.count == 1);
-    CHECK(*s.days[1].answers[0] == Answer::unsure);
+    CHECK(*s.answer(s.days[1], 0) == Answer::unsure);
 }
 
 TEST_CASE("days without a check-in are counted as gaps and the longest is found") {
@@ -161,7 +199,7 @@ TEST_CASE("a superseded check-in is left out of every figure") {
                       checkin("2026-11-22", {}, {"sleep"}, 2),
                   week_of("2026-11-21", "2026-11-27", {"sleep"}));
     REQUIRE(s.days.size() == 2);
-    CHECK(s.days[0].showed_up == 5); // the replacing one wins even though written earlier
+    CHECK(s.days[0].showed_up() == 5); // the replacing one wins even though written earlier
     CHECK(item(s, "sleep").done == 1);
     CHECK(item(s, "sleep").not_done == 1);
     CHECK(s.rating.count == 2);
@@ -185,10 +223,9 @@ TEST_CASE("items renamed or dropped from the list keep their history after the c
     CHECK(item(s, "walk").not_done == 1);
     CHECK(item(s, "yoga").answered() == 0);
     // Days before an item existed leave it unanswered, not "not done".
-    CHECK_FALSE(s.days[0].answers[1]);
-    CHECK_FALSE(s.days[3].answers[3]);
-    for (const auto& row : s.days)
-        CHECK(row.answers.size() == 4);
+    CHECK_FALSE(s.answer(s.days[0], 1));
+    CHECK_FALSE(s.answer(s.days[3], 3));
+    CHECK(*s.answer(s.days[3], 1) == Answer::done);
 }
 
 TEST_CASE("under-resourced stretches are runs of days with few items done") {
@@ -375,4 +412,48 @@ TEST_CASE("records outside the range are left out and all starts at the first re
     Summary empty = summarize("entry = []\n", all);
     CHECK(empty.from == day("2026-11-27"));
     CHECK(empty.days_in_range == 1);
+}
+
+TEST_CASE("settling each month as it is read gives the same summary as settling at the end") {
+    std::vector<std::string> months = {
+        checkin("2026-09-29", {"sleep"}, {"walk"}, 2) + checkin("2026-09-30", {"walk"}, {}, 4) +
+            checkin("2026-09-30", {}, {"walk"}, 1, {}, "late", "", "23:00:00"),
+        checkin("2026-10-01", {"sleep", "yoga"}, {}, 5) +
+            checkin("2026-10-01", {"walk"}, {"sleep"}, 3, {}, "again", "c2026-10-01", "08:00:00") +
+            checkin("2026-10-02", {}, {"sleep"}, std::nullopt, {"walk"}),
+        checkin("2026-11-02", {"Yoga"}, {"sleep"}, 4)};
+    auto options = week_of("2026-09-28", "2026-11-27");
+    Summary streamed = summarize_months(months, options);
+    Summary whole = summarize(months[0] + months[1] + months[2], options);
+    CHECK(rows(streamed) == rows(whole));
+    CHECK(rows(streamed) == "2026-09-29 1 0 - r2 \n"
+                            "2026-09-30 - 0 - r1 \n"
+                            "2026-10-01 0 1 - r3 \n" // the replacing check-in
+                            "2026-10-02 0 ? - r0 \n"
+                            "2026-11-02 0 - 1 r4 \n"); // "yoga" was only in a replaced one
+    REQUIRE(streamed.items.size() == 3);
+    CHECK(streamed.items[2].name == "Yoga");
+    CHECK(streamed.items[2].in_config == false);
+    CHECK(item(streamed, "walk").effect.next_not_done.count ==
+          item(whole, "walk").effect.next_not_done.count);
+    CHECK(streamed.longest_gap == whole.longest_gap);
+    CHECK(streamed.stretches.size() == whole.stretches.size());
+}
+
+TEST_CASE("a check-in filed in a later month's file still counts for its day") {
+    // 2026-10-03's newer check-in sits in the November file, read after
+    // October was settled; a day October never had arrives there too.
+    std::vector<std::string> months = {
+        checkin("2026-10-01", {"sleep"}, {}, 2) + checkin("2026-10-03", {"sleep"}, {}, 2),
+        checkin("2026-11-01", {"walk"}, {}, 4) +
+            checkin("2026-10-03", {}, {"sleep"}, 5, {}, "moved", "", "22:00:00") +
+            checkin("2026-10-02", {"walk"}, {}, 3)};
+    Summary s = summarize_months(months, week_of("2026-10-01", "2026-11-07"));
+    CHECK(rows(s) == "2026-10-01 1 - r2 \n"
+                     "2026-10-02 - 1 r3 \n"
+                     "2026-10-03 0 - r5 \n"
+                     "2026-11-01 - 1 r4 \n");
+    CHECK(s.checkin_days == 4);
+    CHECK(item(s, "sleep").done == 1);
+    CHECK(item(s, "sleep").not_done == 1);
 }
