@@ -11,10 +11,14 @@ namespace compassion {
 
 const std::vector<CommandInfo>& command_table() {
     static const std::vector<CommandInfo> table = {
-        {"log", "the end-of-day check-in: what you did for yourself, how you showed up"},
-        {"review", "see what helps: a summary of a range, for people or for pipes"},
-        {"practice", "guided practices: kindness phrases, recall a moment, a quality exercise"},
-        {"reflect", "guided reflections: qualities, show-up list, recall, reframe, prompt"},
+        {"log", "The end-of-day check-in: what you did for yourself, how you showed up",
+         add_log_command},
+        {"reflect", "Guided reflections: qualities, show-up list, recall, reframe, prompt",
+         add_reflect_command},
+        {"practice", "Guided practices: kindness phrases, recall a moment, a quality exercise",
+         add_practice_command},
+        {"review", "See what helps: a summary of a range, for people or for pipes",
+         add_review_command},
     };
     return table;
 }
@@ -155,6 +159,21 @@ std::string friendly(const CLI::ParseError& e) {
     return m;
 }
 
+// The first word that is neither a global option nor its value: the command.
+std::string command_word(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--home" || a == "--color") {
+            ++i;
+            continue;
+        }
+        if (!a.empty() && a[0] == '-')
+            continue;
+        return a;
+    }
+    return {};
+}
+
 // Global options are explained by `compassion --help`, not by the command's.
 bool about_global_option(const std::string& message) {
     return starts_with(message, "--color") || starts_with(message, "--home");
@@ -182,10 +201,13 @@ int run(const std::vector<std::string>& args, System system) {
         ->type_name("WHEN");
     app.add_flag("-q,--quiet", globals.quiet, "Say only what was asked for, and errors");
 
-    add_log_command(app, session);
-    add_review_command(app, session);
-    add_practice_command(app, session);
-    add_reflect_command(app, session);
+    std::string typed = command_word(args);
+    for (const auto& c : command_table()) {
+        if (c.name == typed)
+            c.add(app, session);
+        else
+            app.add_subcommand(std::string(c.name), std::string(c.summary));
+    }
 
     std::vector<std::string> argv_storage{"compassion"};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());

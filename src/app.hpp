@@ -15,6 +15,10 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+} // namespace CLI
+
 namespace compassion {
 
 // The outside world a run talks to: real in main(), fakes in tests.
@@ -75,9 +79,12 @@ private:
 };
 
 // One row of the command table: help, "did you mean" and completions read it.
+// Only the command typed registers its options (`add`); the others appear by
+// name and summary alone, which is all `compassion --help` shows of them.
 struct CommandInfo {
     std::string_view name;
     std::string_view summary;
+    void (*add)(CLI::App& app, Session& session);
 };
 const std::vector<CommandInfo>& command_table();
 
