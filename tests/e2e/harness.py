@@ -50,6 +50,23 @@ def strip_ansi(text):
     return ANSI.sub("", text)
 
 
+def read_pty_until(fd, screen, want, timeout=10):
+    """Adds what a pseudo-terminal shows to `screen` until `want` appears, the
+    program ends, or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while want not in screen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                break
+            screen += chunk
+    return screen
+
+
 class Result:
     def __init__(self, status, out, err, raw=None):
         self.status = status

@@ -2,7 +2,6 @@
 
 import os
 import pty
-import select
 import shutil
 import signal
 import subprocess
@@ -10,7 +9,7 @@ import termios
 import time
 import unittest
 
-from harness import BIN, HomeTest, strip_ansi
+from harness import BIN, HomeTest, read_pty_until, strip_ansi
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MAN = os.path.join(HERE, "..", "..", "man")
@@ -169,18 +168,7 @@ class OnATerminal(PracticeTest):
         return pid, fd
 
     def read_until(self, fd, screen, want, timeout=10):
-        deadline = time.monotonic() + timeout
-        while want not in screen and time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(fd, 4096)
-                except OSError:
-                    chunk = b""
-                if not chunk:
-                    break
-                screen += chunk
-        return screen
+        return read_pty_until(fd, screen, want, timeout)
 
     def finish(self, pid, fd, screen, timeout=10):
         screen = self.read_until(fd, screen, b"\0never\0", timeout)
