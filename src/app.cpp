@@ -118,12 +118,17 @@ std::string suggestion_for(const std::string& message, const std::vector<std::st
 namespace {
 
 // Usage lines name the whole command: "Usage: compassion reflect qualities [OPTIONS]".
+// A hidden positional (words a command refuses itself) is left out of it.
 class Formatter : public CLI::Formatter {
 public:
     std::string make_usage(const CLI::App* app, std::string name) const override {
         for (const CLI::App* parent = app->get_parent(); parent; parent = parent->get_parent())
             name = parent->get_name() + " " + name;
-        return CLI::Formatter::make_usage(app, name);
+        std::string usage = CLI::Formatter::make_usage(app, name);
+        for (std::string_view mark : {" [...]", " []"})
+            if (auto at = usage.find(mark); at != std::string::npos)
+                usage.erase(at, mark.size());
+        return usage;
     }
 };
 
@@ -242,6 +247,11 @@ int run(const std::vector<std::string>& args, System system) {
                 system.term.out(app.help());
                 return static_cast<int>(Exit::usage);
             }
+            if (app.get_subcommands().empty() && !app.remaining().empty() &&
+                starts_with(app.remaining().front(), "-"))
+                return fail(fmt::format("{}: there is no such option (see compassion --help)",
+                                        app.remaining().front()),
+                            Exit::usage);
             if (app.get_subcommands().empty() && !app.remaining().empty()) {
                 std::string all = fmt::format("{}", fmt::join(app.remaining(), " "));
                 if (std::string hint = suggestion_for(all, args); !hint.empty())

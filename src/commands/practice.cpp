@@ -209,13 +209,6 @@ std::string indented(std::string_view text) {
     return out + "\n";
 }
 
-std::string day_in_words(Date day, Date today) {
-    std::string text = describe_day(day);
-    if (day.year() != today.year())
-        text += fmt::format(" {}", static_cast<int>(day.year()));
-    return text;
-}
-
 // --- kindness ----------------------------------------------------------------
 
 struct KindnessOptions {
@@ -347,7 +340,7 @@ void recall_command(const RecallOptions& o, Session& s) {
     const SavedMoment& moment = moments[recall_order(moments, showings).front()];
     Date today = s.today();
     s.term().out(fmt::format("A moment of care you kept on {}:\n\n{}",
-                             day_in_words(moment.day, today), indented(printable(moment.text))));
+                             describe_day(moment.day, today), indented(printable(moment.text))));
 
     if (!paced(s)) {
         if (!o.no_log)
@@ -515,18 +508,6 @@ struct AllOptions {
     std::vector<std::string> extra; // words left over on the command line
 };
 
-// CLI11's usage line shows a hidden positional as "[...]"; leave it out.
-class WithoutHiddenWords : public CLI::Formatter {
-public:
-    std::string make_usage(const CLI::App* app, std::string name) const override {
-        std::string usage = CLI::Formatter::make_usage(app, std::move(name));
-        for (std::string_view mark : {" [...]", " []"})
-            if (auto at = usage.find(mark); at != std::string::npos)
-                usage.erase(at, mark.size());
-        return usage;
-    }
-};
-
 // Refuses words left over on the command line: a mistyped practice
 // (`practice kindnes`) gets a suggestion, anything else is named.
 void refuse_extra_words(const std::vector<std::string>& extra, std::string_view sub) {
@@ -598,7 +579,6 @@ void add_practice_command(CLI::App& app, Session& session) {
     cmd->require_subcommand(0, 1);
     // Words that are not a practice land here, to be refused with a suggestion.
     cmd->add_option("words", o->extra)->group("");
-    cmd->formatter(std::make_shared<WithoutHiddenWords>());
 
     CLI::App* kindness = cmd->add_subcommand(
         "kindness", "Loving-kindness phrases, one at a time at a calm pace, with a progress "

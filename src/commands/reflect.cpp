@@ -217,9 +217,9 @@ void confirm_qualities(Session& s, const QualityRatings& now,
                        const std::optional<QualityRatings>& before) {
     if (s.quiet())
         return;
-    std::string text = fmt::format("Saved your ratings for {}.", describe_day(now.day));
+    std::string text = fmt::format("Saved your ratings for {}.", describe_day(now.day, s.today()));
     if (before)
-        text += fmt::format(" Since last time ({}):\n", describe_day(before->day));
+        text += fmt::format(" Since last time ({}):\n", describe_day(before->day, s.today()));
     else
         text += " Next time you will see how they move.\n";
     for (std::size_t i = 0; i < qualities.size(); ++i)
@@ -518,7 +518,7 @@ void mark_repair_done(ReframeOptions& o, Session& s) {
     if (done_day && note.empty()) {
         if (!s.quiet())
             s.term().out(fmt::format("That repair was marked done already, on {}.\n",
-                                     describe_day(*done_day)));
+                                     describe_day(*done_day, s.today())));
         return;
     }
     // A note on a repair already done is kept in a further record: the
@@ -532,11 +532,11 @@ void mark_repair_done(ReframeOptions& o, Session& s) {
         return;
     if (done_day)
         s.term().out(fmt::format("Added your note to the repair marked done on {}.\n",
-                                 describe_day(*done_day)));
+                                 describe_day(*done_day, s.today())));
     else
         s.term().out(fmt::format("Marked the repair done (from your reflection of {}).\n"
                                  "Following through takes care; thank you for it.\n",
-                                 describe_day(r.day)));
+                                 describe_day(r.day, s.today())));
 }
 
 std::optional<Date> ask_follow_up(Session& s, Date today) {
@@ -624,7 +624,7 @@ void confirm_reframe(Session& s, const Reframe& r, const std::string& id) {
     if (r.follow_up)
         text += fmt::format("Follow-up on {}. When the repair is made: compassion reflect reframe "
                             "--done {}\n",
-                            describe_day(*r.follow_up), id);
+                            describe_day(*r.follow_up, s.today()), id);
     text += "Looking honestly at what happened is already a kind thing to do.\n";
     s.term().out(text);
 }

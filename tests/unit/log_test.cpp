@@ -175,3 +175,20 @@ TEST_CASE_FIXTURE(Fixture, "check reports a month it cannot read instead of gues
     CHECK(r.err.find("2026-11.toml:") != std::string::npos);
     CHECK(run({"log", "--if-missing", "-s", "3"}).status == 65);
 }
+
+TEST_CASE_FIXTURE(Fixture, "an unknown option before the command is named") {
+    Run r = run({"--bogus"});
+    CHECK(r.status == 64);
+    CHECK(r.err == "compassion: --bogus: there is no such option (see compassion --help)\n");
+}
+
+TEST_CASE_FIXTURE(Fixture, "every usage line names the whole command") {
+    for (std::vector<std::string> path : std::vector<std::vector<std::string>>{
+             {"practice"}, {"practice", "kindness"}, {"reflect", "qualities"}, {"review"}}) {
+        std::string want = "Usage: compassion";
+        for (const auto& word : path)
+            want += " " + word;
+        path.push_back("--help");
+        CHECK(run(path).out.find(want + " [OPTIONS]") != std::string::npos);
+    }
+}

@@ -587,7 +587,8 @@ TEST_CASE_FIXTURE(Fixture, "help for a practice explains that practice") {
     CHECK(r.status == 0);
     CHECK(r.out.find("--minutes") != std::string::npos);
     CHECK(r.out.find("--bell") != std::string::npos);
-    CHECK(run({"practice", "--help"}).out.find("Usage: practice [OPTIONS] [SUBCOMMAND]\n") !=
+    CHECK(run({"practice", "--help"})
+              .out.find("Usage: compassion practice [OPTIONS] [SUBCOMMAND]\n") !=
           std::string::npos);
 }
 
