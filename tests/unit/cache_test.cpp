@@ -16,16 +16,8 @@ namespace {
 
 const TimePoint evening = system_clock::from_time_t(1795809600);
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void spit(const std::string& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
+using testing::slurp;
+using testing::spit;
 
 // Everything a reader can learn about the entries, in the order they are visited.
 const std::vector<std::string> probe_keys = {

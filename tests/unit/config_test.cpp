@@ -98,16 +98,7 @@ TEST_CASE("a setting after a byte-order mark is changed in place") {
 #include <sys/file.h>
 #include <unistd.h>
 
-namespace {
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-} // namespace
+using testing::slurp;
 
 TEST_CASE("a config edit waits for another edit's lock and gives up as busy") {
     testing::TempDir tmp;

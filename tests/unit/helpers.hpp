@@ -1,13 +1,28 @@
 #pragma once
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
-#include <cctype>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
 namespace compassion::testing {
+
+// A file's bytes, "" when it cannot be read.
+inline std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Replaces a file's bytes.
+inline void spit(const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
 
 // Journal text without the "# <id>" tag that ends each line of a record, so a
 // test can look for a run of fields as plain `key = value` lines.

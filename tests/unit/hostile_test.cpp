@@ -17,16 +17,8 @@ namespace {
 // Friday 2026-11-27 21:30 in Europe/Berlin.
 constexpr std::time_t friday_evening = 1795811400;
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void spit(const std::string& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
+using testing::slurp;
+using testing::spit;
 
 mode_t mode_of(const std::string& path) {
     struct stat st {};

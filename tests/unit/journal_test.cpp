@@ -20,16 +20,8 @@ namespace {
 const Date friday{year{2026}, month{11}, day{27}};
 const TimePoint evening = system_clock::from_time_t(1795809600);
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void spit(const std::string& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
+using testing::slurp;
+using testing::spit;
 
 Record note(const std::string& text, Date day = friday) {
     Record r = make_record("moment", day, evening);
