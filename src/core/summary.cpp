@@ -145,12 +145,14 @@ void SummaryBuilder::add(const Entry& e) {
         c.at = e.at_seconds;
         c.order = e.order;
         c.items_at = static_cast<std::uint32_t>(waiting_items_.size());
-        for (auto [key, answer] :
+        for (const auto& field :
              {std::pair{"did", Answer::done}, std::pair{"not_done", Answer::not_done},
-              std::pair{"unsure", Answer::unsure}})
-            e.each_text(key, [&](std::string_view name) {
+              std::pair{"unsure", Answer::unsure}}) {
+            Answer answer = field.second; // a plain local: clang 14 cannot capture a binding
+            e.each_text(field.first, [&](std::string_view name) {
                 waiting_items_.emplace_back(name_id(name), answer);
             });
+        }
         c.item_count = static_cast<std::uint32_t>(waiting_items_.size() - c.items_at);
         if (auto n = e.integer("showed_up"); n && *n >= 1 && *n <= 5)
             c.showed_up = static_cast<int>(*n);

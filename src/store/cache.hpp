@@ -120,9 +120,12 @@ public:
 private:
     // One cache file in memory: a section per month file name.
     struct Chunk {
+        // Spelled out: clang 14 cannot use a nested class's default member
+        // initializers before the enclosing class is complete.
+        Chunk() : changed(false) {}
         std::string file;
         std::map<std::string, std::string, std::less<>> sections;
-        bool changed = false;
+        bool changed;
     };
     Chunk& chunk_for(const std::string& path) const;
     void write(const Chunk& chunk) const;
