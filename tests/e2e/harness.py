@@ -50,20 +50,27 @@ def strip_ansi(text):
     return ANSI.sub("", text)
 
 
+def read_pty_chunk(fd, wait):
+    """What a pseudo-terminal shows next: bytes, b"" when nothing came within
+    `wait` seconds, or None once the program has closed it."""
+    ready, _, _ = select.select([fd], [], [], wait)
+    if not ready:
+        return b""
+    try:
+        return os.read(fd, 4096) or None
+    except OSError:  # EIO: the program ended
+        return None
+
+
 def read_pty_until(fd, screen, want, timeout=10):
     """Adds what a pseudo-terminal shows to `screen` until `want` appears, the
     program ends, or `timeout` seconds pass."""
     deadline = time.monotonic() + timeout
     while want not in screen and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                break
-            screen += chunk
+        chunk = read_pty_chunk(fd, 0.05)
+        if chunk is None:
+            break
+        screen += chunk
     return screen
 
 
@@ -149,14 +156,10 @@ class HomeTest(unittest.TestCase):
         deadline = time.monotonic() + timeout
         status = None
         while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], settle)
-            if ready:
-                try:
-                    chunk = os.read(fd, 4096)
-                except OSError:
-                    chunk = b""
-                if not chunk:
-                    break
+            chunk = read_pty_chunk(fd, settle)
+            if chunk is None:
+                break
+            if chunk:
                 screen += chunk
                 continue
             done, st = os.waitpid(pid, os.WNOHANG)

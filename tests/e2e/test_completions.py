@@ -2,13 +2,12 @@
 
 import os
 import pty
-import select
 import shutil
 import subprocess
 import time
 import unittest
 
-from harness import BIN, HomeTest, strip_ansi
+from harness import BIN, HomeTest, read_pty_chunk, strip_ansi
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 COMPLETIONS = os.path.join(ROOT, "completions")
@@ -129,13 +128,10 @@ class Zsh(CompletionTest):
         os.write(fd, typed.encode() + b"\t")
         screen, deadline = b"", time.monotonic() + 5
         while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.5)
-            if not ready:
+            chunk = read_pty_chunk(fd, 0.5)
+            if not chunk:  # quiet for half a second: the completion is shown
                 break
-            try:
-                screen += os.read(fd, 4096)
-            except OSError:
-                break
+            screen += chunk
         os.write(fd, b"\x03exit\n")
         os.close(fd)
         os.waitpid(pid, 0)
