@@ -8,16 +8,17 @@ Date to_date(const toml::date& d) {
     return Date{std::chrono::year{d.year}, std::chrono::month{d.month}, std::chrono::day{d.day}};
 }
 
+std::int64_t epoch_seconds(Date day, int hour, int minute, int second, int offset_minutes) {
+    auto days = std::chrono::sys_days{day}.time_since_epoch().count();
+    return static_cast<std::int64_t>(days) * 86400 + hour * 3600 + minute * 60 + second -
+           static_cast<std::int64_t>(offset_minutes) * 60;
+}
+
 namespace {
 
-std::int64_t epoch_seconds(const toml::date_time& dt) {
-    using namespace std::chrono;
-    auto days = sys_days{to_date(dt.date)}.time_since_epoch().count();
-    std::int64_t secs = static_cast<std::int64_t>(days) * 86400 + dt.time.hour * 3600 +
-                        dt.time.minute * 60 + dt.time.second;
-    if (dt.offset)
-        secs -= static_cast<std::int64_t>(dt.offset->minutes) * 60;
-    return secs;
+std::int64_t seconds_of(const toml::date_time& dt) {
+    return epoch_seconds(to_date(dt.date), dt.time.hour, dt.time.minute, dt.time.second,
+                         dt.offset ? dt.offset->minutes : 0);
 }
 
 template <typename T> const T* cached_value(const EntryFields& fields, std::string_view key) {
@@ -100,6 +101,17 @@ std::vector<std::string> Entry::list(std::string_view key) const {
     return out;
 }
 
+Entry entry_from(const EntryValues& values, const std::string& path) {
+    Entry e;
+    e.id = values.id;
+    e.kind = values.kind;
+    e.day = values.day;
+    e.at_seconds = values.at_seconds;
+    e.fields = &values.fields;
+    e.pos = SourcePos{path, values.line, values.column};
+    return e;
+}
+
 std::optional<Entry> entry_from(const toml::table& table, const std::string& path) {
     auto kind = table["kind"].value<std::string>();
     auto day_node = table.get("day");
@@ -112,7 +124,7 @@ std::optional<Entry> entry_from(const toml::table& table, const std::string& pat
         return std::nullopt;
     e.id = table["id"].value_or(std::string{});
     if (auto at = table.get("at"); at && at->is_date_time())
-        e.at_seconds = epoch_seconds(at->as_date_time()->get());
+        e.at_seconds = seconds_of(at->as_date_time()->get());
     e.table = &table;
     e.pos = SourcePos{path, table.source().begin.line, table.source().begin.column};
     return e;

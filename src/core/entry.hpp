@@ -58,10 +58,37 @@ struct Entry {
     }
 };
 
+// One entry held as plain values, as the month cache keeps it and the fast
+// month reader gives it: the header, where it starts in its file, and every
+// field the Entry getters can give (strings, integers, booleans, dates and the
+// strings of an array); values of other types read as absent, exactly as the
+// getters treat them.
+struct EntryValues {
+    std::string id;
+    std::string kind;
+    Date day;
+    std::int64_t at_seconds = 0;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    EntryFields fields;
+};
+
+// The entries of one month file as plain values.
+struct MonthEntries {
+    std::vector<EntryValues> entries; // in file order
+    std::size_t array_size = 0;       // elements of the `entry` array, entries or not
+};
+
+// An entry that reads `values`, which must outlive it.
+Entry entry_from(const EntryValues& values, const std::string& path);
+
 // The header of one `[[entry]]` table, or nothing when it lacks a kind or a day
 // (such a table is kept in the file and ignored).
 std::optional<Entry> entry_from(const toml::table& table, const std::string& path);
 
 Date to_date(const toml::date& d);
+
+// A date and time of day at a UTC offset, as seconds since the epoch (`at_seconds`).
+std::int64_t epoch_seconds(Date day, int hour, int minute, int second, int offset_minutes);
 
 } // namespace compassion

@@ -100,14 +100,14 @@ std::optional<FieldValue> read_field(Reader& r) {
     }
 }
 
-std::optional<CachedFile> entries_of(std::string_view payload) {
+std::optional<MonthEntries> entries_of(std::string_view payload) {
     Reader r(payload);
     auto count = r.number<std::uint32_t>();
-    CachedFile file;
+    MonthEntries file;
     file.array_size = r.number<std::uint32_t>();
-    std::vector<CachedEntry>& out = file.entries;
+    std::vector<EntryValues>& out = file.entries;
     for (std::uint32_t i = 0; i < count && r.ok(); ++i) {
-        CachedEntry e;
+        EntryValues e;
         e.id = r.text();
         e.kind = r.text();
         auto day = read_date(r);
@@ -247,15 +247,46 @@ void CachedMonth::add(const Entry& entry) {
     std::memcpy(payload_.data() + header_size, &count_, sizeof count_);
 }
 
-Entry entry_from(const CachedEntry& cached, const std::string& path) {
-    Entry e;
-    e.id = cached.id;
-    e.kind = cached.kind;
-    e.day = cached.day;
-    e.at_seconds = cached.at_seconds;
-    e.fields = &cached.fields;
-    e.pos = SourcePos{path, cached.line, cached.column};
-    return e;
+void CachedMonth::add(const EntryValues& entry) {
+    text(entry.id);
+    text(entry.kind);
+    number(static_cast<std::int32_t>(static_cast<int>(entry.day.year())));
+    number(static_cast<std::uint8_t>(static_cast<unsigned>(entry.day.month())));
+    number(static_cast<std::uint8_t>(static_cast<unsigned>(entry.day.day())));
+    number(entry.at_seconds);
+    number(entry.line);
+    number(entry.column);
+    number(static_cast<std::uint32_t>(entry.fields.size()));
+    for (const auto& [key, value] : entry.fields) {
+        text(key);
+        std::visit(
+            [this](const auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, bool>) {
+                    number(tag_bool);
+                    number(static_cast<std::uint8_t>(v));
+                } else if constexpr (std::is_same_v<T, std::int64_t>) {
+                    number(tag_integer);
+                    number(v);
+                } else if constexpr (std::is_same_v<T, std::string>) {
+                    number(tag_string);
+                    text(v);
+                } else if constexpr (std::is_same_v<T, Date>) {
+                    number(tag_date);
+                    number(static_cast<std::int32_t>(static_cast<int>(v.year())));
+                    number(static_cast<std::uint8_t>(static_cast<unsigned>(v.month())));
+                    number(static_cast<std::uint8_t>(static_cast<unsigned>(v.day())));
+                } else {
+                    number(tag_list);
+                    number(static_cast<std::uint32_t>(v.size()));
+                    for (const auto& s : v)
+                        text(s);
+                }
+            },
+            value);
+    }
+    ++count_;
+    std::memcpy(payload_.data() + header_size, &count_, sizeof count_);
 }
 
 MonthCache::MonthCache(FileSystem& fs, std::string dir) : fs_(fs), dir_(std::move(dir)) {
@@ -332,8 +363,8 @@ MonthCache::Chunk& MonthCache::chunk_for(const std::string& path) const {
     return *chunk_;
 }
 
-std::optional<CachedFile> MonthCache::load(const std::string& path, ContentHash made_from,
-                                           std::size_t size) const {
+std::optional<MonthEntries> MonthCache::load(const std::string& path, ContentHash made_from,
+                                             std::size_t size) const {
     if (dir_.empty())
         return std::nullopt;
     const Chunk& chunk = chunk_for(path);

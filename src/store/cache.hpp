@@ -26,20 +26,6 @@ struct ContentHash {
 
 ContentHash content_hash(std::string_view bytes);
 
-// One entry as the cache keeps it: the header, where it starts in its file,
-// and every field the Entry getters can give (strings, integers, booleans,
-// dates and the strings of an array); values of other types read as absent,
-// exactly as the getters treat them.
-struct CachedEntry {
-    std::string id;
-    std::string kind;
-    Date day;
-    std::int64_t at_seconds = 0;
-    std::uint32_t line = 0;
-    std::uint32_t column = 0;
-    EntryFields fields;
-};
-
 // The entries of one month file in the cache's layout, collected while the
 // file is read; written straight from the parsed tables, as this is the cost
 // a first review pays on top of parsing.
@@ -49,6 +35,8 @@ public:
     CachedMonth(std::size_t expected_bytes, std::size_t array_size);
     // Adds an entry read from a parsed table (entry.table must be set).
     void add(const Entry& entry);
+    // Adds an entry the fast month reader gave.
+    void add(const EntryValues& entry);
 
 private:
     friend class MonthCache;
@@ -77,15 +65,6 @@ private:
     void field(std::string_view key, const toml::node& node);
 };
 
-// An entry read back from the cache; `cached` must outlive the result.
-Entry entry_from(const CachedEntry& cached, const std::string& path);
-
-// What the cache holds for one month file.
-struct CachedFile {
-    std::vector<CachedEntry> entries; // in file order
-    std::size_t array_size = 0;       // elements of the `entry` array, entries or not
-};
-
 // A derived cache of the entries each month file holds, so that reading years
 // of unchanged months needs no TOML parsing. Each month file's entries are kept
 // with the content hash of the bytes they were read from: a month whose bytes
@@ -104,8 +83,8 @@ public:
 
     // The entries of the month file at `path`, when the cache holds them for
     // exactly the bytes it has now: `size` bytes hashing to `made_from`.
-    std::optional<CachedFile> load(const std::string& path, ContentHash made_from,
-                                   std::size_t size) const;
+    std::optional<MonthEntries> load(const std::string& path, ContentHash made_from,
+                                     std::size_t size) const;
     // Keeps `month` as the entries of `path`; written by flush().
     void store(const std::string& path, ContentHash made_from, std::size_t size,
                CachedMonth&& month) const;

@@ -1,6 +1,7 @@
 #include "store/journal.hpp"
 
 #include "core/errors.hpp"
+#include "core/month_reader.hpp"
 #include "store/lock.hpp"
 
 #include <algorithm>
@@ -33,6 +34,26 @@ toml::table parse_month(const std::string& text, const std::string& path) {
         throw DataError(SourcePos{path, e.source().begin.line, e.source().begin.column},
                         std::string(e.description()));
     }
+}
+
+} // namespace
+
+// A month file's text, parsed: by the fast reader when the text is in its
+// subset of TOML (as every file compassion writes is), else by toml++.
+struct ParsedMonth {
+    std::optional<MonthEntries> plain;
+    toml::table doc; // when `plain` is empty
+    std::size_t array_size() const { return plain ? plain->array_size : count_entries(doc); }
+};
+
+namespace {
+
+ParsedMonth parse_any(const std::string& text, const std::string& path) {
+    ParsedMonth out;
+    out.plain = read_month_fast(text);
+    if (!out.plain)
+        out.doc = parse_month(text, path);
+    return out;
 }
 
 // The names in `dir` that `wanted` accepts; none when it cannot be listed.
@@ -86,32 +107,61 @@ void Journal::append(const Record& record) {
     if (!notice.empty() && warn_)
         warn_(notice);
     std::size_t before = 0;
+    // The entries of the existing bytes as plain values, when they are known.
+    std::optional<MonthEntries> prior;
     std::string text;
     if (existing) {
-        bool known = last_read_.path == path && last_read_.text == *existing;
-        before = known ? last_read_.entries : count_entries(parse_month(*existing, path));
+        if (last_read_.path == path && last_read_.text == *existing) {
+            before = last_read_.entries;
+            prior = std::move(last_read_.plain);
+        } else {
+            ParsedMonth parsed = parse_any(*existing, path);
+            before = parsed.array_size();
+            prior = std::move(parsed.plain);
+        }
         text = *existing;
         if (!text.empty() && text.back() != '\n')
             text += '\n';
         if (!text.empty())
             text += '\n';
     } else {
+        prior.emplace();
         text = fmt::format("# compassion journal, {}. One [[entry]] per record, oldest first;\n"
                            "# see `man 5 compassion`. New records are added at the end.\n\n",
                            format_year_month(month));
     }
+    last_read_ = LastRead{};
+    const std::size_t block_at = text.size();
+    const auto block_line =
+        static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n') + 1);
     text += to_toml(record);
 
-    // What we are about to write must read back as exactly one more record.
-    toml::table written;
-    try {
-        written = toml::parse(text);
-        if (count_entries(written) != before + 1)
-            throw IoError(path + ": the new record did not read back; nothing was written");
-    } catch (const toml::parse_error& e) {
-        throw IoError(path + ": the new record did not read back (" + std::string(e.description()) +
-                      "); nothing was written");
+    // What we are about to write must read back as exactly one more record:
+    // the whole text is parsed again (by the fast reader when it is in its
+    // subset, else by toml++). Entries already known are not collected twice.
+    ParsedMonth written;
+    if (auto count = count_month_fast(text)) {
+        auto block = read_month_fast(std::string_view(text).substr(block_at), block_line);
+        if (prior && block) {
+            written.plain = std::move(prior);
+            for (auto& e : block->entries)
+                written.plain->entries.push_back(std::move(e));
+        } else {
+            written.plain = read_month_fast(text);
+        }
+        if (written.plain)
+            written.plain->array_size = *count;
     }
+    if (!written.plain) {
+        try {
+            written.doc = toml::parse(text);
+        } catch (const toml::parse_error& e) {
+            throw IoError(path + ": the new record did not read back (" +
+                          std::string(e.description()) + "); nothing was written");
+        }
+    }
+    if (written.array_size() != before + 1)
+        throw IoError(path + ": the new record did not read back; nothing was written");
 
     const std::string dir = home_.journal_dir();
     const std::string temp = fmt::format("{}/.{}.toml{}{}.{}", dir, format_year_month(month),
@@ -141,25 +191,29 @@ void Journal::append(const Record& record) {
     FileHandle dir_handle(fs_, dir_fd);
     if (fs_.fsync(dir_fd) != 0)
         throw IoError(errno_message("cannot flush " + dir + " to disk", errno));
-    remember_written(path, std::move(text), written);
+    remember_written(path, std::move(text), std::move(written));
 }
 
 void Journal::remember_written(const std::string& path, std::string text,
-                               const toml::table& doc) const {
-    const std::size_t tables = count_entries(doc);
+                               ParsedMonth&& parsed) const {
+    const std::size_t tables = parsed.array_size();
     if (cache_) {
         // The next reader of this month (tomorrow's log, a review) finds it
         // in the cache instead of parsing it again.
         CachedMonth month(text.size(), tables);
-        if (auto entries = doc["entry"].as_array())
+        if (parsed.plain) {
+            for (const auto& entry : parsed.plain->entries)
+                month.add(entry);
+        } else if (auto entries = parsed.doc["entry"].as_array()) {
             for (const auto& node : *entries)
                 if (const toml::table* table = node.as_table())
                     if (auto entry = entry_from(*table, path))
                         month.add(*entry);
+        }
         cache_->store(path, content_hash(text), text.size(), std::move(month));
         cache_->flush();
     }
-    last_read_ = LastRead{path, std::move(text), tables};
+    last_read_ = LastRead{path, std::move(text), tables, std::move(parsed.plain)};
 }
 
 std::vector<MonthFiles> Journal::months() const {
@@ -208,20 +262,36 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
             warn_(notice);
         if (!text)
             continue;
+        auto visit_all = [&](const MonthEntries& file) {
+            for (const auto& values : file.entries) {
+                if (!values.id.empty() && !ids.insert(values.id).second)
+                    continue;
+                Entry entry = entry_from(values, path);
+                entry.order = order++;
+                visit(entry);
+            }
+        };
         ContentHash hash;
         if (cache_) {
             hash = content_hash(*text);
             if (auto cached = cache_->load(path, hash, text->size())) {
-                last_read_ = LastRead{path, std::move(*text), cached->array_size};
-                for (const auto& c : cached->entries) {
-                    if (!c.id.empty() && !ids.insert(c.id).second)
-                        continue;
-                    Entry entry = entry_from(c, path);
-                    entry.order = order++;
-                    visit(entry);
-                }
+                visit_all(*cached);
+                const std::size_t tables = cached->array_size;
+                last_read_ = LastRead{path, std::move(*text), tables, std::move(cached)};
                 continue;
             }
+        }
+        if (auto plain = read_month_fast(*text)) {
+            visit_all(*plain);
+            if (cache_) {
+                CachedMonth to_cache(text->size(), plain->array_size);
+                for (const auto& values : plain->entries)
+                    to_cache.add(values);
+                cache_->store(path, hash, text->size(), std::move(to_cache));
+            }
+            const std::size_t tables = plain->array_size;
+            last_read_ = LastRead{path, std::move(*text), tables, std::move(plain)};
+            continue;
         }
         toml::table doc;
         try {
@@ -232,7 +302,7 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
         }
         auto entries = doc["entry"].as_array();
         const std::size_t size = text->size();
-        last_read_ = LastRead{path, std::move(*text), count_entries(doc)};
+        last_read_ = LastRead{path, std::move(*text), count_entries(doc), std::nullopt};
         std::optional<CachedMonth> to_cache;
         if (cache_)
             to_cache.emplace(size, last_read_.entries);

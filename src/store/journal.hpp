@@ -22,6 +22,8 @@ struct MonthFiles {
     std::vector<std::string> paths; // the month file first, if present
 };
 
+struct ParsedMonth; // a month file's text, parsed (journal.cpp)
+
 // The journal: append-only month files of [[entry]] records.
 class Journal {
 public:
@@ -72,17 +74,19 @@ private:
     void remove_stale_temp_files() const;
     // Remembers the bytes just written to `path` (parsed as `doc`) for the
     // next append, and puts them in the cache.
-    void remember_written(const std::string& path, std::string text, const toml::table& doc) const;
+    void remember_written(const std::string& path, std::string text, ParsedMonth&& parsed) const;
     void read_month(const MonthFiles& month, const Visitor& visit, std::vector<DataError>& problems,
                     std::size_t& order) const;
 
-    // The bytes of the file read or written last and how many entries they
-    // hold, so that a command that reads a month and then appends to it (log)
-    // parses the month once less. Only ever trusted for exactly the same bytes.
+    // The bytes of the file read or written last and the entries they hold,
+    // so that a command that reads a month and then appends to it (log) need
+    // not parse the month before appending, nor collect its entries again for
+    // the cache after. Only ever trusted for exactly the same bytes.
     struct LastRead {
         std::string path;
         std::string text;
-        std::size_t entries = 0;
+        std::size_t entries = 0;           // elements of the `entry` array
+        std::optional<MonthEntries> plain; // the entries, when read as plain values
     };
 
     FileSystem& fs_;

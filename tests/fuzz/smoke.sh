@@ -16,5 +16,5 @@ if ! clang++ -fsanitize=fuzzer "$probe" -o "$build/probe" >/dev/null 2>&1; then
 fi
 rm -f "$probe" "$build/probe"
 CXX=clang++ cmake -S "$src" -B "$build" -DCOMPASSION_FUZZ=ON -Dfuzz_seconds="$seconds" >/dev/null
-cmake --build "$build" -j2 --target fuzz_month fuzz_config fuzz_date >/dev/null
-ctest --test-dir "$build" -R "^fuzz_(month|config|date)$" --output-on-failure
+cmake --build "$build" -j2 --target fuzz_month fuzz_reader fuzz_config fuzz_date >/dev/null
+ctest --test-dir "$build" -R "^fuzz_(month|reader|config|date)$" --output-on-failure

@@ -1,0 +1,496 @@
+#include "core/month_reader.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace compassion {
+
+namespace {
+
+// One `[[entry]]` table while it is read: its keys (to refuse a duplicate, as
+// TOML does) and the values an Entry can give.
+struct Table {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    EntryFields fields;
+    std::optional<std::int64_t> at; // `at`, when it is an offset date-time
+};
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+bool is_bare_key_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_' || c == '-';
+}
+
+int hex_value(char c) {
+    if (is_digit(c))
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Every method returns false as soon as the text leaves the subset; the
+// reader is then abandoned and toml++ reads the file instead.
+class Reader {
+public:
+    // `keep`: collect the entries; otherwise only check and count them.
+    Reader(std::string_view s, bool keep, std::uint32_t first_line)
+        : s_(s), line_(first_line), keep_(keep) {}
+
+    std::optional<MonthEntries> read() {
+        MonthEntries out;
+        std::optional<Table> table;
+        while (true) {
+            skip_blanks();
+            if (i_ == s_.size())
+                break;
+            char c = s_[i_];
+            if (c == '\n') {
+                next_line();
+                continue;
+            }
+            if (c == '#') {
+                if (!line_end())
+                    return std::nullopt;
+                continue;
+            }
+            if (c == '[') {
+                constexpr std::string_view header = "[[entry]]";
+                if (s_.compare(i_, header.size(), header) != 0)
+                    return std::nullopt;
+                if (table && keep_)
+                    finish(std::move(*table), out);
+                table.emplace();
+                keys_.clear();
+                table->line = line_;
+                table->column = static_cast<std::uint32_t>(i_ - line_start_ + 1);
+                ++out.array_size;
+                i_ += header.size();
+                if (!line_end())
+                    return std::nullopt;
+                continue;
+            }
+            // A key outside any [[entry]] belongs to the root table: not ours.
+            if (!table || !key_value(*table))
+                return std::nullopt;
+        }
+        if (table && keep_)
+            finish(std::move(*table), out);
+        return out;
+    }
+
+private:
+    std::string_view s_;
+    std::size_t i_ = 0;
+    std::size_t line_start_ = 0;
+    std::uint32_t line_;
+    bool keep_;
+    std::vector<std::string_view> keys_; // of the table being read
+
+    void next_line() {
+        ++i_;
+        ++line_;
+        line_start_ = i_;
+    }
+
+    void skip_blanks() {
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t'))
+            ++i_;
+    }
+
+    // Spaces, an optional comment, then a line feed or the end of the text.
+    bool line_end() {
+        skip_blanks();
+        if (i_ < s_.size() && s_[i_] == '#') {
+            ++i_;
+            while (i_ < s_.size() && s_[i_] != '\n') {
+                auto c = static_cast<unsigned char>(s_[i_]);
+                if (c >= 0x80) {
+                    if (!utf8(nullptr))
+                        return false;
+                } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                    return false;
+                } else {
+                    ++i_;
+                }
+            }
+        }
+        if (i_ == s_.size())
+            return true;
+        if (s_[i_] != '\n')
+            return false;
+        next_line();
+        return true;
+    }
+
+    // One well-formed UTF-8 sequence of two to four bytes at i_ (no overlong
+    // forms, no surrogates, nothing past U+10FFFF), copied to `out` if given.
+    bool utf8(std::string* out) {
+        auto at = [&](std::size_t k) {
+            return i_ + k < s_.size() ? static_cast<unsigned char>(s_[i_ + k]) : 0u;
+        };
+        unsigned lead = at(0);
+        std::size_t len = 0;
+        unsigned lo = 0x80;
+        unsigned hi = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            len = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            len = 3;
+            if (lead == 0xE0)
+                lo = 0xA0;
+            else if (lead == 0xED)
+                hi = 0x9F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            len = 4;
+            if (lead == 0xF0)
+                lo = 0x90;
+            else if (lead == 0xF4)
+                hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (at(1) < lo || at(1) > hi)
+            return false;
+        for (std::size_t k = 2; k < len; ++k)
+            if (at(k) < 0x80 || at(k) > 0xBF)
+                return false;
+        if (out)
+            out->append(s_.substr(i_, len));
+        i_ += len;
+        return true;
+    }
+
+    bool key_value(Table& table) {
+        const std::size_t start = i_;
+        while (i_ < s_.size() && is_bare_key_char(s_[i_]))
+            ++i_;
+        std::string_view key = s_.substr(start, i_ - start);
+        if (key.empty())
+            return false;
+        skip_blanks();
+        if (i_ == s_.size() || s_[i_] != '=')
+            return false;
+        ++i_;
+        skip_blanks();
+        if (std::find(keys_.begin(), keys_.end(), key) != keys_.end())
+            return false; // a key defined twice: not TOML
+        keys_.push_back(key);
+        if (!value(table, key))
+            return false;
+        return line_end();
+    }
+
+    bool value(Table& table, std::string_view key) {
+        if (i_ == s_.size())
+            return false;
+        char c = s_[i_];
+        if (c == '"') {
+            if (!keep_)
+                return basic_string(nullptr);
+            std::string text;
+            if (!basic_string(&text))
+                return false;
+            table.fields.emplace_back(std::string(key), FieldValue{std::move(text)});
+            return true;
+        }
+        if (c == '[')
+            return string_array(table, key);
+        if (c == 't' || c == 'f')
+            return boolean(table, key);
+        if (i_ + 4 < s_.size() && s_[i_ + 4] == '-' && is_digit(c))
+            return date_or_time(table, key);
+        return integer(table, key);
+    }
+
+    // A basic string, its value appended to `out` when given.
+    bool basic_string(std::string* out) {
+        ++i_; // the opening quote
+        while (true) {
+            // Plain characters in one go.
+            std::size_t run = i_;
+            while (run < s_.size()) {
+                auto c = static_cast<unsigned char>(s_[run]);
+                if (c == '"' || c == '\\' || c >= 0x80 || (c < 0x20 && c != '\t') || c == 0x7F)
+                    break;
+                ++run;
+            }
+            if (out)
+                out->append(s_.substr(i_, run - i_));
+            i_ = run;
+            if (i_ == s_.size())
+                return false;
+            auto c = static_cast<unsigned char>(s_[i_]);
+            if (c == '"') {
+                ++i_;
+                return true;
+            }
+            if (c == '\\') {
+                if (!escape(out))
+                    return false;
+            } else if (c >= 0x80) {
+                if (!utf8(out))
+                    return false;
+            } else {
+                return false; // a control character
+            }
+        }
+    }
+
+    bool escape(std::string* out) {
+        ++i_; // the backslash
+        if (i_ == s_.size())
+            return false;
+        char c = s_[i_++];
+        char plain = '\0';
+        switch (c) {
+        case 'b':
+            plain = '\b';
+            break;
+        case 't':
+            plain = '\t';
+            break;
+        case 'n':
+            plain = '\n';
+            break;
+        case 'f':
+            plain = '\f';
+            break;
+        case 'r':
+            plain = '\r';
+            break;
+        case '"':
+            plain = '"';
+            break;
+        case '\\':
+            plain = '\\';
+            break;
+        case 'u':
+        case 'U': {
+            const std::size_t digits = c == 'u' ? 4 : 8;
+            if (s_.size() - i_ < digits)
+                return false;
+            std::uint32_t cp = 0;
+            for (std::size_t k = 0; k < digits; ++k) {
+                int v = hex_value(s_[i_ + k]);
+                if (v < 0)
+                    return false;
+                cp = cp * 16 + static_cast<std::uint32_t>(v);
+            }
+            if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                return false;
+            i_ += digits;
+            if (out)
+                append_utf8(*out, cp);
+            return true;
+        }
+        default:
+            return false;
+        }
+        if (out)
+            *out += plain;
+        return true;
+    }
+
+    bool string_array(Table& table, std::string_view key) {
+        ++i_; // [
+        std::vector<std::string> list;
+        skip_blanks();
+        if (i_ < s_.size() && s_[i_] == ']') {
+            ++i_;
+        } else {
+            while (true) {
+                if (i_ == s_.size() || s_[i_] != '"')
+                    return false;
+                if (!basic_string(keep_ ? &list.emplace_back() : nullptr))
+                    return false;
+                skip_blanks();
+                if (i_ == s_.size())
+                    return false;
+                if (s_[i_] == ']') {
+                    ++i_;
+                    break;
+                }
+                if (s_[i_] != ',')
+                    return false;
+                ++i_;
+                skip_blanks();
+            }
+        }
+        if (keep_)
+            table.fields.emplace_back(std::string(key), FieldValue{std::move(list)});
+        return true;
+    }
+
+    bool word(std::string_view w) {
+        if (s_.compare(i_, w.size(), w) != 0)
+            return false;
+        i_ += w.size();
+        return true;
+    }
+
+    bool boolean(Table& table, std::string_view key) {
+        bool v = s_[i_] == 't';
+        if (!word(v ? "true" : "false"))
+            return false;
+        if (keep_)
+            table.fields.emplace_back(std::string(key), FieldValue{v});
+        return true;
+    }
+
+    // `n` digits at i_, as a number; -1 when they are not all digits.
+    int digits(std::size_t n) {
+        if (s_.size() - i_ < n)
+            return -1;
+        int v = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            if (!is_digit(s_[i_ + k]))
+                return -1;
+            v = v * 10 + (s_[i_ + k] - '0');
+        }
+        i_ += n;
+        return v;
+    }
+
+    // A number of `n` digits from `lo` to `hi`, then `sep` (unless it is 0).
+    bool field(std::size_t n, int lo, int hi, char sep, int& v) {
+        v = digits(n);
+        if (v < lo || v > hi)
+            return false;
+        if (sep == '\0')
+            return true;
+        if (i_ == s_.size() || s_[i_] != sep)
+            return false;
+        ++i_;
+        return true;
+    }
+
+    // YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS followed by Z or ±HH:MM.
+    bool date_or_time(Table& table, std::string_view key) {
+        int y = 0, m = 0, d = 0;
+        if (!field(4, 0, 9999, '-', y) || !field(2, 1, 12, '-', m) || !field(2, 1, 31, '\0', d))
+            return false;
+        Date date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                  std::chrono::day{static_cast<unsigned>(d)}};
+        if (!date.ok())
+            return false;
+        if (i_ == s_.size() || s_[i_] != 'T') {
+            if (keep_)
+                table.fields.emplace_back(std::string(key), FieldValue{date});
+            return true;
+        }
+        ++i_;
+        int hh = 0, mm = 0, ss = 0;
+        if (!field(2, 0, 23, ':', hh) || !field(2, 0, 59, ':', mm) || !field(2, 0, 59, '\0', ss))
+            return false;
+        if (i_ == s_.size())
+            return false;
+        int offset = 0;
+        if (s_[i_] == 'Z') {
+            ++i_;
+        } else if (s_[i_] == '+' || s_[i_] == '-') {
+            int sign = s_[i_] == '-' ? -1 : 1;
+            ++i_;
+            int oh = 0, om = 0;
+            if (!field(2, 0, 23, ':', oh) || !field(2, 0, 59, '\0', om))
+                return false;
+            offset = sign * (oh * 60 + om);
+        } else {
+            return false; // a local date-time or fractional seconds: not ours
+        }
+        // An offset date-time reads as absent through every getter; only
+        // `at` is kept, as the entry's time.
+        if (key == "at")
+            table.at = epoch_seconds(date, hh, mm, ss, offset);
+        return true;
+    }
+
+    bool integer(Table& table, std::string_view key) {
+        bool negative = false;
+        if (s_[i_] == '-') {
+            negative = true;
+            ++i_;
+        }
+        const std::size_t start = i_;
+        while (i_ < s_.size() && is_digit(s_[i_]))
+            ++i_;
+        const std::size_t n = i_ - start;
+        // 0, or no leading zero; at most 18 digits, so it cannot overflow.
+        if (n == 0 || n > 18 || (s_[start] == '0' && (n > 1 || negative)))
+            return false;
+        std::int64_t v = 0;
+        for (std::size_t k = start; k < i_; ++k)
+            v = v * 10 + (s_[k] - '0');
+        if (keep_)
+            table.fields.emplace_back(std::string(key), FieldValue{negative ? -v : v});
+        return true;
+    }
+
+    // The entry as entry_from(toml::table) would read it; a table without a
+    // string `kind` or a valid date `day` is kept in the file and ignored.
+    static void finish(Table&& table, MonthEntries& out) {
+        EntryValues e;
+        bool has_kind = false;
+        bool has_day = false;
+        for (const auto& [k, v] : table.fields) {
+            if (k == "kind") {
+                if (auto* s = std::get_if<std::string>(&v)) {
+                    e.kind = *s;
+                    has_kind = true;
+                }
+            } else if (k == "day") {
+                if (auto* d = std::get_if<Date>(&v)) {
+                    e.day = *d;
+                    has_day = true;
+                }
+            } else if (k == "id") {
+                if (auto* s = std::get_if<std::string>(&v))
+                    e.id = *s;
+            }
+        }
+        if (!has_kind || !has_day)
+            return;
+        e.at_seconds = table.at.value_or(0);
+        e.line = table.line;
+        e.column = table.column;
+        e.fields = std::move(table.fields);
+        out.entries.push_back(std::move(e));
+    }
+};
+
+} // namespace
+
+std::optional<MonthEntries> read_month_fast(std::string_view text, std::uint32_t first_line) {
+    return Reader(text, true, first_line).read();
+}
+
+std::optional<std::size_t> count_month_fast(std::string_view text) {
+    if (auto month = Reader(text, false, 1).read())
+        return month->array_size;
+    return std::nullopt;
+}
+
+} // namespace compassion
