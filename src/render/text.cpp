@@ -199,7 +199,8 @@ void items_section(std::string& out, const Summary& s, const Style& st) {
     std::size_t width = 4;
     for (const auto& item : s.items)
         width = std::max(width, width_of(printable(item.name)));
-    out += "\n" + st.bold("What you did for yourself");
+    out += '\n';
+    out += st.bold("What you did for yourself");
     if (s.step == Step::day)
         out += st.dim("  ▪ done  ▫ not done  ? don't remember  · no answer");
     else
@@ -234,9 +235,10 @@ void items_section(std::string& out, const Summary& s, const Style& st) {
 void trend_section(std::string& out, const Summary& s, const Style& st) {
     if (s.rating.count == 0)
         return;
-    out += "\n" + st.bold("Showing up") +
-           fmt::format("  {} on average over {}, {}\n", mean_text(s.rating),
-                       plural(s.rating.count, "rated day", "rated days"), step_word(s.step));
+    out += '\n';
+    out += st.bold("Showing up") + fmt::format("  {} on average over {}, {}\n", mean_text(s.rating),
+                                               plural(s.rating.count, "rated day", "rated days"),
+                                               step_word(s.step));
     std::vector<std::string> cells;
     for (const auto& b : s.buckets)
         cells.emplace_back(st.cyan(rating_spark(b.rating)));
@@ -307,7 +309,8 @@ void heat_block(std::string& out, const Summary& s, Date from, Date to, const St
 }
 
 void heat_map_section(std::string& out, const Summary& s, const Style& st) {
-    out += "\n" + st.bold("Showing up, day by day") + "\n";
+    out += '\n';
+    out += st.bold("Showing up, day by day") + "\n";
     if (s.days_in_range <= 371) {
         heat_block(out, s, s.from, s.to, st);
     } else {
@@ -328,7 +331,8 @@ void heat_map_section(std::string& out, const Summary& s, const Style& st) {
 void stretches_section(std::string& out, const Summary& s, const Style& st) {
     if (s.stretches.empty())
         return;
-    out += "\n" + st.bold("Running low") +
+    out += '\n';
+    out += st.bold("Running low") +
            st.dim(s.resourced_at_most == 0
                       ? std::string("  days in a row with none of your items done")
                       : fmt::format("  days in a row with at most {} of your items done",
@@ -361,7 +365,8 @@ void qualities_section(std::string& out, const Summary& s, const Style& st) {
     if (!s.qualities)
         return;
     const QualitiesSummary& q = *s.qualities;
-    out += "\n" + st.bold("Qualities") +
+    out += '\n';
+    out += st.bold("Qualities") +
            st.dim(fmt::format("  latest on {}{}", when(q.latest_day, s.today),
                               q.records > 1 ? ", change since the first in this range" : "")) +
            "\n";
@@ -380,7 +385,8 @@ void qualities_section(std::string& out, const Summary& s, const Style& st) {
 void practice_section(std::string& out, const Summary& s, const Style& st) {
     if (s.practice.empty())
         return;
-    out += "\n" + st.bold("Practice") + "\n";
+    out += '\n';
+    out += st.bold("Practice") + "\n";
     std::size_t width = 8;
     for (const auto& p : s.practice)
         width = std::max(width, width_of(printable(p.kind)));
@@ -400,7 +406,8 @@ void practice_section(std::string& out, const Summary& s, const Style& st) {
 void moments_section(std::string& out, const Summary& s, const Style& st, bool redact) {
     if (s.moments == 0)
         return;
-    out += "\n" + st.bold("Moments of care") +
+    out += '\n';
+    out += st.bold("Moments of care") +
            fmt::format("  {} saved\n", plural(s.moments, "moment", "moments"));
     if (!s.moment_to_reread)
         return;
@@ -423,7 +430,8 @@ void moments_section(std::string& out, const Summary& s, const Style& st, bool r
 void repairs_section(std::string& out, const Summary& s, const Style& st, bool redact) {
     if (s.open_repairs.empty())
         return;
-    out += "\n" + st.bold("Repairs waiting") + st.dim("  past the follow-up date you set") + "\n";
+    out += '\n';
+    out += st.bold("Repairs waiting") + st.dim("  past the follow-up date you set") + "\n";
     for (const auto& r : s.open_repairs) {
         std::string line = fmt::format("  since {}", when(r.follow_up, s.today));
         if (!redact && !r.what.empty()) {
@@ -454,7 +462,8 @@ std::string text_report(const Summary& s, const Style& st, const ReportOptions& 
     moments_section(out, s, st, options.redact);
     repairs_section(out, s, st, options.redact);
     if (!s.left_out.empty()) {
-        out += "\n" + st.bold("Left out") + "\n";
+        out += '\n';
+        out += st.bold("Left out") + "\n";
         for (const auto& path : s.left_out)
             out += fmt::format("  {} could not be read, so this review does not include it.\n",
                                printable(path));
