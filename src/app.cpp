@@ -56,8 +56,6 @@ Journal& Session::journal() {
         journal_ =
             std::make_unique<Journal>(sys_.fs, home(), sys_.clock, lock_timeout_from(sys_.env));
         journal_->on_warning([this](const std::string& message) { warn(message); });
-        // Unchanged months are read from the cache rather than parsed again.
-        journal_->use_cache(cache_dir_from(sys_.env));
     }
     return *journal_;
 }

@@ -21,7 +21,7 @@ std::int64_t seconds_of(const toml::date_time& dt) {
                          dt.offset ? dt.offset->minutes : 0);
 }
 
-template <typename T> const T* cached_value(const EntryFields& fields, std::string_view key) {
+template <typename T> const T* field_value(const EntryFields& fields, std::string_view key) {
     for (const auto& [k, v] : fields)
         if (k == key)
             return std::get_if<T>(&v);
@@ -32,7 +32,7 @@ template <typename T> const T* cached_value(const EntryFields& fields, std::stri
 
 std::optional<std::string> Entry::text(std::string_view key) const {
     if (fields) {
-        if (auto* v = cached_value<std::string>(*fields, key))
+        if (auto* v = field_value<std::string>(*fields, key))
             return *v;
         return std::nullopt;
     }
@@ -43,7 +43,7 @@ std::optional<std::string> Entry::text(std::string_view key) const {
 
 std::optional<std::string_view> Entry::text_view(std::string_view key) const {
     if (fields) {
-        if (auto* v = cached_value<std::string>(*fields, key))
+        if (auto* v = field_value<std::string>(*fields, key))
             return std::string_view(*v);
         return std::nullopt;
     }
@@ -54,7 +54,7 @@ std::optional<std::string_view> Entry::text_view(std::string_view key) const {
 
 std::optional<std::int64_t> Entry::integer(std::string_view key) const {
     if (fields) {
-        if (auto* v = cached_value<std::int64_t>(*fields, key))
+        if (auto* v = field_value<std::int64_t>(*fields, key))
             return *v;
         return std::nullopt;
     }
@@ -65,7 +65,7 @@ std::optional<std::int64_t> Entry::integer(std::string_view key) const {
 
 std::optional<bool> Entry::flag(std::string_view key) const {
     if (fields) {
-        if (auto* v = cached_value<bool>(*fields, key))
+        if (auto* v = field_value<bool>(*fields, key))
             return *v;
         return std::nullopt;
     }
@@ -76,7 +76,7 @@ std::optional<bool> Entry::flag(std::string_view key) const {
 
 std::optional<Date> Entry::date(std::string_view key) const {
     if (fields) {
-        if (auto* v = cached_value<Date>(*fields, key))
+        if (auto* v = field_value<Date>(*fields, key))
             return *v;
         return std::nullopt;
     }
@@ -87,7 +87,7 @@ std::optional<Date> Entry::date(std::string_view key) const {
 
 std::vector<std::string> Entry::list(std::string_view key) const {
     if (fields) {
-        if (auto* v = cached_value<std::vector<std::string>>(*fields, key))
+        if (auto* v = field_value<std::vector<std::string>>(*fields, key))
             return *v;
         return {};
     }

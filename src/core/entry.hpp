@@ -14,13 +14,13 @@
 
 namespace compassion {
 
-// An entry's fields as the month cache keeps them (src/store/cache.hpp).
+// An entry's fields as plain values, in file order (see EntryValues).
 using EntryFields = std::vector<std::pair<std::string, FieldValue>>;
 
 // A record as read back from a month file: the shared header, parsed, and the
 // whole table for the kind's own fields. Unknown keys stay in `table`, untouched.
-// An entry read from the month cache has `fields` instead of `table`; the
-// getters give the same answers either way.
+// An entry read by the fast month reader (core/month_reader.hpp) has `fields`
+// instead of `table`; the getters give the same answers either way.
 struct Entry {
     std::string id;
     std::string kind;
@@ -38,7 +38,7 @@ struct Entry {
     std::vector<std::string> list(std::string_view key) const;
 
     // The same as text() and list(), without copying: views into the entry's
-    // table or cached fields, valid while the entry is.
+    // table or fields, valid while the entry is.
     std::optional<std::string_view> text_view(std::string_view key) const;
     template <typename F> void each_text(std::string_view key, F&& visit) const {
         if (fields) {
@@ -58,8 +58,7 @@ struct Entry {
     }
 };
 
-// One entry held as plain values, as the month cache keeps it and the fast
-// month reader gives it: the header, where it starts in its file, and every
+// One entry held as plain values, as the fast month reader gives it: the header, where it starts in its file, and every
 // field the Entry getters can give (strings, integers, booleans, dates and the
 // strings of an array); values of other types read as absent, exactly as the
 // getters treat them.

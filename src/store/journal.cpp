@@ -19,12 +19,6 @@ namespace {
 
 constexpr std::string_view temp_marker = ".tmp.";
 
-std::size_t count_entries(const toml::table& doc) {
-    if (auto arr = doc["entry"].as_array())
-        return arr->size();
-    return 0;
-}
-
 toml::table parse_month(const std::string& text, const std::string& path) {
     try {
         // No source path: toml++ would give every node a shared copy of it,
@@ -36,24 +30,19 @@ toml::table parse_month(const std::string& text, const std::string& path) {
     }
 }
 
-} // namespace
+std::size_t count_entries(const toml::table& doc) {
+    if (auto arr = doc["entry"].as_array())
+        return arr->size();
+    return 0;
+}
 
-// A month file's text, parsed: by the fast reader when the text is in its
-// subset of TOML (as every file compassion writes is), else by toml++.
-struct ParsedMonth {
-    std::optional<MonthEntries> plain;
-    toml::table doc; // when `plain` is empty
-    std::size_t array_size() const { return plain ? plain->array_size : count_entries(doc); }
-};
-
-namespace {
-
-ParsedMonth parse_any(const std::string& text, const std::string& path) {
-    ParsedMonth out;
-    out.plain = read_month_fast(text);
-    if (!out.plain)
-        out.doc = parse_month(text, path);
-    return out;
+// How many tables the `entry` array of a month's text holds: checked by the
+// fast reader when the text is in its subset of TOML (as every file
+// compassion writes is), else parsed by toml++, which names any error.
+std::size_t count_month(const std::string& text, const std::string& path) {
+    if (auto count = count_month_fast(text))
+        return *count;
+    return count_entries(parse_month(text, path));
 }
 
 // The names in `dir` that `wanted` accepts; none when it cannot be listed.
@@ -77,11 +66,6 @@ std::vector<std::string> names_in(const std::string& dir, Predicate wanted) {
 
 Journal::Journal(FileSystem& fs, Home home, Clock& clock, std::chrono::milliseconds lock_timeout)
     : fs_(fs), home_(std::move(home)), clock_(clock), lock_timeout_(lock_timeout) {}
-
-void Journal::use_cache(std::string dir) {
-    own_cache_.emplace(fs_, std::move(dir));
-    cache_ = &*own_cache_;
-}
 
 std::string Journal::month_path(YearMonth month) const {
     return home_.journal_dir() + "/" + format_year_month(month) + ".toml";
@@ -107,60 +91,38 @@ void Journal::append(const Record& record) {
     if (!notice.empty() && warn_)
         warn_(notice);
     std::size_t before = 0;
-    // The entries of the existing bytes as plain values, when they are known.
-    std::optional<MonthEntries> prior;
     std::string text;
     if (existing) {
-        if (last_read_.path == path && last_read_.text == *existing) {
-            before = last_read_.entries;
-            prior = std::move(last_read_.plain);
-        } else {
-            ParsedMonth parsed = parse_any(*existing, path);
-            before = parsed.array_size();
-            prior = std::move(parsed.plain);
-        }
-        text = *existing;
+        bool known = last_read_.path == path && last_read_.text == *existing;
+        before = known ? last_read_.entries : count_month(*existing, path);
+        text = std::move(*existing);
         if (!text.empty() && text.back() != '\n')
             text += '\n';
         if (!text.empty())
             text += '\n';
     } else {
-        prior.emplace();
         text = fmt::format("# compassion journal, {}. One [[entry]] per record, oldest first;\n"
                            "# see `man 5 compassion`. New records are added at the end.\n\n",
                            format_year_month(month));
     }
     last_read_ = LastRead{};
-    const std::size_t block_at = text.size();
-    const auto block_line =
-        static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n') + 1);
     text += to_toml(record);
 
     // What we are about to write must read back as exactly one more record:
     // the whole text is parsed again (by the fast reader when it is in its
-    // subset, else by toml++). Entries already known are not collected twice.
-    ParsedMonth written;
+    // subset, else by toml++).
+    std::size_t after = 0;
     if (auto count = count_month_fast(text)) {
-        auto block = read_month_fast(std::string_view(text).substr(block_at), block_line);
-        if (prior && block) {
-            written.plain = std::move(prior);
-            for (auto& e : block->entries)
-                written.plain->entries.push_back(std::move(e));
-        } else {
-            written.plain = read_month_fast(text);
-        }
-        if (written.plain)
-            written.plain->array_size = *count;
-    }
-    if (!written.plain) {
+        after = *count;
+    } else {
         try {
-            written.doc = toml::parse(text);
+            after = count_entries(toml::parse(text));
         } catch (const toml::parse_error& e) {
             throw IoError(path + ": the new record did not read back (" +
                           std::string(e.description()) + "); nothing was written");
         }
     }
-    if (written.array_size() != before + 1)
+    if (after != before + 1)
         throw IoError(path + ": the new record did not read back; nothing was written");
 
     const std::string dir = home_.journal_dir();
@@ -191,29 +153,7 @@ void Journal::append(const Record& record) {
     FileHandle dir_handle(fs_, dir_fd);
     if (fs_.fsync(dir_fd) != 0)
         throw IoError(errno_message("cannot flush " + dir + " to disk", errno));
-    remember_written(path, std::move(text), std::move(written));
-}
-
-void Journal::remember_written(const std::string& path, std::string text,
-                               ParsedMonth&& parsed) const {
-    const std::size_t tables = parsed.array_size();
-    if (cache_) {
-        // The next reader of this month (tomorrow's log, a review) finds it
-        // in the cache instead of parsing it again.
-        CachedMonth month(text.size(), tables);
-        if (parsed.plain) {
-            for (const auto& entry : parsed.plain->entries)
-                month.add(entry);
-        } else if (auto entries = parsed.doc["entry"].as_array()) {
-            for (const auto& node : *entries)
-                if (const toml::table* table = node.as_table())
-                    if (auto entry = entry_from(*table, path))
-                        month.add(*entry);
-        }
-        cache_->store(path, content_hash(text), text.size(), std::move(month));
-        cache_->flush();
-    }
-    last_read_ = LastRead{path, std::move(text), tables, std::move(parsed.plain)};
+    last_read_ = LastRead{path, std::move(text), after};
 }
 
 std::vector<MonthFiles> Journal::months() const {
@@ -262,35 +202,17 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
             warn_(notice);
         if (!text)
             continue;
-        auto visit_all = [&](const MonthEntries& file) {
-            for (const auto& values : file.entries) {
-                if (!values.id.empty() && !ids.insert(values.id).second)
-                    continue;
-                Entry entry = entry_from(values, path);
-                entry.order = order++;
-                visit(entry);
-            }
+        auto see = [&](Entry entry) {
+            if (!entry.id.empty() && !ids.insert(entry.id).second)
+                return;
+            entry.order = order++;
+            visit(entry);
         };
-        ContentHash hash;
-        if (cache_) {
-            hash = content_hash(*text);
-            if (auto cached = cache_->load(path, hash, text->size())) {
-                visit_all(*cached);
-                const std::size_t tables = cached->array_size;
-                last_read_ = LastRead{path, std::move(*text), tables, std::move(cached)};
-                continue;
-            }
-        }
         if (auto plain = read_month_fast(*text)) {
-            visit_all(*plain);
-            if (cache_) {
-                CachedMonth to_cache(text->size(), plain->array_size);
-                for (const auto& values : plain->entries)
-                    to_cache.add(values);
-                cache_->store(path, hash, text->size(), std::move(to_cache));
-            }
+            for (const auto& values : plain->entries)
+                see(entry_from(values, path));
             const std::size_t tables = plain->array_size;
-            last_read_ = LastRead{path, std::move(*text), tables, std::move(plain)};
+            last_read_ = LastRead{path, std::move(*text), tables};
             continue;
         }
         toml::table doc;
@@ -300,30 +222,12 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
             problems.push_back(e);
             continue;
         }
-        auto entries = doc["entry"].as_array();
-        const std::size_t size = text->size();
-        last_read_ = LastRead{path, std::move(*text), count_entries(doc), std::nullopt};
-        std::optional<CachedMonth> to_cache;
-        if (cache_)
-            to_cache.emplace(size, last_read_.entries);
-        if (entries) {
-            for (const auto& node : *entries) {
-                const toml::table* table = node.as_table();
-                if (!table)
-                    continue;
-                auto entry = entry_from(*table, path);
-                if (!entry)
-                    continue;
-                if (to_cache)
-                    to_cache->add(*entry);
-                if (!entry->id.empty() && !ids.insert(entry->id).second)
-                    continue;
-                entry->order = order++;
-                visit(*entry);
-            }
-        }
-        if (to_cache)
-            cache_->store(path, hash, size, std::move(*to_cache));
+        if (auto entries = doc["entry"].as_array())
+            for (const auto& node : *entries)
+                if (const toml::table* table = node.as_table())
+                    if (auto entry = entry_from(*table, path))
+                        see(std::move(*entry));
+        last_read_ = LastRead{path, std::move(*text), count_entries(doc)};
     }
 }
 
@@ -336,8 +240,6 @@ void Journal::read(YearMonth first, YearMonth last, const Visitor& visit,
             if (month_done)
                 month_done(month.month);
         }
-    if (cache_)
-        cache_->flush();
 }
 
 void Journal::read_all(const Visitor& visit, std::vector<DataError>& problems,

@@ -3,7 +3,6 @@
 #include "core/clock.hpp"
 #include "core/entry.hpp"
 #include "core/record.hpp"
-#include "store/cache.hpp"
 #include "store/filesystem.hpp"
 #include "store/home.hpp"
 
@@ -21,8 +20,6 @@ struct MonthFiles {
     YearMonth month;
     std::vector<std::string> paths; // the month file first, if present
 };
-
-struct ParsedMonth; // a month file's text, parsed (journal.cpp)
 
 // The journal: append-only month files of [[entry]] records.
 class Journal {
@@ -55,12 +52,6 @@ public:
     void read_all(const Visitor& visit, std::vector<DataError>& problems,
                   const MonthDone& month_done = {}) const;
 
-    // Reads unchanged month files from `cache` from now on, and keeps it up
-    // to date when appending (nullptr: parse every file, as by default).
-    void use_cache(const MonthCache* cache) { cache_ = cache; }
-    // The same with a cache of its own in `dir` ("": none).
-    void use_cache(std::string dir);
-
     // Saves a record that could not be stored in rescue/ (best effort) and
     // returns its path, or "" when even that failed.
     std::string rescue(const Record& record) const;
@@ -72,21 +63,17 @@ public:
 
 private:
     void remove_stale_temp_files() const;
-    // Remembers the bytes just written to `path` (parsed as `doc`) for the
-    // next append, and puts them in the cache.
-    void remember_written(const std::string& path, std::string text, ParsedMonth&& parsed) const;
     void read_month(const MonthFiles& month, const Visitor& visit, std::vector<DataError>& problems,
                     std::size_t& order) const;
 
-    // The bytes of the file read or written last and the entries they hold,
-    // so that a command that reads a month and then appends to it (log) need
-    // not parse the month before appending, nor collect its entries again for
-    // the cache after. Only ever trusted for exactly the same bytes.
+    // The bytes of the file read or written last and how many tables its
+    // `entry` array holds, so that a command that reads a month and then
+    // appends to it (log) parses the month once less. Only ever trusted for
+    // exactly the same bytes.
     struct LastRead {
         std::string path;
         std::string text;
-        std::size_t entries = 0;           // elements of the `entry` array
-        std::optional<MonthEntries> plain; // the entries, when read as plain values
+        std::size_t entries = 0;
     };
 
     FileSystem& fs_;
@@ -95,8 +82,6 @@ private:
     std::chrono::milliseconds lock_timeout_;
     Warn warn_;
     mutable LastRead last_read_;
-    const MonthCache* cache_ = nullptr;
-    std::optional<MonthCache> own_cache_;
 };
 
 // The lock timeout: COMPASSION_LOCK_TIMEOUT seconds if set (a number), else 10 s.

@@ -3,7 +3,7 @@ the summary was made streaming: each output below is compared, by its
 SHA-256, with what the non-streaming review (main at 28b592c) printed for the
 same generated home. The home is written by tests/bench/generate.py with a
 fixed seed and end day, so it is the same on every run; every case runs
-twice, without and then with the month cache."""
+twice."""
 
 import hashlib
 import os
@@ -66,7 +66,7 @@ class StreamingReviewTest(HomeTest):
 
     def test_outputs_match_the_review_before_streaming(self):
         cold = self.digests()
-        warm = self.digests()  # the month cache was filled by the first pass
+        warm = self.digests()  # the same again
         if os.environ.get("COMPASSION_PRINT_DIGESTS"):
             print(cold)
         self.assertEqual(cold, EXPECTED)
