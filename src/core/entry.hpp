@@ -58,10 +58,10 @@ struct Entry {
     }
 };
 
-// One entry held as plain values, as the fast month reader gives it: the header, where it starts in its file, and every
-// field the Entry getters can give (strings, integers, booleans, dates and the
-// strings of an array); values of other types read as absent, exactly as the
-// getters treat them.
+// One entry held as plain values, as the fast month reader gives it: the
+// header, where it starts in its file, and every field the Entry getters can
+// give (strings, integers, booleans, dates and the strings of an array);
+// values of other types read as absent, exactly as the getters treat them.
 struct EntryValues {
     std::string id;
     std::string kind;
