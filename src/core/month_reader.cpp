@@ -1,6 +1,7 @@
 #include "core/month_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace compassion {
@@ -20,8 +21,30 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-bool is_bare_key_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_' || c == '-';
+// What each byte may be, looked up rather than compared in the loops that
+// cross most of a file: bare keys, strings and comments.
+enum : std::uint8_t {
+    key_char = 1,     // in a bare key
+    string_char = 2,  // taken as it is inside a basic string
+    comment_char = 4, // taken as it is inside a comment
+};
+
+constexpr std::array<std::uint8_t, 256> byte_classes = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0x20; c < 0x7F; ++c)
+        t[static_cast<std::size_t>(c)] = string_char | comment_char;
+    t['\t'] = string_char | comment_char;
+    t['"'] = comment_char;
+    t['\\'] = comment_char;
+    for (int c = 0; c < 256; ++c)
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '_' || c == '-')
+            t[static_cast<std::size_t>(c)] |= key_char;
+    return t;
+}();
+
+bool is(char c, std::uint8_t what) {
+    return (byte_classes[static_cast<unsigned char>(c)] & what) != 0;
 }
 
 int hex_value(char c) {
@@ -84,6 +107,8 @@ public:
                 if (table && keep_)
                     finish(std::move(*table), out);
                 table.emplace();
+                if (keep_)
+                    table->fields.reserve(12); // a record has about ten keys
                 keys_.clear();
                 table->line = line_;
                 table->column = static_cast<std::uint32_t>(i_ - line_start_ + 1);
@@ -127,15 +152,12 @@ private:
         if (i_ < s_.size() && s_[i_] == '#') {
             ++i_;
             while (i_ < s_.size() && s_[i_] != '\n') {
-                auto c = static_cast<unsigned char>(s_[i_]);
-                if (c >= 0x80) {
-                    if (!utf8(nullptr))
-                        return false;
-                } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
-                    return false;
-                } else {
+                while (i_ < s_.size() && is(s_[i_], comment_char))
                     ++i_;
-                }
+                if (i_ == s_.size() || s_[i_] == '\n')
+                    break;
+                if (static_cast<unsigned char>(s_[i_]) < 0x80 || !utf8(nullptr))
+                    return false; // a control character, or not UTF-8
             }
         }
         if (i_ == s_.size())
@@ -186,7 +208,7 @@ private:
 
     bool key_value(Table& table) {
         const std::size_t start = i_;
-        while (i_ < s_.size() && is_bare_key_char(s_[i_]))
+        while (i_ < s_.size() && is(s_[i_], key_char))
             ++i_;
         std::string_view key = s_.substr(start, i_ - start);
         if (key.empty())
@@ -232,12 +254,8 @@ private:
         while (true) {
             // Plain characters in one go.
             std::size_t run = i_;
-            while (run < s_.size()) {
-                auto c = static_cast<unsigned char>(s_[run]);
-                if (c == '"' || c == '\\' || c >= 0x80 || (c < 0x20 && c != '\t') || c == 0x7F)
-                    break;
+            while (run < s_.size() && is(s_[run], string_char))
                 ++run;
-            }
             if (out)
                 out->append(s_.substr(i_, run - i_));
             i_ = run;

@@ -3,6 +3,7 @@
 #include "helpers.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace compassion;
 using namespace std::chrono;
@@ -76,8 +77,7 @@ TEST_CASE("impossible and unknown follow-up dates are refused naming the flag") 
 TEST_CASE("an unchanged template reads back as nothing written") {
     std::string blank = reframe_template();
     for (const auto& part : reframe_parts)
-        CHECK(blank.find("[" + std::string(part.name) + "] " + std::string(part.question)) !=
-              std::string::npos);
+        CHECK(blank.find(fmt::format("[{}] {}", part.name, part.question)) != std::string::npos);
     Reframe r = reframe_from_buffer(blank, friday);
     CHECK(is_blank(r));
     CHECK_FALSE(r.follow_up);
@@ -87,7 +87,7 @@ TEST_CASE("an unchanged template reads back as nothing written") {
 TEST_CASE("a filled template keeps every part exactly and drops comment lines") {
     std::string text = reframe_template();
     auto fill = [&](std::string_view key, std::string_view value) {
-        std::size_t at = text.find("[" + std::string(key) + "]");
+        std::size_t at = text.find(fmt::format("[{}]", key));
         REQUIRE(at != std::string::npos);
         at = text.find('\n', at) + 1;
         text.insert(at, std::string(value) + "\n");
