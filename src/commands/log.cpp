@@ -29,10 +29,10 @@ struct LogOptions {
 // Files that cannot be read are added to `problems`.
 CheckinBook checkins_between(Session& s, Date from, Date to, std::vector<DataError>& problems) {
     CheckinBook book;
-    s.journal().read(
-        year_month_of(from), year_month_of(to),
+    s.journal().read_days(
+        from, to,
         [&](const Entry& e) {
-            if (auto c = checkin_from(e); c && c->day >= from && c->day <= to)
+            if (auto c = checkin_from(e))
                 book.add(std::move(*c));
         },
         problems);

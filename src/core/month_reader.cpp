@@ -11,8 +11,10 @@ namespace {
 // One `[[entry]]` table while it is read: its keys (to refuse a duplicate, as
 // TOML does) and the values an Entry can give.
 struct Table {
+    std::size_t start = 0; // where its header's line starts
     std::uint32_t line = 0;
     std::uint32_t column = 0;
+    std::optional<Date> day;
     EntryFields fields;
     std::optional<std::int64_t> at; // `at`, when it is an offset date-time
 };
@@ -80,8 +82,11 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 class Reader {
 public:
     // `keep`: collect the entries; otherwise only check and count them.
-    Reader(std::string_view s, bool keep, std::uint32_t first_line)
-        : s_(s), line_(first_line), keep_(keep) {}
+    // `days`: keep only the entries of these days (every table is still
+    // checked and counted).
+    Reader(std::string_view s, bool keep, std::uint32_t first_line,
+           std::optional<DaySpan> days = std::nullopt)
+        : s_(s), line_(first_line), keep_(keep && !days), days_(days) {}
 
     std::optional<MonthEntries> read() {
         MonthEntries out;
@@ -104,9 +109,10 @@ public:
                 constexpr std::string_view header = "[[entry]]";
                 if (s_.compare(i_, header.size(), header) != 0)
                     return std::nullopt;
-                if (table && keep_)
-                    finish(std::move(*table), out);
+                if (table)
+                    close(std::move(*table), line_start_, out);
                 table.emplace();
+                table->start = line_start_;
                 if (keep_)
                     table->fields.reserve(12); // a record has about ten keys
                 keys_.clear();
@@ -122,8 +128,8 @@ public:
             if (!table || !key_value(*table))
                 return std::nullopt;
         }
-        if (table && keep_)
-            finish(std::move(*table), out);
+        if (table)
+            close(std::move(*table), s_.size(), out);
         return out;
     }
 
@@ -133,6 +139,7 @@ private:
     std::size_t line_start_ = 0;
     std::uint32_t line_;
     bool keep_;
+    std::optional<DaySpan> days_;
     std::vector<std::string_view> keys_; // of the table being read
 
     void next_line() {
@@ -416,6 +423,8 @@ private:
         if (!date.ok())
             return false;
         if (i_ == s_.size() || s_[i_] != 'T') {
+            if (key == "day")
+                table.day = date;
             if (keep_)
                 table.fields.emplace_back(std::string(key), FieldValue{date});
             return true;
@@ -467,6 +476,21 @@ private:
         return true;
     }
 
+    // A table read to its end (the text before `end`): kept when every entry
+    // is, or read again with its values when its day is one of those wanted.
+    void close(Table&& table, std::size_t end, MonthEntries& out) const {
+        if (keep_) {
+            finish(std::move(table), out);
+            return;
+        }
+        if (!days_ || !table.day || *table.day < days_->first || *table.day > days_->last)
+            return;
+        Reader again(s_.substr(table.start, end - table.start), true, table.line);
+        if (auto one = again.read()) // it was just checked: it reads
+            for (auto& e : one->entries)
+                out.entries.push_back(std::move(e));
+    }
+
     // The entry as entry_from(toml::table) would read it; a table without a
     // string `kind` or a valid date `day` is kept in the file and ignored.
     static void finish(Table&& table, MonthEntries& out) {
@@ -503,6 +527,10 @@ private:
 
 std::optional<MonthEntries> read_month_fast(std::string_view text, std::uint32_t first_line) {
     return Reader(text, true, first_line).read();
+}
+
+std::optional<MonthEntries> read_month_fast(std::string_view text, DaySpan days) {
+    return Reader(text, false, 1, days).read();
 }
 
 std::optional<std::size_t> count_month_fast(std::string_view text) {

@@ -25,6 +25,17 @@ namespace compassion {
 // on its own). Fields are in file order.
 std::optional<MonthEntries> read_month_fast(std::string_view text, std::uint32_t first_line = 1);
 
+// The days from `first` to `last`, inclusive.
+struct DaySpan {
+    Date first;
+    Date last;
+};
+
+// The same as read_month_fast, keeping only the entries whose day is in
+// `days`: every table is still checked and counted, but only those are
+// collected, which saves most of the work when a command wants a few days.
+std::optional<MonthEntries> read_month_fast(std::string_view text, DaySpan days);
+
 // How many `[[entry]]` tables `text` holds, when it is in the reader's subset:
 // the same checks as read_month_fast, without keeping any value.
 std::optional<std::size_t> count_month_fast(std::string_view text);

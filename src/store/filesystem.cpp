@@ -67,7 +67,8 @@ std::string octal_mode(mode_t mode) {
 
 } // namespace
 
-std::optional<std::string> read_file(FileSystem& fs, const std::string& path, std::string* notice) {
+std::optional<std::string> read_file(FileSystem& fs, const std::string& path, std::string* notice,
+                                     std::size_t spare) {
     // O_NONBLOCK: opening a FIFO put in place of a file must not hang; it is
     // refused below. Regular files ignore the flag.
     int fd = -1;
@@ -103,8 +104,12 @@ std::optional<std::string> read_file(FileSystem& fs, const std::string& path, st
     }
     // Read straight into the string, sized for the file as fstat saw it (one
     // byte more, to see the end in the same call); it grows if the file does.
+    // The spare room is reserved first, so appending to the result later
+    // does not move it.
+    const auto size = static_cast<std::size_t>(std::max<off_t>(st.st_size, 0));
     std::string content;
-    content.resize(static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)) + 1);
+    content.reserve(size + 1 + spare);
+    content.resize(size + 1);
     std::size_t used = 0;
     int interrupted = 0;
     for (;;) {

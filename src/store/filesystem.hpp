@@ -71,9 +71,10 @@ inline constexpr int max_interrupted_retries = 100;
 // Refuses to follow a symbolic link or to open anything but a regular file
 // (a FIFO would block): DataError naming the path. Throws IoError on failures.
 // With `notice`, a file that others may read or write is made 0600 and
-// `notice` says so (or says that it could not be).
+// `notice` says so (or says that it could not be). `spare`: room for that
+// many more bytes in the string, for a caller that will append to it.
 std::optional<std::string> read_file(FileSystem& fs, const std::string& path,
-                                     std::string* notice = nullptr);
+                                     std::string* notice = nullptr, std::size_t spare = 0);
 
 // Writes all of `data`, retrying on EINTR and short writes; returns 0 or errno.
 int write_all(FileSystem& fs, int fd, std::string_view data);

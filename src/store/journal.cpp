@@ -87,14 +87,16 @@ void Journal::append(const Record& record) {
     YearMonth month = year_month_of(record.day);
     const std::string path = month_path(month);
     std::string notice;
-    std::optional<std::string> existing = read_file(fs_, path, &notice);
+    // Room to append a record without moving the month's bytes (a record is
+    // rarely more than a few hundred bytes; a longer one still fits, moved).
+    std::optional<std::string> existing = read_file(fs_, path, &notice, 4096);
     if (!notice.empty() && warn_)
         warn_(notice);
     std::size_t before = 0;
     std::string text;
     if (existing) {
-        bool known = last_read_.path == path && last_read_.text == *existing;
-        before = known ? last_read_.entries : count_month(*existing, path);
+        before =
+            last_read_.matches(path, *existing) ? last_read_.entries : count_month(*existing, path);
         text = std::move(*existing);
         if (!text.empty() && text.back() != '\n')
             text += '\n';
@@ -153,15 +155,25 @@ void Journal::append(const Record& record) {
     FileHandle dir_handle(fs_, dir_fd);
     if (fs_.fsync(dir_fd) != 0)
         throw IoError(errno_message("cannot flush " + dir + " to disk", errno));
-    last_read_ = LastRead{path, std::move(text), after};
+    remember(path, text, after);
 }
 
-std::vector<MonthFiles> Journal::months() const {
+bool Journal::LastRead::matches(const std::string& p, std::string_view text) const {
+    return p == path && text.size() == size && std::hash<std::string_view>{}(text) == hash;
+}
+
+void Journal::remember(const std::string& path, std::string_view text, std::size_t entries) const {
+    last_read_ = LastRead{path, text.size(), std::hash<std::string_view>{}(text), entries};
+}
+
+std::vector<MonthFiles> Journal::months(YearMonth first, YearMonth last) const {
     std::vector<MonthFiles> out;
     const std::string dir = home_.journal_dir();
-    std::vector<std::string> names = names_in(dir, [](std::string_view name) {
-        return name.size() >= 12 && name[0] != '.' && name.substr(name.size() - 5) == ".toml" &&
-               parse_year_month(name.substr(0, 7));
+    std::vector<std::string> names = names_in(dir, [&](std::string_view name) {
+        if (name.size() < 12 || name[0] == '.' || name.substr(name.size() - 5) != ".toml")
+            return false;
+        auto month = parse_year_month(name.substr(0, 7));
+        return month && *month >= first && *month <= last;
     });
     std::sort(names.begin(), names.end());
     for (const auto& name : names) {
@@ -179,7 +191,8 @@ std::vector<MonthFiles> Journal::months() const {
 }
 
 void Journal::read_month(const MonthFiles& month, const Visitor& visit,
-                         std::vector<DataError>& problems, std::size_t& order) const {
+                         std::vector<DataError>& problems, std::size_t& order,
+                         const DaySpan* days) const {
     // Ids are only ever duplicated between a month file and its copies, and a
     // record always lives in its day's month, so the seen set can be per month.
     std::unordered_set<std::string> ids;
@@ -203,16 +216,17 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
         if (!text)
             continue;
         auto see = [&](Entry entry) {
+            if (days && (entry.day < days->first || entry.day > days->last))
+                return;
             if (!entry.id.empty() && !ids.insert(entry.id).second)
                 return;
             entry.order = order++;
             visit(entry);
         };
-        if (auto plain = read_month_fast(*text)) {
+        if (auto plain = days ? read_month_fast(*text, *days) : read_month_fast(*text)) {
             for (const auto& values : plain->entries)
                 see(entry_from(values, path));
-            const std::size_t tables = plain->array_size;
-            last_read_ = LastRead{path, std::move(*text), tables};
+            remember(path, *text, plain->array_size);
             continue;
         }
         toml::table doc;
@@ -227,24 +241,31 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
                 if (const toml::table* table = node.as_table())
                     if (auto entry = entry_from(*table, path))
                         see(std::move(*entry));
-        last_read_ = LastRead{path, std::move(*text), count_entries(doc)};
+        remember(path, *text, count_entries(doc));
     }
 }
 
 void Journal::read(YearMonth first, YearMonth last, const Visitor& visit,
                    std::vector<DataError>& problems, const MonthDone& month_done) const {
     std::size_t order = 0;
-    for (const auto& month : months())
-        if (month.month >= first && month.month <= last) {
-            read_month(month, visit, problems, order);
-            if (month_done)
-                month_done(month.month);
-        }
+    for (const auto& month : months(first, last)) {
+        read_month(month, visit, problems, order, nullptr);
+        if (month_done)
+            month_done(month.month);
+    }
 }
 
 void Journal::read_all(const Visitor& visit, std::vector<DataError>& problems,
                        const MonthDone& month_done) const {
     read(YearMonth{0, 1}, YearMonth{99999, 12}, visit, problems, month_done);
+}
+
+void Journal::read_days(Date first, Date last, const Visitor& visit,
+                        std::vector<DataError>& problems) const {
+    const DaySpan days{first, last};
+    std::size_t order = 0;
+    for (const auto& month : months(year_month_of(first), year_month_of(last)))
+        read_month(month, visit, problems, order, &days);
 }
 
 std::string Journal::rescue(const Record& record) const {

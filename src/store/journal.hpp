@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "core/entry.hpp"
+#include "core/month_reader.hpp"
 #include "core/record.hpp"
 #include "store/filesystem.hpp"
 #include "store/home.hpp"
@@ -36,8 +37,10 @@ public:
 
     std::string month_path(YearMonth month) const;
 
-    // The months that have files, oldest first.
-    std::vector<MonthFiles> months() const;
+    // The months that have files, oldest first (only those from `first` to
+    // `last` when given).
+    std::vector<MonthFiles> months(YearMonth first = YearMonth{0, 1},
+                                   YearMonth last = YearMonth{99999, 12}) const;
 
     using Visitor = std::function<void(const Entry&)>;
     // Told when every file of a month has been visited.
@@ -51,6 +54,10 @@ public:
               std::vector<DataError>& problems, const MonthDone& month_done = {}) const;
     void read_all(const Visitor& visit, std::vector<DataError>& problems,
                   const MonthDone& month_done = {}) const;
+    // Visits the entries whose day is from `first` to `last` (inclusive), as
+    // read() does, reading only the months they fall in.
+    void read_days(Date first, Date last, const Visitor& visit,
+                   std::vector<DataError>& problems) const;
 
     // Saves a record that could not be stored in rescue/ (best effort) and
     // returns its path, or "" when even that failed.
@@ -63,18 +70,24 @@ public:
 
 private:
     void remove_stale_temp_files() const;
+    // `days`: only the entries of these days (nullptr: all).
     void read_month(const MonthFiles& month, const Visitor& visit, std::vector<DataError>& problems,
-                    std::size_t& order) const;
+                    std::size_t& order, const DaySpan* days) const;
 
-    // The bytes of the file read or written last and how many tables its
-    // `entry` array holds, so that a command that reads a month and then
-    // appends to it (log) parses the month once less. Only ever trusted for
-    // exactly the same bytes.
+    // The file read or written last (its size and a hash of its bytes) and
+    // how many tables its `entry` array holds, so that a command that reads a
+    // month and then appends to it (log) need not count them again. The count
+    // only feeds the check that the appended text reads back as one more
+    // record (the whole text is parsed again either way), so a hash that
+    // wrongly matched could at worst refuse a write, never let a bad one in.
     struct LastRead {
         std::string path;
-        std::string text;
+        std::size_t size = 0;
+        std::size_t hash = 0;
         std::size_t entries = 0;
+        bool matches(const std::string& p, std::string_view text) const;
     };
+    void remember(const std::string& path, std::string_view text, std::size_t entries) const;
 
     FileSystem& fs_;
     Home home_;

@@ -179,3 +179,38 @@ TEST_CASE("a block read on its own gives the lines it has in the whole file") {
     CHECK(alone->entries[0].line == whole->entries[1].line);
     CHECK(alone->entries[0].fields == whole->entries[1].fields);
 }
+
+TEST_CASE("reading a span of days keeps those days' entries, and checks the rest") {
+    std::string month = "# a month\n";
+    for (int i = 0; i < 40; ++i) {
+        Record r = make_record(i % 2 ? "checkin" : "moment", day(2026, 11, 1 + (i * 7) % 30),
+                               std::chrono::system_clock::from_time_t(1795800000 + i * 3600));
+        r.set("note", "note " + std::to_string(i));
+        r.set("did", std::vector<std::string>{"sleep"});
+        month += '\n';
+        month += to_toml(r);
+    }
+    month += "\n[[entry]]\nkind = \"no day\"\n";
+    auto all = read_month_fast(month);
+    REQUIRE(all.has_value());
+    const std::vector<DaySpan> spans = {
+        {day(2026, 11, 1), day(2026, 11, 30)},
+        {day(2026, 11, 20), day(2026, 11, 27)},
+        {day(2026, 11, 27), day(2026, 11, 27)},
+        {day(2026, 12, 1), day(2026, 12, 5)},
+    };
+    for (const DaySpan& span : spans) {
+        CAPTURE(format_date(span.first));
+        auto some = read_month_fast(month, span);
+        REQUIRE(some.has_value());
+        MonthEntries wanted;
+        wanted.array_size = all->array_size;
+        for (const auto& e : all->entries)
+            if (e.day >= span.first && e.day <= span.last)
+                wanted.entries.push_back(e);
+        CHECK(same_entries(*some, wanted));
+    }
+    // Tables outside the span are checked all the same.
+    CHECK_FALSE(read_month_fast(month + "[[entry]]\nday = 2026-11-02\nx = \"\\e\"\n",
+                                DaySpan{day(2026, 11, 27), day(2026, 11, 27)}));
+}
