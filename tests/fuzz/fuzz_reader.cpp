@@ -1,6 +1,7 @@
 // libFuzzer target: the fast month reader against toml++. Whatever the bytes,
 // when the fast reader accepts them toml++ must accept them too and read the
-// same entries, and counting must agree with reading.
+// same entries, counting must agree with reading, and reading a span of days
+// must give exactly those days' entries.
 #include "../unit/toml_reference.hpp"
 #include "core/month_reader.hpp"
 
@@ -20,6 +21,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     auto reference = testing::toml_reference(text);
     if (!reference || !testing::same_entries(*fast, *reference))
+        std::abort();
+    using namespace std::chrono;
+    const DaySpan span{Date{year{2026}, month{11}, day{10}}, Date{year{2026}, month{11}, day{20}}};
+    auto some = read_month_fast(text, span);
+    MonthEntries wanted;
+    wanted.array_size = fast->array_size;
+    for (const auto& e : fast->entries)
+        if (e.day >= span.first && e.day <= span.last)
+            wanted.entries.push_back(e);
+    if (!some || !testing::same_entries(*some, wanted))
         std::abort();
     return 0;
 }
