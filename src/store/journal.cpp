@@ -200,7 +200,9 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
         std::optional<std::string> text;
         std::string notice;
         try {
-            text = read_file(fs_, path, &notice);
+            // The same room as append() asks for, so that a command that
+            // reads a month and then appends to it reuses one buffer.
+            text = read_file(fs_, path, &notice, 4096);
         } catch (const DataError& e) {
             problems.push_back(e);
             continue;
