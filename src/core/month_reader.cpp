@@ -8,8 +8,8 @@ namespace compassion {
 
 namespace {
 
-// One `[[entry]]` table while it is read: its keys (to refuse a duplicate, as
-// TOML does) and the values an Entry can give.
+// One `[[entry]]` table while it is read: where it starts, its day, and the
+// values an Entry can give. (Its keys are in Reader::keys_.)
 struct Table {
     std::size_t start = 0; // where its header's line starts
     std::uint32_t line = 0;
