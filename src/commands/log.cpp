@@ -260,6 +260,19 @@ void log_command(LogOptions& o, Session& s) {
     if (*o.message_opt)
         note = storable_text(s, text_argument(o.message, "--message"), "the note");
 
+    // Saving straight from the flags, with nothing to ask: read the last week
+    // under the journal's lock and keep it until the check-in is saved, so the
+    // month is listed and read once. When the lock is busy (or anything goes
+    // wrong taking it), go on without it: saving waits for the lock as always.
+    std::optional<Journal::Hold> hold;
+    bool asks = s.term().interactive() && (!item_flags || !*o.rating_opt);
+    if (!o.check && value_flags && *o.rating_opt && !asks) {
+        try {
+            hold.emplace(s.journal(), std::chrono::milliseconds{0});
+        } catch (const Error&) {
+        }
+    }
+
     std::vector<DataError> problems;
     CheckinBook book = checkins_between(s, add_days(day, -7), day, problems);
     const Checkin* existing = book.latest(day);

@@ -71,32 +71,89 @@ std::string Journal::month_path(YearMonth month) const {
     return home_.journal_dir() + "/" + format_year_month(month) + ".toml";
 }
 
-void Journal::remove_stale_temp_files() const {
+namespace {
+
+bool is_temp_name(std::string_view name) {
+    return name.size() > 1 && name[0] == '.' && name.find(temp_marker) != name.npos;
+}
+
+// A month file or a sync tool's copy of one, of a month from `first` to `last`.
+bool is_month_name(std::string_view name, YearMonth first, YearMonth last) {
+    if (name.size() < 12 || name[0] == '.' || name.substr(name.size() - 5) != ".toml")
+        return false;
+    auto month = parse_year_month(name.substr(0, 7));
+    return month && *month >= first && *month <= last;
+}
+
+constexpr YearMonth first_month{0, 1};
+constexpr YearMonth last_month{99999, 12};
+
+} // namespace
+
+std::vector<std::string> Journal::journal_names() const {
+    return names_in(home_.journal_dir(), [](std::string_view name) {
+        return is_temp_name(name) || is_month_name(name, first_month, last_month);
+    });
+}
+
+void Journal::remove_stale_temp_files(const std::vector<std::string>& names) const {
+    // Only ever called with the lock held: a temporary file then belongs to
+    // a writer that crashed.
     const std::string dir = home_.journal_dir();
-    for (const auto& name : names_in(dir, [](std::string_view name) {
-             return name.size() > 1 && name[0] == '.' && name.find(temp_marker) != name.npos;
-         }))
-        fs_.unlink((dir + "/" + name).c_str());
+    for (const auto& name : names)
+        if (is_temp_name(name))
+            fs_.unlink((dir + "/" + name).c_str());
+}
+
+Journal::Hold::Hold(Journal& journal, std::chrono::milliseconds timeout) : journal_(journal) {
+    prepare_home(journal.fs_, journal.home_);
+    journal.held_.emplace(journal.fs_, journal.home_.lock_path(), journal.clock_, timeout);
+    try {
+        auto names = journal.journal_names();
+        journal.remove_stale_temp_files(names);
+        std::erase_if(names, [](const std::string& name) { return is_temp_name(name); });
+        journal.held_->names = std::move(names);
+    } catch (...) {
+        journal.held_.reset();
+        throw;
+    }
+    journal.last_read_ = LastRead{};
+}
+
+Journal::Hold::~Hold() {
+    journal_.held_.reset();
+    journal_.last_read_.text.reset();
 }
 
 void Journal::append(const Record& record) {
-    prepare_home(fs_, home_);
-    FileLock lock(fs_, home_.lock_path(), clock_, lock_timeout_);
-    remove_stale_temp_files();
+    std::optional<FileLock> lock;
+    if (!held_) {
+        prepare_home(fs_, home_);
+        lock.emplace(fs_, home_.lock_path(), clock_, lock_timeout_);
+        remove_stale_temp_files(journal_names());
+    }
 
     YearMonth month = year_month_of(record.day);
     const std::string path = month_path(month);
     std::string notice;
-    // Room to append a record without moving the month's bytes (a record is
-    // rarely more than a few hundred bytes; a longer one still fits, moved).
-    std::optional<std::string> existing = read_file(fs_, path, &notice, 4096);
+    std::optional<std::string> existing;
+    bool known = false; // how many tables it holds: last_read_.entries
+    if (held_ && last_read_.text && last_read_.path == path) {
+        // Read and parsed under this same lock a moment ago.
+        existing = std::move(last_read_.text);
+        known = true;
+    } else {
+        // Room to append a record without moving the month's bytes (a record
+        // is rarely more than a few hundred bytes; a longer one still fits).
+        existing = read_file(fs_, path, &notice, 4096);
+    }
     if (!notice.empty() && warn_)
         warn_(notice);
     std::size_t before = 0;
     std::string text;
     if (existing) {
-        before =
-            last_read_.matches(path, *existing) ? last_read_.entries : count_month(*existing, path);
+        known = known || last_read_.matches(path, *existing);
+        before = known ? last_read_.entries : count_month(*existing, path);
         text = std::move(*existing);
         if (!text.empty() && text.back() != '\n')
             text += '\n';
@@ -155,26 +212,33 @@ void Journal::append(const Record& record) {
     FileHandle dir_handle(fs_, dir_fd);
     if (fs_.fsync(dir_fd) != 0)
         throw IoError(errno_message("cannot flush " + dir + " to disk", errno));
-    remember(path, text, after);
+    remember(path, std::move(text), after);
+    if (held_)
+        held_->names.reset(); // the month file may be new: list again if asked
 }
 
-bool Journal::LastRead::matches(const std::string& p, std::string_view text) const {
-    return p == path && text.size() == size && std::hash<std::string_view>{}(text) == hash;
+bool Journal::LastRead::matches(const std::string& p, std::string_view bytes) const {
+    return p == path && bytes.size() == size && std::hash<std::string_view>{}(bytes) == hash;
 }
 
-void Journal::remember(const std::string& path, std::string_view text, std::size_t entries) const {
-    last_read_ = LastRead{path, text.size(), std::hash<std::string_view>{}(text), entries};
+void Journal::remember(const std::string& path, std::string&& text, std::size_t entries) const {
+    last_read_ = LastRead{path, text.size(), std::hash<std::string_view>{}(text), entries, {}};
+    if (held_)
+        last_read_.text = std::move(text);
 }
 
 std::vector<MonthFiles> Journal::months(YearMonth first, YearMonth last) const {
     std::vector<MonthFiles> out;
     const std::string dir = home_.journal_dir();
-    std::vector<std::string> names = names_in(dir, [&](std::string_view name) {
-        if (name.size() < 12 || name[0] == '.' || name.substr(name.size() - 5) != ".toml")
-            return false;
-        auto month = parse_year_month(name.substr(0, 7));
-        return month && *month >= first && *month <= last;
-    });
+    std::vector<std::string> names;
+    if (held_ && held_->names) {
+        for (const auto& name : *held_->names)
+            if (is_month_name(name, first, last))
+                names.push_back(name);
+    } else {
+        names =
+            names_in(dir, [&](std::string_view name) { return is_month_name(name, first, last); });
+    }
     std::sort(names.begin(), names.end());
     for (const auto& name : names) {
         YearMonth ym = *parse_year_month(std::string_view(name).substr(0, 7));
@@ -228,7 +292,7 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
         if (auto plain = days ? read_month_fast(*text, *days) : read_month_fast(*text)) {
             for (const auto& values : plain->entries)
                 see(entry_from(values, path));
-            remember(path, *text, plain->array_size);
+            remember(path, std::move(*text), plain->array_size);
             continue;
         }
         toml::table doc;
@@ -243,7 +307,7 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
                 if (const toml::table* table = node.as_table())
                     if (auto entry = entry_from(*table, path))
                         see(std::move(*entry));
-        remember(path, *text, count_entries(doc));
+        remember(path, std::move(*text), count_entries(doc));
     }
 }
 

@@ -6,6 +6,7 @@
 #include "core/record.hpp"
 #include "store/filesystem.hpp"
 #include "store/home.hpp"
+#include "store/lock.hpp"
 
 #include <chrono>
 #include <functional>
@@ -34,6 +35,24 @@ public:
     // or is a symbolic link or not a regular file; it is left untouched),
     // IoError or CreateError.
     void append(const Record& record);
+
+    // Holds the journal's lock for a command that reads and then appends
+    // without waiting for anyone in between (log with its answers on the
+    // command line). Taking it removes stale temporary files and lists the
+    // journal once; months read while it is held are read under the lock and
+    // kept, so the append that follows neither takes the lock again nor
+    // reads the month a second time. Waits up to `timeout` for the lock,
+    // then throws BusyError; other errors as append().
+    class Hold {
+    public:
+        Hold(Journal& journal, std::chrono::milliseconds timeout);
+        ~Hold();
+        Hold(const Hold&) = delete;
+        Hold& operator=(const Hold&) = delete;
+
+    private:
+        Journal& journal_;
+    };
 
     std::string month_path(YearMonth month) const;
 
@@ -69,7 +88,10 @@ public:
     void on_warning(Warn warn) { warn_ = std::move(warn); }
 
 private:
-    void remove_stale_temp_files() const;
+    // The names in the journal directory that are month files or temporary
+    // files (listed once while the lock is held).
+    std::vector<std::string> journal_names() const;
+    void remove_stale_temp_files(const std::vector<std::string>& names) const;
     // `days`: only the entries of these days (nullptr: all).
     void read_month(const MonthFiles& month, const Visitor& visit, std::vector<DataError>& problems,
                     std::size_t& order, const DaySpan* days) const;
@@ -80,14 +102,24 @@ private:
     // only feeds the check that the appended text reads back as one more
     // record (the whole text is parsed again either way), so a hash that
     // wrongly matched could at worst refuse a write, never let a bad one in.
+    // Under a Hold, the bytes themselves are kept too.
     struct LastRead {
         std::string path;
         std::size_t size = 0;
         std::size_t hash = 0;
         std::size_t entries = 0;
-        bool matches(const std::string& p, std::string_view text) const;
+        std::optional<std::string> text;
+        bool matches(const std::string& p, std::string_view bytes) const;
     };
-    void remember(const std::string& path, std::string_view text, std::size_t entries) const;
+    void remember(const std::string& path, std::string&& text, std::size_t entries) const;
+
+    // The lock and the journal's names while a Hold lasts.
+    struct Held {
+        Held(FileSystem& fs, const std::string& path, Clock& clock, std::chrono::milliseconds t)
+            : lock(fs, path, clock, t) {}
+        FileLock lock;
+        std::optional<std::vector<std::string>> names;
+    };
 
     FileSystem& fs_;
     Home home_;
@@ -95,6 +127,7 @@ private:
     std::chrono::milliseconds lock_timeout_;
     Warn warn_;
     mutable LastRead last_read_;
+    std::optional<Held> held_;
 };
 
 // The lock timeout: COMPASSION_LOCK_TIMEOUT seconds if set (a number), else 10 s.

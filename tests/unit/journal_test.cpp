@@ -133,6 +133,69 @@ TEST_CASE_FIXTURE(Fixture, "a writer that holds the lock removes temp files of a
     CHECK(journal_files() == std::vector<std::string>{".gitattributes", ".lock", "2026-11.toml"});
 }
 
+TEST_CASE_FIXTURE(Fixture, "under a hold, reads and the append share one lock and one read") {
+    journal.append(note("before"));
+    const std::string month = journal.month_path(YearMonth{2026, 11});
+    spit(home.journal_dir() + "/.2026-11.toml.tmp.999.abc", "half a rec");
+    testing::FaultyFileSystem fs;
+    Journal held_journal(fs, home, clock, milliseconds{200});
+    {
+        Journal::Hold hold(held_journal, milliseconds{0});
+        // The stale temp file is gone as soon as the lock is taken.
+        CHECK(journal_files() ==
+              std::vector<std::string>{".gitattributes", ".lock", "2026-11.toml"});
+        // Another writer now waits, and gives up as busy.
+        CHECK_THROWS_AS(journal.append(note("elsewhere")), BusyError);
+        std::vector<std::string> seen;
+        std::vector<DataError> problems;
+        held_journal.read_days(
+            friday, friday, [&](const Entry& e) { seen.push_back(*e.text("text")); }, problems);
+        CHECK(seen == std::vector<std::string>{"before"});
+        held_journal.append(note("during"));
+        // The month was opened once, to read it; the lock file once, by the hold.
+        CHECK(std::count(fs.opened.begin(), fs.opened.end(), month) == 1);
+        CHECK(std::count(fs.opened.begin(), fs.opened.end(), home.lock_path()) == 1);
+    }
+    journal.append(note("after")); // the hold is over: the lock is free again
+    CHECK(texts() == std::vector<std::string>{"before", "during", "after"});
+}
+
+TEST_CASE_FIXTURE(Fixture,
+                  "a hold on a busy journal fails at once, and a broken month stays as it is") {
+    prepare_home(real, home);
+    int fd = ::open(home.lock_path().c_str(), O_RDWR | O_CREAT, 0600);
+    REQUIRE(::flock(fd, LOCK_EX) == 0);
+    CHECK_THROWS_AS(Journal::Hold(journal, milliseconds{0}), BusyError);
+    CHECK(clock.now() == evening); // no waiting
+    ::close(fd);
+
+    const std::string month = journal.month_path(YearMonth{2026, 11});
+    spit(month, "[[entry]]\nkind = \"moment\"\nday = 2026-11-27\ntext = 'hand'\nbroken = \n");
+    Journal::Hold hold(journal, milliseconds{0});
+    std::vector<DataError> problems;
+    journal.read_days(
+        friday, friday, [](const Entry&) {}, problems);
+    CHECK(problems.size() == 1);
+    CHECK_THROWS_AS(journal.append(note("not here")), DataError);
+    CHECK(slurp(month) ==
+          "[[entry]]\nkind = \"moment\"\nday = 2026-11-27\ntext = 'hand'\nbroken = \n");
+}
+
+TEST_CASE_FIXTURE(Fixture, "under a hold, a month in another TOML style keeps every byte") {
+    prepare_home(real, home);
+    const std::string month = journal.month_path(YearMonth{2026, 11});
+    const std::string hand = "[[ entry ]]\r\nkind = 'moment'\r\nday = 2026-11-27\r\ntext = 'hand'";
+    spit(month, hand);
+    Journal::Hold hold(journal, milliseconds{0});
+    std::vector<DataError> problems;
+    journal.read_days(
+        friday, friday, [](const Entry&) {}, problems);
+    CHECK(problems.empty());
+    journal.append(note("typed"));
+    CHECK(slurp(month).rfind(hand + "\n\n[[entry]]", 0) == 0);
+    CHECK(texts() == std::vector<std::string>{"hand", "typed"});
+}
+
 TEST_CASE("the write path calls fsync on the file, then rename, then fsync on the directory") {
     testing::TempDir tmp;
     testing::FaultyFileSystem fs;
