@@ -35,8 +35,7 @@ std::optional<Checkin> checkin_from(const Entry& entry) {
     if (entry.kind != checkin_kind)
         return std::nullopt;
     Checkin c;
-    c.id = entry.id;
-    c.day = entry.day;
+    c.read_header(entry);
     for (const auto& name : entry.list("did"))
         c.items.emplace_back(name, Answer::done);
     for (const auto& name : entry.list("not_done"))
@@ -47,8 +46,6 @@ std::optional<Checkin> checkin_from(const Entry& entry) {
         c.showed_up = static_cast<int>(*n);
     c.note = entry.text("note").value_or("");
     c.replaces = entry.text("replaces").value_or("");
-    c.at_seconds = entry.at_seconds;
-    c.order = entry.order;
     return c;
 }
 

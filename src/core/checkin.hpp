@@ -18,15 +18,11 @@ inline constexpr std::string_view checkin_kind = "checkin";
 enum class Answer { done, not_done, unsure };
 
 // The end-of-day check-in, the `checkin` record kind.
-struct Checkin {
-    std::string id;
-    Date day;
+struct Checkin : RecordHeader {
     std::vector<std::pair<std::string, Answer>> items; // in the user's order
     std::optional<int> showed_up;                      // 1..5, absent when skipped
     std::string note;
     std::string replaces; // id of the check-in this one supersedes, if any
-    std::int64_t at_seconds = 0;
-    std::size_t order = 0;
 
     std::optional<Answer> answer(std::string_view item) const;
     int done_count() const;

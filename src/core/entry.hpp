@@ -81,6 +81,23 @@ struct MonthEntries {
 // An entry that reads `values`, which must outlive it.
 Entry entry_from(const EntryValues& values, const std::string& path);
 
+// What every record read back shares with the others of its kind: its id,
+// its day, and its place in time and in reading order (which came last).
+struct RecordHeader {
+    std::string id;
+    Date day;
+    std::int64_t at_seconds = 0;
+    std::size_t order = 0;
+
+    // Takes the header of `entry`.
+    void read_header(const Entry& entry) {
+        id = entry.id;
+        day = entry.day;
+        at_seconds = entry.at_seconds;
+        order = entry.order;
+    }
+};
+
 // The header of one `[[entry]]` table, or nothing when it lacks a kind or a day
 // (such a table is kept in the file and ignored).
 std::optional<Entry> entry_from(const toml::table& table, const std::string& path);

@@ -36,10 +36,7 @@ std::optional<Reframe> reframe_from(const Entry& entry) {
     if (entry.kind != reframe_kind)
         return std::nullopt;
     Reframe r;
-    r.id = entry.id;
-    r.day = entry.day;
-    r.at_seconds = entry.at_seconds;
-    r.order = entry.order;
+    r.read_header(entry);
     for (const auto& part : reframe_parts)
         r.*part.field = entry.text(part.key).value_or("");
     r.follow_up = entry.date("follow_up");

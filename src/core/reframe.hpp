@@ -16,13 +16,9 @@ inline constexpr std::string_view repair_done_kind = "repair_done";
 
 // The shame → guilt → repair reflection, the `reframe` record kind. Only
 // `what` is needed; every other part may stay empty.
-struct Reframe {
-    std::string id;
-    Date day;
+struct Reframe : RecordHeader {
     std::string what, impact, need, repair, differently, kind_words;
     std::optional<Date> follow_up;
-    std::int64_t at_seconds = 0;
-    std::size_t order = 0;
 };
 
 // One part of the reflection: its name (the command-line flag without its

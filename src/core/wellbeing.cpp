@@ -17,10 +17,7 @@ std::optional<QualityRatings> ratings_from(const Entry& entry) {
     if (entry.kind != qualities_kind)
         return std::nullopt;
     QualityRatings r;
-    r.id = entry.id;
-    r.day = entry.day;
-    r.at_seconds = entry.at_seconds;
-    r.order = entry.order;
+    r.read_header(entry);
     for (std::size_t i = 0; i < qualities.size(); ++i) {
         auto v = entry.integer(qualities[i].key);
         if (!v || *v < 1 || *v > 5)

@@ -13,13 +13,9 @@ namespace compassion {
 inline constexpr std::string_view qualities_kind = "qualities";
 
 // One rating of the four qualities of well-being, the `qualities` record kind.
-struct QualityRatings {
-    std::string id;
-    Date day;
+struct QualityRatings : RecordHeader {
     std::array<int, 4> ratings{}; // 1..5, in the order of `qualities`
     std::string focus;            // a quality key, or empty when none was chosen
-    std::int64_t at_seconds = 0;
-    std::size_t order = 0;
 };
 
 Record qualities_record(const QualityRatings& ratings, TimePoint now);
