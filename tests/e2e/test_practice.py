@@ -254,9 +254,11 @@ class OnATerminal(PracticeTest):
         self.assertEqual(kinds[1:], [("practice", None, "firstmomnt"),
                                      ("moment", "walked the long way home", None)])
 
-    def test_ctrl_c_ends_recall_and_returns_to_the_shell_asking_nothing(self):
-        self.write_journal(moment("firstmomnt", "2026-11-02", "took a real lunch break"))
-        pid, fd = self.spawn("practice", "recall", env=self.pty_env(pace="5"))
+    def interrupt_countdown(self, *args):
+        """Runs a practice on a terminal, presses Ctrl-C once its countdown
+        shows, then types a shell command; gives the exit status and the
+        screen as text."""
+        pid, fd = self.spawn(*args, env=self.pty_env(pace="5"))
         try:
             screen = self.read_until(fd, b"", b"left")
             os.write(fd, b"\x03")
@@ -265,7 +267,11 @@ class OnATerminal(PracticeTest):
             status, screen = self.finish(pid, fd, screen)
         finally:
             os.close(fd)
-        shown = strip_ansi(screen.decode("utf-8", "replace"))
+        return status, strip_ansi(screen.decode("utf-8", "replace"))
+
+    def test_ctrl_c_ends_recall_and_returns_to_the_shell_asking_nothing(self):
+        self.write_journal(moment("firstmomnt", "2026-11-02", "took a real lunch break"))
+        status, shown = self.interrupt_countdown("practice", "recall")
         self.assertEqual(status, 0, shown)
         self.assertRegex(shown, "Stopped (after|before)")
         self.assertNotIn("another moment", shown)
@@ -273,15 +279,7 @@ class OnATerminal(PracticeTest):
         self.assertEqual(kinds, [("moment", None), ("practice", False)])
 
     def test_ctrl_c_ends_quality_and_asks_nothing(self):
-        pid, fd = self.spawn("practice", "quality", "attention", env=self.pty_env(pace="5"))
-        try:
-            screen = self.read_until(fd, b"", b"left")
-            os.write(fd, b"\x03")
-            os.write(fd, b"ls -la\n")
-            status, screen = self.finish(pid, fd, screen)
-        finally:
-            os.close(fd)
-        shown = strip_ansi(screen.decode("utf-8", "replace"))
+        status, shown = self.interrupt_countdown("practice", "quality", "attention")
         self.assertEqual(status, 0, shown)
         self.assertRegex(shown, "Stopped (after|before)")
         [p] = self.practices()
