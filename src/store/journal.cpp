@@ -85,14 +85,11 @@ bool is_month_name(std::string_view name, YearMonth first, YearMonth last) {
     return month && *month >= first && *month <= last;
 }
 
-constexpr YearMonth first_month{0, 1};
-constexpr YearMonth last_month{99999, 12};
-
 } // namespace
 
 std::vector<std::string> Journal::journal_names() const {
     return names_in(home_.journal_dir(), [](std::string_view name) {
-        return is_temp_name(name) || is_month_name(name, first_month, last_month);
+        return is_temp_name(name) || is_month_name(name, earliest_month, latest_month);
     });
 }
 
@@ -323,7 +320,7 @@ void Journal::read(YearMonth first, YearMonth last, const Visitor& visit,
 
 void Journal::read_all(const Visitor& visit, std::vector<DataError>& problems,
                        const MonthDone& month_done) const {
-    read(YearMonth{0, 1}, YearMonth{99999, 12}, visit, problems, month_done);
+    read(earliest_month, latest_month, visit, problems, month_done);
 }
 
 void Journal::read_days(Date first, Date last, const Visitor& visit,

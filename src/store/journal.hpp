@@ -16,6 +16,10 @@
 
 namespace compassion {
 
+// The widest range of months: every month a journal can hold.
+inline constexpr YearMonth earliest_month{0, 1};
+inline constexpr YearMonth latest_month{99999, 12};
+
 // One month's files: the month file itself and any copies a sync tool left
 // beside it (2026-11.sync-conflict-….toml, "2026-11 (conflicted copy).toml").
 struct MonthFiles {
@@ -58,8 +62,8 @@ public:
 
     // The months that have files, oldest first (only those from `first` to
     // `last` when given).
-    std::vector<MonthFiles> months(YearMonth first = YearMonth{0, 1},
-                                   YearMonth last = YearMonth{99999, 12}) const;
+    std::vector<MonthFiles> months(YearMonth first = earliest_month,
+                                   YearMonth last = latest_month) const;
 
     using Visitor = std::function<void(const Entry&)>;
     // Told when every file of a month has been visited.
