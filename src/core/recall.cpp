@@ -5,6 +5,19 @@
 
 namespace compassion {
 
+Record moment_record(const std::string& text, Date day, TimePoint now) {
+    Record r = make_record("moment", day, now);
+    r.set("text", text);
+    return r;
+}
+
+Record showing_record(const std::string& moment_id, const PaceResult& result, Date day,
+                      TimePoint now) {
+    Record r = practice_record("recall", result, day, now);
+    r.set("moment", moment_id);
+    return r;
+}
+
 std::optional<SavedMoment> moment_from(const Entry& entry) {
     if (entry.kind != "moment")
         return std::nullopt;

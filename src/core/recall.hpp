@@ -2,6 +2,8 @@
 
 #include "core/date.hpp"
 #include "core/entry.hpp"
+#include "core/pacing.hpp"
+#include "core/record.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -31,6 +33,12 @@ struct Showing {
     std::string moment_id;
     Stamp when;
 };
+
+// A `moment` record keeping `text`, written at `now` about `day`.
+Record moment_record(const std::string& text, Date day, TimePoint now);
+// The `practice` record of one recall session that showed moment `moment_id`.
+Record showing_record(const std::string& moment_id, const PaceResult& result, Date day,
+                      TimePoint now);
 
 // A `moment` record with text, or nothing for any other record.
 std::optional<SavedMoment> moment_from(const Entry& entry);

@@ -205,6 +205,23 @@ bool is_blank(const Reframe& r) {
     return true;
 }
 
+Record repair_done_record(const std::string& ref, const std::string& note, Date day,
+                          TimePoint now) {
+    Record record = make_record(std::string(repair_done_kind), day, now);
+    record.set("ref", ref);
+    if (!note.empty())
+        record.set("note", note);
+    return record;
+}
+
+void RepairBook::read(const Entry& e) {
+    if (auto r = reframe_from(e))
+        add(std::move(*r));
+    else if (e.kind == repair_done_kind)
+        if (auto ref = e.text("ref"))
+            add_done(*ref, e.day);
+}
+
 void RepairBook::add(Reframe reframe) {
     reframes_.push_back(std::move(reframe));
 }

@@ -38,6 +38,8 @@ inline constexpr std::string_view follow_up_question =
     "When would you like to come back to the repair? (tomorrow, +7, a weekday, YYYY-MM-DD)";
 
 Record reframe_record(const Reframe& reframe, TimePoint now);
+// A `repair_done` record for reframe `ref`, with a note when one is given.
+Record repair_done_record(const std::string& ref, const std::string& note, Date day, TimePoint now);
 std::optional<Reframe> reframe_from(const Entry& entry);
 
 // A follow-up date: today, tomorrow, +N (days from today), a weekday name (the
@@ -67,6 +69,8 @@ class RepairBook {
 public:
     void add(Reframe reframe);
     void add_done(std::string ref, Date day);
+    // Takes a reframe or a repair marked done; any other entry is ignored.
+    void read(const Entry& entry);
 
     // Reframes whose id starts with `typed` (any case), newest last.
     std::vector<const Reframe*> matching(std::string_view typed) const;

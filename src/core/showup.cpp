@@ -8,6 +8,12 @@
 
 namespace compassion {
 
+Record showup_record(const std::vector<std::string>& items, Date day, TimePoint now) {
+    Record r = make_record(std::string(showup_kind), day, now);
+    r.set("items", items);
+    return r;
+}
+
 std::vector<std::string> showup_items(const std::vector<std::string>& typed,
                                       std::size_t max_count) {
     std::vector<std::string> items;

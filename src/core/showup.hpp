@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/record.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -14,6 +16,9 @@ inline constexpr std::string_view showup_kind = "showup";
 // (1 to `max_count` items, named, no duplicates whatever their case).
 // Throws UsageError naming what to change.
 std::vector<std::string> showup_items(const std::vector<std::string>& typed, std::size_t max_count);
+
+// A `showup` record of the new list, written at `now` about `day`.
+Record showup_record(const std::vector<std::string>& items, Date day, TimePoint now);
 
 // Whether two lists are exactly the same names in the same order (a change of
 // case counts as a change: it is how the name will be shown).

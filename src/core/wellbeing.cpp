@@ -29,6 +29,15 @@ std::optional<QualityRatings> ratings_from(const Entry& entry) {
     return r;
 }
 
+std::optional<Quality> focus_from(const Entry& entry) {
+    if (entry.kind != qualities_kind)
+        return std::nullopt;
+    auto key = entry.text("focus");
+    if (!key)
+        return std::nullopt;
+    return find_quality(*key);
+}
+
 bool written_after(const QualityRatings& a, const QualityRatings& b) {
     if (a.at_seconds != b.at_seconds)
         return a.at_seconds > b.at_seconds;

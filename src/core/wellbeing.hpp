@@ -23,6 +23,10 @@ Record qualities_record(const QualityRatings& ratings, TimePoint now);
 // A `qualities` entry read back; nothing when a rating is missing or out of range.
 std::optional<QualityRatings> ratings_from(const Entry& entry);
 
+// The quality a `qualities` entry names as its focus, whatever its ratings;
+// nothing for any other entry or a focus that names no quality.
+std::optional<Quality> focus_from(const Entry& entry);
+
 // Whether `a` was written after `b` (by `at`, then by reading order).
 bool written_after(const QualityRatings& a, const QualityRatings& b);
 
