@@ -1,3 +1,5 @@
+#include "commands/review.hpp"
+
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "core/summary.hpp"
@@ -9,17 +11,6 @@ namespace compassion {
 
 namespace {
 
-struct ReviewOptions {
-    bool week = false;
-    bool month = false;
-    bool year = false;
-    bool all = false;
-    std::string from;
-    std::string to;
-    std::string format = "text";
-    bool redact = false;
-};
-
 struct Range {
     std::optional<Date> from; // nothing: from the first record (--all)
     Date to;
@@ -29,18 +20,20 @@ struct Range {
 
 // Refuses two ranges at once (--week --all), naming the flags as given.
 void check_one_range(const ReviewOptions& o) {
-    std::string from_to = !o.from.empty() && !o.to.empty() ? "--from/--to"
-                          : !o.from.empty()                ? "--from"
-                                                           : "--to";
+    std::string from_to = o.from && o.to ? "--from/--to" : o.from ? "--from" : "--to";
     std::vector<std::string> given;
     for (auto [flag, set] :
          {std::pair{std::string("--week"), o.week}, std::pair{std::string("--month"), o.month},
           std::pair{std::string("--year"), o.year}, std::pair{std::string("--all"), o.all},
-          std::pair{from_to, !o.from.empty() || !o.to.empty()}})
+          std::pair{from_to, o.from || o.to}})
         if (set)
             given.push_back(flag);
     if (given.size() > 1)
         throw UsageError(fmt::format("{}: one range at a time, please", fmt::join(given, " and ")));
+}
+
+std::optional<std::string> non_empty(const std::string& text) {
+    return text.empty() ? std::nullopt : std::optional(text);
 }
 
 // A day flag as typed, with the date it means when the two differ:
@@ -61,25 +54,27 @@ Range range_of(const ReviewOptions& o, Date today) {
         return Range{add_days(today, -364), today, "Your year", true};
     if (o.month)
         return Range{add_days(today, -29), today, "Your month", false};
-    if (o.from.empty() && o.to.empty())
+    if (!o.from && !o.to)
         return Range{add_days(today, -6), today, "Your week", false};
 
     std::optional<Date> to;
-    if (!o.to.empty())
-        to = parse_day(o.to, today, "--to");
+    if (o.to)
+        to = parse_day(*o.to, today, "--to");
     std::optional<Date> from;
-    if (!o.from.empty())
-        from = parse_day(o.from, today, "--from");
+    if (o.from)
+        from = parse_day(*o.from, today, "--from");
     if (from && *from > today)
         throw UsageError(
-            fmt::format("{}: that day has not come yet", as_given("--from", o.from, *from)));
+            fmt::format("{}: that day has not come yet", as_given("--from", *o.from, *from)));
     if (from && to && *from > *to)
         throw UsageError(fmt::format("{} comes after {}; the range has to start before it ends",
-                                     as_given("--from", o.from, *from),
-                                     as_given("--to", o.to, *to)));
+                                     as_given("--from", *o.from, *from),
+                                     as_given("--to", *o.to, *to)));
     Date last = std::min(to.value_or(today), today);
     return Range{from.value_or(add_days(last, -6)), last, "Your review", false};
 }
+
+} // namespace
 
 void review_command(const ReviewOptions& o, Session& s) {
     check_one_range(o);
@@ -124,8 +119,6 @@ void review_command(const ReviewOptions& o, Session& s) {
                                  ReportOptions{range.title, o.redact, range.heat_map}));
 }
 
-} // namespace
-
 void add_review_command(CLI::App& app, Session& session) {
     auto o = std::make_shared<ReviewOptions>();
     CLI::App* cmd = app.add_subcommand(
@@ -135,10 +128,14 @@ void add_review_command(CLI::App& app, Session& session) {
     cmd->add_flag("--month", o->month, "The 30 days ending today");
     cmd->add_flag("--year", o->year, "The 365 days ending today, with a calendar");
     cmd->add_flag("--all", o->all, "Everything in the journal, with a calendar");
-    cmd->add_option("--from", o->from,
-                    "First day: YYYY-MM-DD, today, yesterday, -N or a weekday name")
+    // An empty day is as good as none, as it always was.
+    cmd->add_option_function<std::string>(
+           "--from", [o](const std::string& day) { o->from = non_empty(day); },
+           "First day: YYYY-MM-DD, today, yesterday, -N or a weekday name")
         ->type_name("DAY");
-    cmd->add_option("--to", o->to, "Last day (default: today), same forms as --from")
+    cmd->add_option_function<std::string>(
+           "--to", [o](const std::string& day) { o->to = non_empty(day); },
+           "Last day (default: today), same forms as --from")
         ->type_name("DAY");
     cmd->add_option("--format", o->format, "text (the default), tsv, csv or json")
         ->check(CLI::IsMember({"text", "tsv", "csv", "json"}))
