@@ -55,6 +55,18 @@ struct AppFixture {
         return run_on(term, std::move(args));
     }
 
+    // Calls a command's work function on a session in the home, as its
+    // callback would, without any command line to parse.
+    template <class Work> Run call(Work work) {
+        FakeTerminal term({}, false);
+        MapEnvironment env(vars);
+        Globals globals;
+        globals.home = home;
+        Session session(System{fs, clock, term, env}, globals);
+        work(session);
+        return Run{static_cast<int>(session.exit), term.stdout_text, term.stderr_text};
+    }
+
     // A file in the home, "" when it does not exist.
     std::string read(const std::string& name) {
         std::ifstream in(home + "/" + name);

@@ -1,4 +1,6 @@
 #include "app_fixture.hpp"
+#include "commands/commands.hpp"
+#include "commands/practice/practice.hpp"
 #include "core/exercises.hpp"
 #include "core/pacing.hpp"
 #include "core/recall.hpp"
@@ -573,4 +575,32 @@ TEST_CASE_FIXTURE(Fixture, "an unreadable month is named and the other months st
     std::stringstream ss;
     ss << in.rdbuf();
     CHECK(ss.str() == "[[entry]]\nid = \"x\"\nkind = \n");
+}
+
+TEST_CASE_FIXTURE(Fixture, "practices run from plain options with no command line") {
+    CHECK_THROWS_AS(call([](Session& s) {
+                        practice::KindnessOptions o;
+                        o.minutes = 0;
+                        practice::kindness_command(o, s);
+                    }),
+                    UsageError);
+    Run r = call([](Session& s) {
+        practice::QualityOptions o;
+        o.name = "attention";
+        practice::quality_command(o, s);
+    });
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Attention: ") == 0);
+    CHECK(month().find("practice = \"quality\"\nseconds = 0\ncompleted = true\nquality = "
+                       "\"attention\"\n") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "the practice menu numbers and names come from the practice table") {
+    const auto& table = practice_table();
+    Run menu = watched({"practice"}, {"4", "q"});
+    for (std::size_t i = 0; i < table.size(); ++i)
+        CHECK(menu.err.find(std::to_string(i + 1) + "  " + std::string(table[i].name)) !=
+              std::string::npos);
+    CHECK(menu.err.find("Just 1, 2 or 3 will do.") != std::string::npos);
+    CHECK(menu.out.find(": ") != std::string::npos); // the quality exercise ran
 }
