@@ -4,7 +4,7 @@
 #include "core/exercises.hpp"
 #include "core/items.hpp"
 #include "core/pacing.hpp"
-#include "core/recall.hpp"
+#include "core/kinds/moment.hpp"
 #include "core/rotation.hpp"
 
 #include <algorithm>

@@ -3,9 +3,9 @@
 #include "commands/common.hpp"
 #include "core/items.hpp"
 #include "core/prompts.hpp"
-#include "core/reframe.hpp"
-#include "core/showup.hpp"
-#include "core/wellbeing.hpp"
+#include "core/kinds/reframe.hpp"
+#include "core/kinds/showup.hpp"
+#include "core/kinds/qualities.hpp"
 #include "term/editor.hpp"
 
 #include <cerrno>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/checkin.hpp"
+#include "core/kinds/checkin.hpp"
 #include "core/date.hpp"
 #include "core/entry.hpp"
 

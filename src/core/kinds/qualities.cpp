@@ -1,4 +1,4 @@
-#include "core/wellbeing.hpp"
+#include "core/kinds/qualities.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "core/showup.hpp"
+#include "core/kinds/showup.hpp"
 
 #include "core/errors.hpp"
 #include "core/items.hpp"

@@ -1,4 +1,4 @@
-#include "core/reframe.hpp"
+#include "core/kinds/reframe.hpp"
 
 #include "core/errors.hpp"
 

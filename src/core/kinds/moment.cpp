@@ -1,4 +1,4 @@
-#include "core/recall.hpp"
+#include "core/kinds/moment.hpp"
 
 #include <algorithm>
 #include <map>
