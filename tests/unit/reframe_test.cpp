@@ -1,4 +1,5 @@
 #include "core/kinds/reframe.hpp"
+#include "core/reframe_template.hpp"
 
 #include "helpers.hpp"
 
