@@ -1,7 +1,10 @@
 #pragma once
 
 #include "app.hpp"
+#include "core/range.hpp"
 #include "core/record.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <optional>
 #include <string>
@@ -34,5 +37,10 @@ int check_rating(std::int64_t value, std::string_view flag);
 
 // Parses "1".."5" typed at a prompt.
 std::optional<int> parse_rating(std::string_view text);
+
+// Registers the range flags every reading command shares (--week, --month,
+// --month=YYYY-MM, --year, --all, --this-week, --last-week, --this-month,
+// --last-month, --from, --to) on `cmd`; `week_help` says what --week means there.
+void add_range_flags(CLI::App& cmd, RangeFlags& flags, std::string_view week_help);
 
 } // namespace compassion
