@@ -2,6 +2,7 @@
 
 #include "commands/commands.hpp"
 #include "core/items.hpp"
+#include "core/locale.hpp"
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -62,11 +63,13 @@ Journal& Session::journal() {
 }
 
 Style Session::out_style() {
-    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stdout_is_tty()));
+    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stdout_is_tty()),
+                 !utf8_locale(sys_.env));
 }
 
 Style Session::say_style() {
-    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stderr_is_tty()));
+    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stderr_is_tty()),
+                 !utf8_locale(sys_.env));
 }
 
 Date Session::today() {
