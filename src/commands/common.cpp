@@ -1,4 +1,5 @@
 #include "commands/common.hpp"
+#include "core/locale.hpp"
 
 #include <cstdio>
 #include <fmt/format.h>
@@ -73,7 +74,12 @@ std::string text_argument(const std::string& value, std::string_view flag, std::
 std::string storable_text(Session& session, const std::string& text, std::string_view what) {
     bool replaced = false;
     std::string out = valid_utf8(text, &replaced);
-    if (replaced && !session.quiet())
+    if (!replaced)
+        return out;
+    // Typed in a Latin-1 (or other 8-bit) locale: the bytes mean letters there.
+    if (auto converted = from_locale_charset(text, session.env()))
+        return *converted;
+    if (!session.quiet())
         session.term().say(fmt::format("compassion: {} had bytes that are not UTF-8 text; they are "
                                        "kept as \xEF\xBF\xBD\n",
                                        what));

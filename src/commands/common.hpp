@@ -25,8 +25,8 @@ std::optional<std::string> ask(Session& session, std::string_view question);
 std::string text_argument(const std::string& value, std::string_view flag,
                           std::size_t limit = 1 << 20);
 
-// Text safe to store: valid UTF-8 (with a gentle warning when bytes had to
-// be replaced).
+// Text safe to store: valid UTF-8 as it is; other bytes converted from the
+// locale's character set (Latin-1), or else replaced, with a gentle warning.
 std::string storable_text(Session& session, const std::string& text, std::string_view what);
 
 // The error for a value that is needed when there is no terminal to ask.
