@@ -33,9 +33,9 @@ set(_changelog "${_docs}/changelog.gz")
 add_custom_command(OUTPUT "${_changelog}"
     COMMAND sh -c "\"$0\" -v package=$1 -v version=$2 -v \"maintainer=$3\" -f \"$4\" \"$5\" > \"$6.txt\" && \"$7\" -9n -c \"$6.txt\" > \"$6\""
             "${AWK_EXECUTABLE}" "${PROJECT_NAME}" "${PROJECT_VERSION}" "${COMPASSION_MAINTAINER}"
-            "${PROJECT_SOURCE_DIR}/packaging/debian-changelog.awk"
+            "${PROJECT_SOURCE_DIR}/cmake/debian-changelog.awk"
             "${PROJECT_SOURCE_DIR}/CHANGELOG.md" "${_changelog}" "${GZIP_EXECUTABLE}"
-    DEPENDS "${PROJECT_SOURCE_DIR}/CHANGELOG.md" "${PROJECT_SOURCE_DIR}/packaging/debian-changelog.awk"
+    DEPENDS "${PROJECT_SOURCE_DIR}/CHANGELOG.md" "${PROJECT_SOURCE_DIR}/cmake/debian-changelog.awk"
     VERBATIM)
 list(APPEND _docs_outputs "${_changelog}")
 
@@ -103,5 +103,5 @@ set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_STRIP_FILES ON)
-set(CPACK_PRE_BUILD_SCRIPTS "${PROJECT_SOURCE_DIR}/packaging/package-modes.cmake")
+set(CPACK_PRE_BUILD_SCRIPTS "${PROJECT_SOURCE_DIR}/cmake/package-modes.cmake")
 include(CPack)
