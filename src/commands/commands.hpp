@@ -12,6 +12,7 @@ void add_log_command(CLI::App& app, Session& session);
 void add_review_command(CLI::App& app, Session& session);
 void add_practice_command(CLI::App& app, Session& session);
 void add_reflect_command(CLI::App& app, Session& session);
+void add_help_command(CLI::App& app, Session& session);
 
 // The subcommand tables of the commands that have them.
 const std::vector<SubcommandInfo>& reflect_table();

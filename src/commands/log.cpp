@@ -3,8 +3,8 @@
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
-#include "core/checkin.hpp"
 #include "core/items.hpp"
+#include "core/kinds/checkin.hpp"
 
 #include <fmt/format.h>
 

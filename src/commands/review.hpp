@@ -1,20 +1,15 @@
 #pragma once
 
 #include "app.hpp"
+#include "core/range.hpp"
 
-#include <optional>
 #include <string>
 
 namespace compassion {
 
-// `compassion review` as plain values: nothing means the flag was not given.
+// `compassion review` as plain values.
 struct ReviewOptions {
-    bool week = false;
-    bool month = false;
-    bool year = false;
-    bool all = false;
-    std::optional<std::string> from;
-    std::optional<std::string> to;
+    RangeFlags range;
     std::string format = "text"; // text, tsv, csv or json
     bool redact = false;
 };

@@ -141,20 +141,6 @@ std::span<const Exercise> exercises_for(std::string_view quality_key) {
     return {};
 }
 
-Record exercise_record(const ChosenExercise& chosen, const PaceResult& result, Date day,
-                       TimePoint now) {
-    Record r = practice_record("quality", result, day, now);
-    r.set("quality", std::string(chosen.quality.key))
-        .set("exercise", static_cast<std::int64_t>(chosen.index));
-    return r;
-}
-
-std::optional<Quality> quality_practised(const Entry& entry) {
-    if (entry.kind != "practice" || entry.text("practice") != "quality")
-        return std::nullopt;
-    return find_quality(entry.text("quality").value_or(""));
-}
-
 ChosenExercise exercise_for_day(const Quality& quality, Date day) {
     auto pool = exercises_for(quality.key);
     std::size_t index = index_for_day(day, pool.size(), quality.key);

@@ -1,8 +1,6 @@
 #pragma once
 
 #include "core/date.hpp"
-#include "core/entry.hpp"
-#include "core/pacing.hpp"
 #include "core/qualities.hpp"
 
 #include <span>
@@ -28,13 +26,6 @@ struct ChosenExercise {
     Exercise exercise;
 };
 ChosenExercise exercise_for_day(const Quality& quality, Date day);
-
-// The `practice` record of one session of `chosen`.
-Record exercise_record(const ChosenExercise& chosen, const PaceResult& result, Date day,
-                       TimePoint now);
-// The quality a `practice` record of a quality exercise practised; nothing for
-// any other record.
-std::optional<Quality> quality_practised(const Entry& entry);
 
 // The quality suggested on a day when no focus has been chosen.
 Quality quality_for_day(Date day);

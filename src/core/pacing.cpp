@@ -5,15 +5,6 @@
 
 namespace compassion {
 
-Record practice_record(std::string_view practice, const PaceResult& result, Date day,
-                       TimePoint now) {
-    Record r = make_record("practice", day, now);
-    r.set("practice", std::string(practice))
-        .set("seconds", whole_seconds(result.practised))
-        .set("completed", result.completed);
-    return r;
-}
-
 std::vector<std::string> default_circle_phrases() {
     return {"May {who} be safe.", "May {who} be happy.", "May {who} be healthy.",
             "May {who} live with ease."};

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/clock.hpp"
-#include "core/record.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -61,11 +60,6 @@ struct PaceResult {
 // a slow terminal never stretches the session. With a fake clock it runs instantly.
 PaceResult run_paced(Clock& clock, std::size_t steps, Millis per_step, const PaceHooks& hooks,
                      Millis slice = Millis{100});
-
-// A `practice` record of one session of `practice` (kindness, recall,
-// quality): how long it lasted and whether it ran to the end.
-Record practice_record(std::string_view practice, const PaceResult& result, Date day,
-                       TimePoint now);
 
 // Whole seconds of `practised`, rounded to the nearest.
 std::int64_t whole_seconds(Millis practised);

@@ -40,7 +40,7 @@ std::string csv_field(std::string_view text);
 // A TSV field: backslash, tab, newline and carriage return written as \\ \t \n \r.
 std::string tsv_field(std::string_view text);
 
-// ▁▂▃▄▅▆▇█ for a value from 0 to 1.
-std::string_view spark(double fraction);
+// ▁▂▃▄▅▆▇█ for a value from 0 to 1; _-~=+*%# when `ascii`.
+std::string_view spark(double fraction, bool ascii = false);
 
 } // namespace compassion

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace compassion {
 
@@ -22,5 +23,9 @@ std::string editor_command(const Environment& env, bool interactive, std::string
 // /tmp) and gives back what was saved. The buffer is removed however it ends.
 std::string edit_in_buffer(FileSystem& fs, const std::string& command, const std::string& dir,
                            std::string_view name, const std::string& text);
+// Runs a program found on $PATH (`man`) with our standard streams, or with
+// them all on /dev/null when `quiet`, and waits for it. Returns its exit
+// status, 128 + the signal that ended it, or -1 when it could not be started.
+int run_program(const std::vector<std::string>& argv, bool quiet = false);
 
 } // namespace compassion

@@ -1,5 +1,5 @@
 #include "app_fixture.hpp"
-#include "core/checkin.hpp"
+#include "core/kinds/checkin.hpp"
 #include "faulty_fs.hpp"
 #include "store/journal.hpp"
 

@@ -2,8 +2,8 @@
 #include "commands/commands.hpp"
 #include "commands/practice/practice.hpp"
 #include "core/exercises.hpp"
+#include "core/kinds/moment.hpp"
 #include "core/pacing.hpp"
-#include "core/recall.hpp"
 
 #include <csignal>
 #include <doctest/doctest.h>

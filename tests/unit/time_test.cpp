@@ -1,5 +1,5 @@
 #include "app_fixture.hpp"
-#include "core/checkin.hpp"
+#include "core/kinds/checkin.hpp"
 #include "store/journal.hpp"
 
 #include <doctest/doctest.h>

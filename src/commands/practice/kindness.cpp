@@ -37,7 +37,7 @@ void print_step(Session& s, const PacedStep& step) {
 }
 
 Record kindness_record(Session& s, const PaceResult& result) {
-    return practice_record("kindness", result, s.today(), s.clock().now());
+    return practice_record(session_of(s, "kindness", result), s.clock().now());
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 
 #include "app.hpp"
 #include "core/exercises.hpp"
+#include "core/kinds/practice.hpp"
 #include "core/pacing.hpp"
 #include "term/interrupt.hpp"
 
@@ -36,6 +37,9 @@ Millis step_length(Session& s, std::string_view key, std::int64_t fallback, std:
 
 // What a practice printed without a terminal counts as: all of it, no time.
 PaceResult printed_once();
+
+// A session of `practice` as it went, about today.
+PracticeSession session_of(Session& s, std::string_view practice, const PaceResult& result);
 
 void say_unless_quiet(Session& s, std::string_view text);
 

@@ -1,8 +1,7 @@
 #include "commands/common.hpp"
 #include "commands/practice/practice.hpp"
 #include "core/items.hpp"
-#include "core/recall.hpp"
-#include "core/wellbeing.hpp"
+#include "core/kinds/qualities.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -19,8 +18,13 @@ std::optional<Quality> latest_focus(Session& s) {
     std::vector<DataError> problems;
     s.journal().read_all(
         [&](const Entry& e) {
-            auto q = focus_from(e);
-            Stamp when{e.at_seconds, e.order};
+            if (e.kind != qualities_kind)
+                return;
+            auto key = e.text("focus");
+            if (!key)
+                return;
+            auto q = find_quality(*key);
+            Stamp when = e.stamp();
             if (q && (!focus || latest < when)) {
                 focus = q;
                 latest = when;
@@ -68,8 +72,12 @@ void quality_command(const QualityOptions& o, Session& s) {
         say_unless_quiet(s, "\n(No focus quality chosen yet, so this is today's. `compassion "
                             "reflect qualities` lets you choose one.)\n");
     auto record = [&](const PaceResult& r) {
-        if (!o.no_log)
-            save_record(s, exercise_record(ex, r, s.today(), s.clock().now()));
+        if (!o.no_log) {
+            PracticeSession p = session_of(s, "quality", r);
+            p.quality = std::string(choice.quality.key);
+            p.exercise = static_cast<std::int64_t>(ex.index);
+            save_record(s, practice_record(p, s.clock().now()));
+        }
     };
     if (!paced(s)) {
         record(printed_once());

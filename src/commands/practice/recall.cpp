@@ -1,6 +1,6 @@
-#include "core/recall.hpp"
 #include "commands/common.hpp"
 #include "commands/practice/practice.hpp"
+#include "core/kinds/moment.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -67,8 +67,11 @@ std::optional<SavedMoment> next_moment(Session& s) {
     return moments[recall_order(moments, showings).front()];
 }
 
+// A recall session that showed `moment`.
 Record showing(Session& s, const SavedMoment& moment, const PaceResult& result) {
-    return showing_record(moment.id, result, s.today(), s.clock().now());
+    PracticeSession p = session_of(s, "recall", result);
+    p.moment = moment.id;
+    return practice_record(p, s.clock().now());
 }
 
 } // namespace

@@ -63,6 +63,15 @@ PaceResult printed_once() {
     return PaceResult{Millis{0}, true, 1};
 }
 
+PracticeSession session_of(Session& s, std::string_view practice, const PaceResult& result) {
+    PracticeSession p;
+    p.day = s.today();
+    p.practice = std::string(practice);
+    p.seconds = whole_seconds(result.practised);
+    p.completed = result.completed;
+    return p;
+}
+
 void say_unless_quiet(Session& s, std::string_view text) {
     if (!s.quiet())
         s.term().say(text);

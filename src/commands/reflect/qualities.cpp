@@ -1,8 +1,8 @@
+#include "core/kinds/qualities.hpp"
 #include "commands/common.hpp"
 #include "commands/reflect/reflect.hpp"
-#include "core/exercises.hpp"
 #include "core/items.hpp"
-#include "core/wellbeing.hpp"
+#include "core/kinds/practice.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -36,7 +36,7 @@ std::optional<QualityRatings> last_ratings(Session& s) {
         s.journal().read(
             it->month, it->month,
             [&](const Entry& e) {
-                if (auto r = ratings_from(e); r && (!last || written_after(*r, *last)))
+                if (auto r = ratings_from(e); r && (!last || r->stamp() > last->stamp()))
                     last = std::move(r);
             },
             problems);
@@ -54,9 +54,10 @@ std::array<int, 4> sessions_lately(Session& s, Date today) {
     s.journal().read(
         year_month_of(from), year_month_of(today),
         [&](const Entry& e) {
-            if (e.day < from || e.day > today)
+            if (e.kind != practice_kind || e.day < from || e.day > today ||
+                e.text("practice") != "quality")
                 return;
-            if (auto q = quality_practised(e))
+            if (auto q = find_quality(e.text("quality").value_or("")))
                 for (std::size_t i = 0; i < qualities.size(); ++i)
                     if (qualities[i].key == q->key)
                         ++counts[i];

@@ -1,7 +1,7 @@
-#include "core/recall.hpp"
 #include "commands/common.hpp"
 #include "commands/reflect/reflect.hpp"
-#include "core/reframe.hpp"
+#include "core/kinds/moment.hpp"
+#include "core/reframe_template.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

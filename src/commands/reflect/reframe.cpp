@@ -1,6 +1,7 @@
-#include "core/reframe.hpp"
+#include "core/kinds/reframe.hpp"
 #include "commands/common.hpp"
 #include "commands/reflect/reflect.hpp"
+#include "core/reframe_template.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -35,7 +36,15 @@ std::string headline(const std::string& text, std::size_t width) {
 RepairBook read_repairs(Session& s) {
     RepairBook book;
     std::vector<DataError> problems;
-    s.journal().read_all([&](const Entry& e) { book.read(e); }, problems);
+    s.journal().read_all(
+        [&](const Entry& e) {
+            if (auto r = reframe_from(e))
+                book.add(std::move(*r));
+            else if (e.kind == repair_done_kind)
+                if (auto ref = e.text("ref"))
+                    book.add_done(*ref, e.day);
+        },
+        problems);
     s.report_problems(problems);
     return book;
 }
@@ -95,7 +104,7 @@ void mark_repair_done(const std::string& done, const std::optional<std::string>&
     }
     // A note on a repair already done is kept in a further record: the
     // journal only grows, and words given are never dropped.
-    save_record(s, repair_done_record(r.id, note, s.today(), s.clock().now()));
+    save_record(s, repair_done_record(r.id, s.today(), note, s.clock().now()));
     if (s.quiet())
         return;
     if (done_day)

@@ -1,4 +1,4 @@
-#include "core/showup.hpp"
+#include "core/kinds/showup.hpp"
 #include "commands/common.hpp"
 #include "commands/reflect/reflect.hpp"
 
