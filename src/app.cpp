@@ -169,12 +169,28 @@ std::string friendly(const CLI::ParseError& e) {
             return fmt::format("{} {}: that is not a whole number", rest.substr(0, eq),
                                rest.substr(eq + 3));
     }
+    // "--count excludes --minutes"
+    if (auto ex = m.find(" excludes "); ex != std::string::npos && starts_with(m, "-"))
+        return fmt::format("{} and {} go in separate runs; choose one", m.substr(0, ex),
+                           m.substr(ex + 10));
     // "--showed-up: 1 required N missing"
     if (auto req = m.find(": 1 required ");
         req != std::string::npos && m.size() > 8 && m.compare(m.size() - 8, 8, " missing") == 0)
         return fmt::format("{} needs a value ({})", m.substr(0, req),
                            m.substr(req + 13, m.size() - req - 21));
     return m;
+}
+
+// CLI11's "The following arguments were not expected: x y" in our words,
+// naming the first word.
+std::string not_expected(const std::string& message) {
+    std::string words = message;
+    if (auto colon = message.find(": "); colon != std::string::npos)
+        words = message.substr(colon + 2);
+    std::string first = words.substr(0, words.find(' '));
+    if (starts_with(first, "-"))
+        return fmt::format("{}: there is no such option here", first);
+    return fmt::format("'{}' is not expected here", first);
 }
 
 // The first word that is neither a global option nor its value: the command.
@@ -296,9 +312,9 @@ int run(const std::vector<std::string>& args, System system) {
                 where += " " + deepest->get_name();
             }
             std::string hint = suggestion_for(e.what(), args, deepest == &app ? nullptr : deepest);
-            if (hint.empty() && deepest != &app)
-                hint = fmt::format("{} (see {} --help)", e.what(), where);
-            return fail(hint.empty() ? std::string(e.what()) : hint, Exit::usage);
+            if (hint.empty())
+                hint = fmt::format("{} (see {} --help)", not_expected(e.what()), where);
+            return fail(hint, Exit::usage);
         } catch (const CLI::ParseError& e) {
             std::string where = "compassion";
             std::string message = friendly(e);

@@ -4,7 +4,13 @@
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
 #include "core/items.hpp"
+#include "commands/reflect/reflect.hpp"
 #include "core/kinds/checkin.hpp"
+#include "core/kinds/showup.hpp"
+#include "store/declined.hpp"
+
+#include <cerrno>
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -129,36 +135,40 @@ std::string ask_note(Session& s) {
     return storable_text(s, *line, "the note");
 }
 
+// "sleep", "sleep and a walk", "sleep, exercise and a walk".
+std::string spoken_list(const std::vector<std::string>& names) {
+    if (names.size() <= 1)
+        return names.empty() ? std::string{} : names.front();
+    return fmt::format("{} and {}",
+                       fmt::join(names.begin(), names.end() - 1, ", "), names.back());
+}
+
+// Thanks the person and names what they did, never a score: no count of
+// items, no rating read back.
 void confirm(Session& s, const Checkin& c, bool replaced) {
     if (s.quiet())
         return;
     std::vector<std::string> done;
-    std::size_t unsure = 0;
-    for (const auto& [name, a] : c.items) {
+    for (const auto& [name, a] : c.items)
         if (a == Answer::done)
             done.push_back(name);
-        unsure += a == Answer::unsure ? 1 : 0;
-    }
     Date today = s.today();
-    std::string line = fmt::format("Saved your check-in for {}: {} of {} done",
-                                   describe_day(c.day, today), done.size(), c.items.size());
-    if (!done.empty())
-        line += fmt::format(" ({})", fmt::join(done, ", "));
-    if (c.showed_up)
-        line += fmt::format(", showed up {} of 5", *c.showed_up);
-    line += ".\n";
+    std::string text = fmt::format("Saved your check-in for {}. Thank you.\n",
+                                   describe_day(c.day, today));
     if (replaced)
-        line += "It replaces the check-in saved earlier; that one stays in your journal.\n";
-    if (c.day != today) {
-        line += "Thank you for filling it in; every day you note helps the picture.\n";
-    } else if (c.showed_up && *c.showed_up <= 2) {
-        line += "Hard days count too. Thank you for checking in; go gently tonight.\n";
-    } else if (!c.items.empty() && done.size() == c.items.size()) {
-        line += "You looked after yourself today. That is how you show up for others.\n";
-    } else if (done.empty() && unsure == 0) {
-        line += "Nothing on the list today, and that is all right. Tomorrow starts fresh.\n";
-    }
-    s.term().out(line);
+        text += "It replaces the one saved earlier; that one stays in your journal.\n";
+    bool all = !c.items.empty() && done.size() == c.items.size();
+    if (all)
+        text += printable(fmt::format("You made room for {}.\nYou are worth that care, for your "
+                                      "own sake.\n",
+                                      spoken_list(done)));
+    else if (!done.empty())
+        text += printable(fmt::format("You made room for {}.\n", spoken_list(done)));
+    if (c.showed_up && *c.showed_up <= 2)
+        text += "Hard days count too. Go gently with yourself.\n";
+    else if (c.day != today)
+        text += "Every day you note helps the picture, whatever it held.\n";
+    s.term().out(text);
 }
 
 Checkin store_checkin(Session& s, Checkin c, const Checkin* existing) {
@@ -184,29 +194,30 @@ std::vector<Date> days_to_catch_up(const CheckinBook& book, Date today) {
     return out;
 }
 
-Date today_of(Session& s) {
-    return s.today();
-}
+// The catch-up offer, what `remember_declined` calls it in state/.
+constexpr std::string_view catch_up_offer = "catch-up";
 
-void catch_up(Session& s, const std::vector<Date>& days) {
-    std::vector<std::string> names;
-    for (Date d : days)
-        names.push_back(describe_day(d, today_of(s)));
-    // The days on one line and the question on the next, so neither wraps
-    // mid-word on a narrow terminal (a long run of days is counted, not listed).
-    std::string missing = names.size() <= 2 ? fmt::format("{}", fmt::join(names, " and "))
-                                            : fmt::format("the {} days before today", names.size());
-    s.term().say(fmt::format("\nThere is no check-in for {}.\n"
-                             "Answer ? for anything you don't remember.\n",
-                             missing));
-    auto line = ask(s, fmt::format("Fill {} in now? [y/N] ", days.size() == 1 ? "it" : "them"));
+// Offers, quietly and once a day, to fill in the days before today that have
+// no check-in, without counting them. Declining is remembered until tomorrow.
+void catch_up(Session& s, const std::vector<Date>& days, const std::vector<std::string>& items) {
+    Date today = s.today();
+    if (declined_on(s.fs(), s.home(), catch_up_offer, today))
+        return;
+    try {
+        remember_declined(s.fs(), s.home(), catch_up_offer, today);
+    } catch (const Error&) {
+        // Only a courtesy: at worst the offer comes again later today.
+    }
+    auto line = ask(s, fmt::format("\nNot every day before this one has a check-in. Fill in what "
+                                   "you remember? {} ",
+                                   s.say_style().dim("[y/N]")));
     if (!line || (*line != "y" && *line != "Y" && *line != "yes")) {
-        s.term().say("That's fine. Those days can stay as they are.\n");
+        s.term().say("That's fine. They can stay as they are; this won't ask again today.\n");
         return;
     }
-    const auto& items = s.config().items;
+    s.term().say("Answer ? for anything you don't remember.\n");
     for (Date d : days) {
-        s.term().say(fmt::format("\n{}\n", s.say_style().bold(describe_day(d, today_of(s)))));
+        s.term().say(fmt::format("\n{}\n", s.say_style().bold(describe_day(d, today))));
         Checkin c;
         c.day = d;
         c.items = ask_items(s, items);
@@ -257,9 +268,10 @@ void check_day(Session& s, Date day, Date today, const Checkin* existing) {
 }
 
 // Saves the check-in of `day`, asking for what the flags left out.
-void check_in(Session& s, const Given& g, Date day, Date today, const CheckinBook& book) {
-    const Config& cfg = s.config();
+void check_in(Session& s, const Given& g, Date day, Date today, const CheckinBook& book,
+              const std::vector<std::string>& items) {
     const Checkin* existing = book.latest(day);
+    bool saved = false;
     bool interactive = s.term().interactive();
     Checkin c;
     c.day = day;
@@ -267,7 +279,7 @@ void check_in(Session& s, const Given& g, Date day, Date today, const CheckinBoo
     c.showed_up = g.rating;
     try {
         if (g.values) {
-            c.items = g.items || !interactive ? g.answers : ask_items(s, cfg.items);
+            c.items = g.items || !interactive ? g.answers : ask_items(s, items);
             if (!g.rating && interactive)
                 c.showed_up = ask_rating(s, day == today ? "today" : "then");
             store_checkin(s, c, existing);
@@ -279,23 +291,62 @@ void check_in(Session& s, const Given& g, Date day, Date today, const CheckinBoo
                                  st.dim("Ctrl-D stops without saving.")));
         if (existing)
             s.term().say("  (You checked in already; this one will replace it.)\n");
-        c.items = ask_items(s, cfg.items);
+        c.items = ask_items(s, items);
         c.showed_up = ask_rating(s, day == today ? "today" : "then");
         c.note = ask_note(s);
         store_checkin(s, c, existing);
+        saved = true;
         if (day == today) {
             auto missing = days_to_catch_up(book, today);
             if (!missing.empty())
-                catch_up(s, missing);
+                catch_up(s, missing, items);
         }
     } catch (const Stopped&) {
-        s.term().say("Stopped; nothing more was saved.\n");
+        s.term().say(saved ? "Stopped; what you saved before stays saved.\n"
+                           : "Stopped; nothing was saved.\n");
     }
 }
 
 } // namespace
 
+// On the first run in a terminal, before the first check-in: the question the
+// list grows from, and the person's own answer. Gives the items to ask about.
+std::vector<std::string> first_items(Session& s, const Config& cfg) {
+    Style st = s.say_style();
+    s.term().say(fmt::format(
+        "{}\n{}\n",
+        st.bold("Welcome. One question first: what does it take for you to show up for "
+                "others\nin a way you feel good about?"),
+        printable(fmt::format("  For many it is a few simple things, such as {}.\n  Name "
+                              "your own, comma-separated (four is a good number); Enter keeps "
+                              "these.",
+                              spoken_list(cfg.items)))));
+    reflect::ShowupOptions o;
+    for (;;) {
+        auto line = ask(s, "  Your list: ");
+        if (!line)
+            throw Stopped{};
+        if (line->empty())
+            return cfg.items;
+        try {
+            o.items = showup_items({storable_text(s, *line, "the list")}, max_items);
+            break;
+        } catch (const UsageError& e) {
+            s.term().say(fmt::format("  {}\n", e.what()));
+        }
+    }
+    reflect::showup_command(o, s);
+    s.term().say("\n");
+    return o.items;
+}
+
 void log_command(const LogOptions& o, Session& s) {
+    // The first run: no config.toml yet (reading it creates it).
+    bool first_run = false;
+    if (!o.list_items && !o.check && !o.if_missing && s.term().interactive()) {
+        struct stat st {};
+        first_run = s.fs().lstat(s.home().config_path().c_str(), &st) != 0 && errno == ENOENT;
+    }
     const Config& cfg = s.config();
     if (o.list_items)
         return list_items(o, s, cfg);
@@ -337,7 +388,16 @@ void log_command(const LogOptions& o, Session& s) {
         throw missing_value("log", "--showed-up N (1-5), with --did ITEMS and -m TEXT if you like");
     if (!o.showed_up && !interactive)
         throw missing_value("log", "--showed-up N (1-5)");
-    check_in(s, g, day, today, book);
+    std::vector<std::string> items = cfg.items;
+    if (first_run && !g.values) {
+        try {
+            items = first_items(s, cfg);
+        } catch (const Stopped&) {
+            s.term().say("Stopped; nothing was saved.\n");
+            return;
+        }
+    }
+    check_in(s, g, day, today, book, items);
 }
 
 void add_log_command(CLI::App& app, Session& session) {

@@ -9,11 +9,14 @@
 
 namespace compassion {
 
-// A small exercise for one of the four qualities: something to begin at the
-// desk or in a queue, in about a minute.
+// A small exercise for one of the four qualities: something to do at the
+// desk or in a queue in about a minute, or to carry into the day.
 struct Exercise {
     std::string_view title;
     std::string_view text;
+    // Meant for a moment later in the day ("on your next walk"): given with a
+    // kind line, never with a pause to do it now.
+    bool later = false;
 };
 
 // Every exercise for the quality with `key`; empty for an unknown key.

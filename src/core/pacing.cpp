@@ -23,6 +23,15 @@ std::string with_who(std::string_view phrase, std::string_view who) {
     return out;
 }
 
+std::string circle_in_cue(std::string_view who) {
+    std::string word;
+    for (char c : who)
+        word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (word == "i" || word == "me" || word == "myself" || word == "yourself")
+        return "yourself";
+    return std::string(who);
+}
+
 std::vector<PacedStep> kindness_round(const KindnessSettings& settings) {
     std::vector<PacedStep> round;
     if (settings.circles.empty()) {
@@ -32,8 +41,8 @@ std::vector<PacedStep> kindness_round(const KindnessSettings& settings) {
     }
     for (std::size_t c = 0; c < settings.circles.size(); ++c) {
         const std::string& who = settings.circles[c];
-        std::string cue = c == 0 ? fmt::format("Begin with {}.", who)
-                                 : fmt::format("Now widen the circle: {}.", who);
+        std::string cue = c == 0 ? fmt::format("Begin with {}.", circle_in_cue(who))
+                                 : fmt::format("Now widen the circle to {}.", circle_in_cue(who));
         for (std::size_t p = 0; p < settings.circle_phrases.size(); ++p)
             round.push_back({with_who(settings.circle_phrases[p], who), p == 0 ? cue : ""});
     }

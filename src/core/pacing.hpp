@@ -30,6 +30,10 @@ struct KindnessSettings {
 std::vector<std::string> default_circle_phrases();
 std::string with_who(std::string_view phrase, std::string_view who);
 
+// A circle as a cue names it: "I" (or me, myself) reads "yourself", so the
+// cue says "Begin with yourself." where the phrase says "May I be safe.".
+std::string circle_in_cue(std::string_view who);
+
 // One round: every phrase once; with circles, the circle phrases for each
 // circle in turn, each circle opening with a cue.
 std::vector<PacedStep> kindness_round(const KindnessSettings& settings);

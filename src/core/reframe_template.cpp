@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 
 #include <charconv>
+#include <optional>
 #include <fmt/format.h>
 
 namespace compassion {
@@ -105,15 +106,57 @@ std::string without_comment_lines(std::string_view text) {
 
 std::string reframe_template() {
     std::string text =
-        "# From shame to guilt to repair: a look at what happened, not at who you are.\n"
-        "# Write under any heading and leave the rest empty; only the first is needed.\n"
-        "# Lines starting with '#' are left out. Save and close the editor to keep it;\n"
-        "# an empty or unchanged file saves nothing.\n";
+        "# From shame to guilt to repair. Shame says \"I am bad\"; guilt says \"what I did\n"
+        "# caused harm\", and harm can be understood and repaired. You are not what you did.\n"
+        "# Write under any heading (or after its question) and leave the rest empty;\n"
+        "# only the first is needed. Lines starting with '#' are left out. Save and\n"
+        "# close the editor to keep it; an unchanged file saves nothing.\n";
     for (const auto& part : reframe_parts)
         text += fmt::format("\n[{}] {}\n\n", part.name, part.question);
     text += fmt::format("\n[follow-up] {}\n\n", follow_up_question);
     return text;
 }
+
+namespace {
+
+// The section a heading line `[key] …` opens, or nothing when `line` is not
+// one. `[kind]` and `[follow_up]` are read as older buffers wrote them.
+std::optional<std::string_view> heading_key(std::string_view line) {
+    if (line.empty() || line[0] != '[')
+        return std::nullopt;
+    std::size_t close = line.find(']');
+    if (close == std::string_view::npos)
+        return std::nullopt;
+    std::string_view key = line.substr(1, close - 1);
+    if (key == "follow_up" || key == "follow-up")
+        return "follow-up";
+    if (key == "kind")
+        return "kind-words";
+    for (const auto& part : reframe_parts)
+        if (key == part.name)
+            return part.name;
+    return std::nullopt;
+}
+
+// What was written on a heading line after its question: text there belongs
+// to the heading. The question itself (as the template has it) is left out;
+// anything else on the line is the person's.
+std::string_view text_on_heading(std::string_view line, std::string_view key) {
+    std::string_view rest = line.substr(line.find(']') + 1);
+    std::string_view question = key == "follow-up" ? follow_up_question : std::string_view{};
+    for (const auto& part : reframe_parts)
+        if (key == part.name)
+            question = part.question;
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t'))
+        rest.remove_prefix(1);
+    if (rest.substr(0, question.size()) == question)
+        rest.remove_prefix(question.size());
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t'))
+        rest.remove_prefix(1);
+    return rest;
+}
+
+} // namespace
 
 Reframe reframe_from_buffer(std::string_view text, Date today) {
     std::vector<std::pair<std::string_view, std::vector<std::string_view>>> sections;
@@ -121,19 +164,11 @@ Reframe reframe_from_buffer(std::string_view text, Date today) {
     for (auto line : lines_of(text)) {
         if (!line.empty() && line[0] == '#')
             continue;
-        if (!line.empty() && line[0] == '[') {
-            std::size_t close = line.find(']');
-            std::string_view key =
-                close == std::string_view::npos ? std::string_view{} : line.substr(1, close - 1);
-            if (key == "follow_up")
-                key = "follow-up";
-            bool known = key == "follow-up";
-            for (const auto& part : reframe_parts)
-                known = known || key == part.name;
-            if (known) {
-                sections.emplace_back(key, std::vector<std::string_view>{});
-                continue;
-            }
+        if (auto key = heading_key(line)) {
+            sections.emplace_back(*key, std::vector<std::string_view>{});
+            if (auto rest = text_on_heading(line, *key); !is_blank_line(rest))
+                sections.back().second.push_back(rest);
+            continue;
         }
         sections.back().second.push_back(line);
     }

@@ -40,13 +40,10 @@ seconds_per_phrase = 8
 minutes = 3
 # Ring the terminal bell when a timed practice ends.
 bell = false
-# The phrases, shown one at a time and repeated. Write your own if these do
-# not feel like yours.
+# The phrases, shown one at a time and repeated: anywhere will do, even a
+# queue, looking at the people around you. Write your own if these do not
+# feel like yours (say "May I be safe.", "May I live with ease.").
 phrases = [
-    "May I be safe.",
-    "May I be happy.",
-    "May I be healthy.",
-    "May I live with ease.",
     "May all beings be happy.",
     "May all beings find peace.",
 ]

@@ -16,19 +16,6 @@ namespace compassion {
 
 namespace {
 
-// Removes the editor buffer however the command ends.
-class BufferFile {
-public:
-    BufferFile(FileSystem& fs, std::string path) : fs_(fs), path_(std::move(path)) {}
-    BufferFile(const BufferFile&) = delete;
-    BufferFile& operator=(const BufferFile&) = delete;
-    ~BufferFile() { fs_.unlink(path_.c_str()); }
-
-private:
-    FileSystem& fs_;
-    std::string path_;
-};
-
 int wait_for(pid_t pid) {
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0) {
@@ -92,32 +79,68 @@ std::string editor_command(const Environment& env, bool interactive, std::string
                                  other_way));
 }
 
-std::string edit_in_buffer(FileSystem& fs, const std::string& command, const std::string& dir,
-                           std::string_view name, const std::string& text) {
-    std::string path = fmt::format("{}/{}-{}.txt", dir, name, new_id());
-    int fd = fs.open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+EditBuffer::EditBuffer(FileSystem& fs, const std::string& dir, std::string_view name,
+                       const std::string& text)
+    : fs_(fs), path_(fmt::format("{}/{}-{}.txt", dir, name, new_id())) {
+    int fd = fs.open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
-        throw CreateError(errno_message("cannot create " + path, errno));
-    BufferFile buffer(fs, path);
+        throw CreateError(errno_message("cannot create " + path_, errno));
+    int err = 0;
     {
         FileHandle file(fs, fd);
-        int err = write_all(fs, fd, text);
+        err = write_all(fs, fd, text);
         if (!err)
             err = file.close_checked();
-        if (err)
-            throw IoError(errno_message("cannot write " + path, err));
     }
+    if (err) {
+        fs.unlink(path_.c_str());
+        throw IoError(errno_message("cannot write " + path_, err));
+    }
+}
+
+EditBuffer::~EditBuffer() {
+    if (!kept_)
+        fs_.unlink(path_.c_str());
+}
+
+std::string EditBuffer::keep(const std::string& rescue_dir) {
+    if (kept_)
+        return path_;
+    try {
+        make_private_dir(fs_, rescue_dir);
+    } catch (const Error&) {
+        return {};
+    }
+    std::string kept = rescue_dir + path_.substr(path_.rfind('/'));
+    if (fs_.rename(path_.c_str(), kept.c_str()) != 0)
+        return {};
+    path_ = kept;
+    kept_ = true;
+    return path_;
+}
+
+std::string EditBuffer::edit(const std::string& command, const std::string& rescue_dir) {
     std::fflush(stdout);
     std::fflush(stderr);
-    int status = run_editor(command, path);
+    int status = run_editor(command, path_);
     if (status < 0)
         throw IoError(fmt::format("cannot start the editor '{}'; nothing was saved", command));
-    if (status != 0)
-        throw IoError(fmt::format("the editor '{}' ended with status {}; nothing was saved",
-                                  command, status));
-    auto saved = read_file(fs, path);
+    if (status != 0) {
+        std::string kept = keep(rescue_dir);
+        kept_ = true; // where rescue/ cannot take it, the buffer stays where it is
+        std::string how = status > 128 ? fmt::format("was stopped (signal {})", status - 128)
+                                       : fmt::format("ended with status {}", status);
+        throw IoError(kept.empty()
+                          ? fmt::format("the editor '{}' {}; nothing was saved, and what you "
+                                        "wrote is still in {}",
+                                        command, how, path_)
+                          : fmt::format("the editor '{}' {}; nothing was saved, and what you "
+                                        "wrote is kept in {}",
+                                        command, how, kept));
+    }
+    auto saved = read_file(fs_, path_);
     if (!saved)
-        throw IoError(fmt::format("the editor left no file at {}; nothing was saved", path));
+        throw IoError(fmt::format("the editor left no file at {}; nothing was saved", path_));
     return *saved;
 }
 

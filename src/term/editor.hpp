@@ -19,10 +19,32 @@ int run_editor(const std::string& command, const std::string& path);
 // Otherwise a UsageError that names `other_way`, another way to give the text.
 std::string editor_command(const Environment& env, bool interactive, std::string_view other_way);
 
-// Opens `text` in `command` in a private buffer `dir/name-<id>.txt` (never in
-// /tmp) and gives back what was saved. The buffer is removed however it ends.
-std::string edit_in_buffer(FileSystem& fs, const std::string& command, const std::string& dir,
-                           std::string_view name, const std::string& text);
+// A private buffer `dir/name-<id>.txt` (never in /tmp) that the user's
+// editor works on. It is removed when it goes, unless it was kept in rescue/
+// first: words that differ from what was offered are never deleted unsaved.
+class EditBuffer {
+public:
+    EditBuffer(FileSystem& fs, const std::string& dir, std::string_view name,
+               const std::string& text);
+    ~EditBuffer();
+    EditBuffer(const EditBuffer&) = delete;
+    EditBuffer& operator=(const EditBuffer&) = delete;
+
+    // Runs `command` on the buffer and gives back what was saved. An editor
+    // that exits non-zero (vim's `:cq` is a deliberate abort) or is killed:
+    // the buffer is kept in `rescue_dir` and IoError says where; an editor
+    // that cannot be started: IoError. Nothing is saved either way.
+    std::string edit(const std::string& command, const std::string& rescue_dir);
+    // Moves the buffer into `rescue_dir` (0700) and gives its new path, or ""
+    // when it could not (the buffer then stays where it is).
+    std::string keep(const std::string& rescue_dir);
+    const std::string& path() const { return path_; }
+
+private:
+    FileSystem& fs_;
+    std::string path_;
+    bool kept_ = false;
+};
 // Runs a program found on $PATH (`man`) with our standard streams, or with
 // them all on /dev/null when `quiet`, and waits for it. Returns its exit
 // status, 128 + the signal that ended it, or -1 when it could not be started.

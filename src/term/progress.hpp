@@ -1,17 +1,25 @@
 #pragma once
 
+#include "core/environment.hpp"
 #include "term/terminal.hpp"
 
 #include <string>
 
 namespace compassion {
 
-// The progress line on stderr, drawn only when stderr is a terminal. It hides
-// the cursor while it runs and, however the practice ends (done, Ctrl-C, an
-// error), clears itself and shows the cursor again.
+// How a progress line may be drawn on stderr: not at all (no terminal there),
+// with carriage returns and spaces only (TERM=dumb, or NO_COLOR: a terminal
+// that asked for plain text), or with the cursor hidden and lines erased.
+enum class Drawing { none, plain, ansi };
+Drawing drawing_for(const Terminal& term, const Environment& env);
+
+// The progress line on stderr. With `Drawing::ansi` it hides the cursor while
+// it runs and, however the practice ends (done, Ctrl-C, an error), clears
+// itself and shows the cursor again; with `Drawing::plain` it overwrites
+// itself with spaces, writing no escape sequence at all.
 class ProgressLine {
 public:
-    explicit ProgressLine(Terminal& term);
+    ProgressLine(Terminal& term, Drawing drawing);
     ~ProgressLine();
     ProgressLine(const ProgressLine&) = delete;
     ProgressLine& operator=(const ProgressLine&) = delete;
@@ -21,8 +29,9 @@ public:
     void clear();
 
 private:
+    void erase();
     Terminal& term_;
-    bool on_;
+    Drawing drawing_;
     std::string shown_;
 };
 

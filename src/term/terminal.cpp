@@ -14,6 +14,10 @@ ProcessTerminal::ProcessTerminal()
 std::optional<std::string> ProcessTerminal::read_line() {
     std::fflush(stderr);
     std::fflush(stdout);
+    // On a terminal, Ctrl-D ends one answer, not the conversation: a later
+    // question ("keep what you wrote?") can still be answered.
+    if (stdin_tty_)
+        std::clearerr(stdin);
     std::string line;
     for (;;) {
         int c = std::fgetc(stdin);

@@ -39,23 +39,10 @@ TEST_CASE("ratings with a missing or impossible value are not read") {
     }
 }
 
-TEST_CASE("the suggested focus is the lowest rating") {
-    auto s = suggested_focus({4, 2, 3, 5}, {0, 9, 0, 0});
-    CHECK(qualities[s.index].key == "positive_emotion");
-    CHECK(s.reason == "your lowest just now");
-}
-
-TEST_CASE("among equal lowest ratings the least practised is suggested") {
-    auto s = suggested_focus({2, 4, 2, 2}, {3, 0, 1, 2});
-    CHECK(qualities[s.index].key == "generosity");
-    CHECK(s.reason == "the one you have practised least lately");
-    auto level = suggested_focus({3, 3, 3, 3}, {0, 0, 0, 0});
-    CHECK(qualities[level.index].key == "resilience");
-    CHECK(level.reason == "as all four are level just now");
-    auto unpractised = suggested_focus({4, 2, 2, 5}, {0, 0, 0, 1});
-    CHECK(qualities[unpractised.index].key == "positive_emotion");
-    CHECK(unpractised.reason == "one of your lowest just now");
-    CHECK(qualities[suggested_focus({3, 3, 3, 3}, {1, 1, 1, 0}).index].key == "attention");
+TEST_CASE("positive emotion is named in full as the research names it") {
+    CHECK(qualities[1].name == "focus on positive emotion");
+    CHECK(qualities[1].label == "positive emotion");
+    CHECK(find_quality("positive-emotion")->name == "focus on positive emotion");
 }
 
 TEST_CASE("the change since last time reads as one calm line per quality") {

@@ -14,14 +14,20 @@ int checked_range(int value, int min, int max, std::string_view flag, std::strin
     return value;
 }
 
-const std::vector<std::string> traditional_phrases = {
-    "May I be safe.",        "May I be happy.",          "May I be healthy.",
-    "May I live with ease.", "May all beings be happy.", "May all beings find peace.",
+// The practice as the article gives it, for anywhere, even a queue.
+const std::vector<std::string> article_phrases = {
+    "May all beings be happy.",
+    "May all beings find peace.",
 };
+
+// A few words on how to do it, before the phrases.
+constexpr std::string_view framing =
+    "You can do this anywhere, even standing in a queue: look at the people around you\n"
+    "and silently wish them well.\n";
 
 KindnessSettings kindness_settings(const Config& cfg) {
     KindnessSettings k;
-    k.phrases = cfg.text_list("practice.phrases", traditional_phrases, 1, 100);
+    k.phrases = cfg.text_list("practice.phrases", article_phrases, 1, 100);
     k.circles = cfg.text_list("practice.circles", {}, 0, 12);
     k.circle_phrases = cfg.text_list("practice.circle_phrases", default_circle_phrases(), 1, 100);
     return k;
@@ -55,6 +61,7 @@ void kindness_command(const KindnessOptions& o, Session& s) {
     bool bell = o.bell || cfg.boolean("practice.bell", false);
 
     if (!paced(s)) {
+        s.term().out(std::string(framing) + "\n");
         for (const auto& step : round)
             print_step(s, step);
         if (!o.no_log)
@@ -68,26 +75,38 @@ void kindness_command(const KindnessOptions& o, Session& s) {
     // "about 3 min" as asked for; whole phrases make it a few seconds more or less.
     auto planned = o.count ? whole_seconds(per_step * static_cast<std::int64_t>(steps.size()))
                            : std::int64_t{minutes} * 60;
-    say_unless_quiet(s, fmt::format("Loving-kindness, about {}. Let each phrase rest with you; "
+    say_unless_quiet(s, fmt::format("Loving-kindness, about {}. {}Let each phrase rest with you; "
                                     "Ctrl-C ends whenever you like.\n\n",
-                                    describe_length(planned)));
-    CatchInterrupt ctrl_c;
-    PaceResult r = run_timed(s, ctrl_c, steps.size(), per_step,
-                             [&](std::size_t i) { print_step(s, steps[i]); });
-    if (r.completed && bell && s.term().stderr_is_tty())
-        s.term().say("\a");
-    if (!o.no_log)
-        save_record(s, kindness_record(s, r));
+                                    describe_length(planned), framing));
+    PaceResult r;
+    bool interrupted = false;
+    std::optional<Record> saved;
+    {
+        CatchInterrupt ctrl_c;
+        r = run_timed(s, ctrl_c, steps.size(), per_step,
+                      [&](std::size_t i) { print_step(s, steps[i]); });
+        interrupted = ctrl_c.caught();
+        if (r.completed && bell && s.term().stderr_is_tty())
+            s.term().say("\a");
+        if (!o.no_log) {
+            saved = kindness_record(s, r);
+            save_record(s, *saved);
+        }
+    }
     close_session(s, r,
-                  fmt::format("{} of kindness. May some of it stay with you today.",
+                  fmt::format("{} of kindness. May some of it stay with you.",
                               capitalized(describe_length(whole_seconds(r.practised)))));
+    // Ctrl-C means "that's enough for now": back to the shell, asking nothing.
+    if (saved && !interrupted && r.steps_shown > 0)
+        ask_noticed(s, *saved);
 }
 
 void add_kindness(CLI::App& sub, Session& session) {
     auto o = std::make_shared<KindnessOptions>();
-    sub.description("Loving-kindness phrases, one at a time at a calm pace, with a progress "
-                    "line on stderr.\nCtrl-C ends early and keeps the time practised. Without a "
-                    "terminal the phrases are printed once.");
+    sub.description("Loving-kindness: \"May all beings be happy. May all beings find peace.\" "
+                    "(or your own phrases),\none at a time at a calm pace, with a progress line "
+                    "on stderr. Anywhere will do, even a queue.\nCtrl-C ends early and keeps the "
+                    "time practised. Without a terminal the phrases are printed once.");
     CLI::Option* minutes =
         sub.add_option("-t,--minutes", o->minutes,
                        fmt::format("About how long, 1 to {} (default: [practice] minutes "

@@ -98,7 +98,7 @@ void menu(Session& s) {
         text +=
             fmt::format("  {}  {:<8}  {}\n", i + 1, table[i].name,
                         fmt::format(fmt::runtime(table[i].summary), fmt::arg("minutes", minutes),
-                                    fmt::arg("quality", q.quality.label)));
+                                    fmt::arg("quality", q.quality.name)));
     s.term().say(text);
     for (;;) {
         auto line = ask(s, fmt::format("Which one? {} ",

@@ -35,6 +35,10 @@ PaceResult run_timed(Session& s, const CatchInterrupt& ctrl_c, std::size_t steps
 Millis step_length(Session& s, std::string_view key, std::int64_t fallback, std::int64_t min,
                    std::int64_t max);
 
+// A short pause of about `fallback` (COMPASSION_PACE_SECONDS replaces it, as
+// it does every step length).
+Millis pause_length(Session& s, Millis fallback);
+
 // What a practice printed without a terminal counts as: all of it, no time.
 PaceResult printed_once();
 
@@ -43,8 +47,17 @@ PracticeSession session_of(Session& s, std::string_view practice, const PaceResu
 
 void say_unless_quiet(Session& s, std::string_view text);
 
-// The closing line of a timed practice.
-void close_session(Session& s, const PaceResult& r, std::string_view done_line);
+// The closing line of a timed practice: `done_line` when it ran its course,
+// else how far it went. `shown_before`: its text was shown before the timer
+// began (recall, quality), so it never "stopped before it began".
+void close_session(Session& s, const PaceResult& r, std::string_view done_line,
+                   bool shown_before = false);
+
+// After a kindness or recall session in a terminal: one optional question,
+// what did you notice? An answer is kept as a `noticed` record pointing to
+// `session` (already saved); Enter skips it. False when Ctrl-D ended it:
+// ask nothing more.
+bool ask_noticed(Session& s, const Record& session);
 
 std::string capitalized(std::string_view text);
 

@@ -66,7 +66,7 @@ void quality_command(const QualityOptions& o, Session& s) {
     QualityChoice choice = quality_choice(s, o.name.value_or(""));
     ChosenExercise ex = exercise_for_day(choice.quality, s.today());
     Style st = s.out_style();
-    s.term().out(fmt::format("{}: {}\n\n{}", capitalized(choice.quality.label),
+    s.term().out(fmt::format("{}: {}\n\n{}", capitalized(choice.quality.name),
                              st.bold(ex.exercise.title), wrapped(ex.exercise.text, 76, "  ")));
     if (!choice.chosen)
         say_unless_quiet(s, "\n(No focus quality chosen yet, so this is today's. `compassion "
@@ -83,6 +83,13 @@ void quality_command(const QualityOptions& o, Session& s) {
         record(printed_once());
         return;
     }
+    if (ex.exercise.later) {
+        // Nothing to time now: the moment it is meant for comes later.
+        record(printed_once());
+        say_unless_quiet(s, "\nThis one is for later, when the moment comes. No need to remember "
+                            "it perfectly;\nif it slips by, there is always the next one.\n");
+        return;
+    }
     Millis pause = step_length(s, "practice.exercise_seconds", 60, 10, 600);
     say_unless_quiet(s, fmt::format("\nTake {} with it now, if you can. Ctrl-C ends whenever you "
                                     "like.\n",
@@ -93,7 +100,7 @@ void quality_command(const QualityOptions& o, Session& s) {
         r = run_timed(s, ctrl_c, 1, pause, {});
         record(r);
     }
-    close_session(s, r, "Well done. Carry a little of it into the rest of your day.");
+    close_session(s, r, "Thank you for giving it a moment. Carry a little of it with you.", true);
 }
 
 void add_quality(CLI::App& sub, Session& session) {
@@ -117,7 +124,7 @@ std::string quality_today(Session& session) {
     QualityChoice c = quality_choice(session, {});
     ChosenExercise ex = exercise_for_day(c.quality, session.today());
     return fmt::format("Today: \"{}\", a small exercise for {} (compassion practice quality)",
-                       ex.exercise.title, c.quality.label);
+                       ex.exercise.title, c.quality.name);
 }
 
 } // namespace compassion::practice

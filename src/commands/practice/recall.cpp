@@ -96,17 +96,22 @@ void recall_command(const RecallOptions& o, Session& s) {
                         "ends whenever you like.\n");
     PaceResult r;
     bool interrupted = false;
+    std::optional<Record> saved;
     {
         CatchInterrupt ctrl_c;
         r = run_timed(s, ctrl_c, 1, settle, {});
         interrupted = ctrl_c.caught();
-        if (!o.no_log)
-            save_record(s, showing(s, *moment, r));
+        if (!o.no_log) {
+            saved = showing(s, *moment, r);
+            save_record(s, *saved);
+        }
     }
-    close_session(s, r, "Thank you for taking that moment with yourself.");
+    close_session(s, r, "Thank you for taking that moment with yourself.", true);
     // Ctrl-C means "that's enough for now": back to the shell, asking nothing
     // more, so what is typed next is never taken for a moment.
     if (interrupted || !s.term().interactive())
+        return;
+    if (saved && !ask_noticed(s, *saved))
         return;
     auto line = ask(s, "\nIs there another moment of care you would like to keep?\n"
                        "Write it, or press Enter to skip: ");

@@ -1,3 +1,4 @@
+#include "commands/common.hpp"
 #include "commands/practice/practice.hpp"
 #include "term/progress.hpp"
 
@@ -35,7 +36,7 @@ bool paced(Session& s) {
 
 PaceResult run_timed(Session& s, const CatchInterrupt& ctrl_c, std::size_t steps, Millis per_step,
                      const std::function<void(std::size_t)>& show) {
-    ProgressLine bar(s.term());
+    ProgressLine bar(s.term(), drawing_for(s.term(), s.env()));
     PaceHooks hooks;
     hooks.stop_requested = [&] {
         return ctrl_c.caught();
@@ -50,6 +51,12 @@ PaceResult run_timed(Session& s, const CatchInterrupt& ctrl_c, std::size_t steps
         bar.show(progress_bar(elapsed, total));
     };
     return run_paced(s.clock(), steps, per_step, hooks);
+}
+
+Millis pause_length(Session& s, Millis fallback) {
+    if (auto pace = pace_override(s.env()))
+        return *pace;
+    return fallback;
 }
 
 Millis step_length(Session& s, std::string_view key, std::int64_t fallback, std::int64_t min,
@@ -77,17 +84,35 @@ void say_unless_quiet(Session& s, std::string_view text) {
         s.term().say(text);
 }
 
-void close_session(Session& s, const PaceResult& r, std::string_view done_line) {
+void close_session(Session& s, const PaceResult& r, std::string_view done_line,
+                   bool shown_before) {
     if (s.quiet())
         return;
     std::int64_t secs = whole_seconds(r.practised);
     if (r.completed)
         s.term().out(fmt::format("\n{}\n", done_line));
-    else if (secs == 0)
+    else if (r.steps_shown == 0 && !shown_before)
         s.term().out("\nStopped before it began. Come back whenever you like.\n");
+    else if (secs == 0)
+        s.term().out("\nStopped there. Even a moment of it counts.\n");
     else
         s.term().out(
             fmt::format("\nStopped after {}. Every moment of it counts.\n", describe_length(secs)));
+}
+
+bool ask_noticed(Session& s, const Record& session) {
+    if (!s.term().interactive())
+        return false;
+    auto line = ask(s, fmt::format("\nWhat did you notice? {} ",
+                                   s.say_style().dim("(a few words for yourself; Enter skips)")));
+    if (!line)
+        return false;
+    if (line->empty())
+        return true;
+    std::string text = storable_text(s, *line, "what you noticed");
+    save_record(s, noticed_record(session.id, session.day, text, s.clock().now()));
+    say_unless_quiet(s, "Kept with this session.\n");
+    return true;
 }
 
 std::string capitalized(std::string_view text) {

@@ -46,26 +46,6 @@ std::optional<QualityRatings> last_ratings(Session& s) {
     return std::nullopt;
 }
 
-// How many quality practice sessions each quality had in the four weeks to `today`.
-std::array<int, 4> sessions_lately(Session& s, Date today) {
-    std::array<int, 4> counts{};
-    Date from = add_days(today, -27);
-    std::vector<DataError> problems;
-    s.journal().read(
-        year_month_of(from), year_month_of(today),
-        [&](const Entry& e) {
-            if (e.kind != practice_kind || e.day < from || e.day > today ||
-                e.text("practice") != "quality")
-                return;
-            if (auto q = find_quality(e.text("quality").value_or("")))
-                for (std::size_t i = 0; i < qualities.size(); ++i)
-                    if (qualities[i].key == q->key)
-                        ++counts[i];
-        },
-        problems);
-    return counts;
-}
-
 // The quality key `typed` names; "none" (or "-") means no focus. UsageError otherwise.
 std::string focus_key(const std::string& typed, std::string_view flag) {
     if (typed == "none" || typed == "-")
@@ -87,7 +67,7 @@ int ask_quality_rating(Session& s, std::size_t i, std::optional<int> last) {
     Style st = s.say_style();
     std::string hint = last ? fmt::format("1-5, Enter keeps {}", *last) : "1-5";
     for (;;) {
-        auto line = ask(s, fmt::format("  {} {} {} ", st.bold(std::string(qualities[i].label)),
+        auto line = ask(s, fmt::format("  {} {} {} ", st.bold(std::string(qualities[i].name)),
                                        st.dim(fmt::format("({})?", quality_glosses[i])),
                                        st.dim("[" + hint + "]")));
         if (!line)
@@ -102,27 +82,31 @@ int ask_quality_rating(Session& s, std::size_t i, std::optional<int> last) {
     }
 }
 
-std::string ask_focus(Session& s, const std::array<int, 4>& ratings,
-                      const std::array<int, 4>& sessions) {
+// The focus, chosen freely: the four in their usual order, none ranked or
+// suggested. Enter keeps the focus chosen last time, or chooses none.
+std::string ask_focus(Session& s, const std::string& last_focus) {
     Style st = s.say_style();
-    FocusSuggestion suggestion = suggested_focus(ratings, sessions);
-    const Quality& suggested = qualities[suggestion.index];
-    // Two short lines rather than one that wraps mid-word.
-    s.term().say(fmt::format("  Perhaps {}, {}.\n", st.bold(std::string(suggested.label)),
-                             suggestion.reason));
+    std::string choices;
+    for (std::size_t i = 0; i < qualities.size(); ++i)
+        choices += fmt::format("{}{} {}", i == 0 ? "" : "   ", i + 1, qualities[i].name);
+    auto last = find_quality(last_focus);
+    std::string keep = last ? fmt::format("Enter keeps {}", last->name) : "Enter: none for now";
+    s.term().say(fmt::format("  Which would you like to practise for a while? Any of them is a "
+                             "good choice.\n    {}\n",
+                             choices));
     for (;;) {
-        auto line =
-            ask(s, fmt::format("  Which one would you like to practise? {} ",
-                               st.dim(fmt::format("[Enter: {}; or none]", suggested.label))));
+        auto line = ask(s, fmt::format("  {} ", st.dim(fmt::format("[1-4, a name or none; {}]",
+                                                                   keep))));
         if (!line)
             throw Stopped{};
         if (line->empty())
-            return std::string(suggested.key);
+            return last ? std::string(last->key) : std::string{};
+        if (line->size() == 1 && (*line)[0] >= '1' && (*line)[0] <= '4')
+            return std::string(qualities[static_cast<std::size_t>((*line)[0] - '1')].key);
         try {
             return focus_key(*line, "focus");
         } catch (const UsageError&) {
-            s.term().say("  Any of resilience, positive emotion, generosity or attention, or "
-                         "none.\n");
+            s.term().say("  A number from 1 to 4, one of the names, or none.\n");
         }
     }
 }
@@ -144,7 +128,7 @@ void confirm_qualities(Session& s, const QualityRatings& now,
     if (auto q = find_quality(now.focus))
         text += fmt::format("Your focus: {}. `compassion practice quality` has a small exercise "
                             "for it.\n",
-                            q->label);
+                            q->name);
     s.term().out(text);
 }
 
@@ -152,18 +136,19 @@ void confirm_qualities(Session& s, const QualityRatings& now,
 void ask_missing(Session& s, QualityRatings& r, const std::array<std::optional<int>, 4>& given,
                  const std::optional<QualityRatings>& before, bool ask_for_focus) {
     Style st = s.say_style();
-    s.term().say(fmt::format("{}\n{}\n",
-                             st.bold("How are the four qualities of well-being with you "
-                                     "lately?"),
-                             st.dim("1 is hardly there, 5 is strong. Ctrl-D stops "
-                                    "without saving.")));
+    s.term().say(fmt::format(
+        "{}\n{}\n{}\n",
+        st.bold("The four qualities of well-being, from Richard Davidson's research:"),
+        "resilience, focus on positive emotion, generosity and attention. Each one can\n"
+        "be strengthened with practice. How is each with you lately?",
+        st.dim("1 is hardly there, 5 is strong. Ctrl-D stops without saving.")));
     for (std::size_t i = 0; i < qualities.size(); ++i)
         r.ratings[i] =
             given[i] ? *given[i]
                      : ask_quality_rating(
                            s, i, before ? std::optional<int>(before->ratings[i]) : std::nullopt);
     if (ask_for_focus)
-        r.focus = ask_focus(s, r.ratings, sessions_lately(s, r.day));
+        r.focus = ask_focus(s, before ? before->focus : std::string{});
 }
 
 } // namespace
@@ -204,8 +189,10 @@ void qualities_command(const QualitiesOptions& o, Session& s) {
 
 void add_qualities(CLI::App& sub, Session& session) {
     auto o = std::make_shared<QualitiesOptions>();
-    sub.description("Rate the four qualities of well-being (1-5) and choose one to practise.\nIn "
-                    "a terminal it asks for any rating not given as a flag.");
+    sub.description("Rate the four qualities of well-being from Richard Davidson's research "
+                    "(resilience, focus on\npositive emotion, generosity, attention; 1-5) and "
+                    "choose one to practise, as you like.\nIn a terminal it asks for any rating "
+                    "not given as a flag.");
     for (std::size_t i = 0; i < qualities.size(); ++i)
         sub.add_option(quality_flag(qualities[i]), o->ratings[i],
                        fmt::format("How {} is with you lately, 1 to 5", qualities[i].label))

@@ -8,6 +8,7 @@
 #include "term/editor.hpp"
 
 #include <array>
+#include <memory>
 #include <fmt/format.h>
 #include <optional>
 #include <string>
@@ -26,14 +27,32 @@ inline void say_nothing_saved(Session& s, std::string_view why) {
     s.term().say(fmt::format("{}; nothing was saved. Come back to it whenever you like.\n", why));
 }
 
-// Opens `text` in $VISUAL or $EDITOR in a private buffer inside the home and
-// gives back what was saved; `other_way` is named when there is no editor.
-inline std::string edit_text(Session& s, std::string_view name, const std::string& text,
-                             std::string_view other_way) {
-    std::string command = editor_command(s.env(), s.term().interactive(), other_way);
-    s.config(); // prepares the home
-    return edit_in_buffer(s.fs(), command, s.home().root, name, text);
-}
+// A reflection written in $VISUAL or $EDITOR, on a private buffer inside
+// the home. Words that differ from the template are never deleted unsaved.
+class Editing {
+public:
+    // `other_way` is named when there is no editor to run.
+    Editing(Session& s, std::string_view name, std::string template_text,
+            std::string_view other_way);
+    // Opens the editor on the buffer as it is now and gives back what was
+    // saved (an editor that fails keeps the buffer in rescue/: see EditBuffer).
+    std::string edit();
+    // Replaces the buffer's text, for opening it again after a correction.
+    void reset(const std::string& text);
+    // Nothing can be saved from `text`: an unchanged or emptied buffer is let
+    // go ("`what` was left unchanged"); one with words in it is kept in
+    // rescue/, and the person is told where.
+    void leave(const std::string& text, std::string_view what);
+    // Keeps the buffer in rescue/; its path, or "" when that failed.
+    std::string keep();
+
+private:
+    Session& s_;
+    std::string command_;
+    std::string template_;
+    std::string name_;
+    std::unique_ptr<EditBuffer> buffer_;
+};
 
 struct QualitiesOptions {
     std::array<std::optional<std::int64_t>, 4> ratings; // in the order of `qualities`
@@ -62,7 +81,11 @@ struct ReframeOptions {
     std::array<std::optional<std::string>, 6> parts; // in the order of `reframe_parts`
     std::optional<std::string> follow_up;
     bool edit = false;
-    std::optional<std::string> done;
+    // A reflection, by handle (2026-11-20.reframe) or id: the one --step or
+    // --close is about, when not given as --close's value.
+    std::optional<std::string> reflection;
+    std::optional<std::string> step;  // a step of its repair
+    std::optional<std::string> close; // close its repair ("" : the one named otherwise)
     std::optional<std::string> note;
     bool open = false;
 };

@@ -2,6 +2,7 @@
 #include "commands/common.hpp"
 #include "commands/reflect/reflect.hpp"
 #include "core/reframe_template.hpp"
+#include "core/support.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -36,15 +37,7 @@ std::string headline(const std::string& text, std::size_t width) {
 RepairBook read_repairs(Session& s) {
     RepairBook book;
     std::vector<DataError> problems;
-    s.journal().read_all(
-        [&](const Entry& e) {
-            if (auto r = reframe_from(e))
-                book.add(std::move(*r));
-            else if (e.kind == repair_done_kind)
-                if (auto ref = e.text("ref"))
-                    book.add_done(*ref, e.day);
-        },
-        problems);
+    s.journal().read_all([&](const Entry& e) { book.add(e); }, problems);
     s.report_problems(problems);
     return book;
 }
@@ -58,62 +51,108 @@ void list_open_repairs(Session& s) {
     // the words around it go to standard error.
     if (open.empty()) {
         if (!s.quiet())
-            s.term().say("No repairs are waiting for a follow-up.\n");
+            s.term().say("No repairs are open just now.\n");
         return;
     }
     if (!s.quiet())
-        s.term().say("Repairs waiting for a follow-up (mark one done with\n"
-                     "`compassion reflect reframe --done ID`):\n");
+        s.term().say("Repairs still open. Repair can take time: add a step with\n"
+                     "`compassion reflect reframe --step TEXT HANDLE`, and close it with\n"
+                     "`--close HANDLE` when it feels complete.\n");
     std::string text;
     for (const Reframe* r : open) {
-        std::string when = fmt::format("{:<12}", distance(today, *r->follow_up));
-        if (*r->follow_up <= today)
+        std::string date = r->follow_up ? format_date(*r->follow_up) : std::string(10, '-');
+        std::string when =
+            fmt::format("{:<12}", r->follow_up ? distance(today, *r->follow_up) : "no date");
+        if (r->follow_up && *r->follow_up <= today)
             when = st.yellow(when);
-        text += fmt::format("{}  {}  {}  {}\n", r->id, format_date(*r->follow_up), when,
+        text += fmt::format("{}  {}  {}  {}  {}\n", book.handle_of(*r), r->id, date, when,
                             printable(headline(r->what, 50)));
     }
     s.term().out(text);
 }
 
-void mark_repair_done(const std::string& done, const std::optional<std::string>& typed_note,
-                      Session& s) {
-    std::string note;
-    if (typed_note)
-        note = storable_text(s, text_argument(*typed_note, "--note"), "the note");
-    if (done.size() < 4)
-        throw UsageError(fmt::format("--done {}: give at least 4 characters of the id "
-                                     "(`compassion reflect reframe --open` lists them)",
-                                     done));
-    RepairBook book = read_repairs(s);
-    auto found = book.matching(done);
+// The reflection `typed` names (a handle or an id); with nothing typed, the
+// one open repair when there is exactly one. UsageError naming `flag` otherwise.
+const Reframe& reflection_named(const RepairBook& book, const std::optional<std::string>& typed,
+                                std::string_view flag) {
+    std::vector<std::string> handles;
+    for (const Reframe* r : book.open())
+        handles.push_back(book.handle_of(*r));
+    std::string open_list = handles.empty()
+                                ? std::string("no repair is open just now")
+                                : fmt::format("open: {}", fmt::join(handles, ", "));
+    if (!typed || typed->empty()) {
+        if (book.open().size() == 1)
+            return *book.open().front();
+        throw UsageError(fmt::format("{}: say which reflection, by its handle ({})", flag,
+                                     open_list));
+    }
+    bool handle = typed->find('.') != std::string::npos;
+    if (!handle && typed->size() < 4)
+        throw UsageError(fmt::format("{} {}: give its handle, or at least 4 characters of its id "
+                                     "({})",
+                                     flag, printable(*typed), open_list));
+    auto found = book.matching(*typed);
     if (found.empty())
-        throw UsageError(fmt::format("--done {}: no reflection has that id (`compassion reflect "
-                                     "reframe --open` lists the open ones)",
-                                     done));
-    if (found.size() > 1)
-        throw UsageError(fmt::format("--done {}: {} reflections start with that; give more of "
-                                     "the id",
-                                     done, found.size()));
-    const Reframe& r = *found.front();
+        throw UsageError(fmt::format("{} {}: no reflection is called that ({})", flag,
+                                     printable(*typed), open_list));
+    if (found.size() > 1) {
+        std::vector<std::string> names;
+        for (const Reframe* r : found)
+            names.push_back(r->id);
+        throw UsageError(fmt::format("{} {}: several reflections match ({}); give more of the id",
+                                     flag, printable(*typed), fmt::join(names, ", ")));
+    }
+    return *found.front();
+}
+
+void close_repair(const ReframeOptions& o, Session& s) {
+    std::string note;
+    if (o.note)
+        note = storable_text(s, text_argument(*o.note, "--note"), "the note");
+    RepairBook book = read_repairs(s);
+    const Reframe& r = reflection_named(
+        book, o.close && !o.close->empty() ? o.close : o.reflection, "--close");
+    std::string handle = book.handle_of(r);
     auto done_day = book.done_on(r.id);
     if (done_day && note.empty()) {
         if (!s.quiet())
-            s.term().out(fmt::format("That repair was marked done already, on {}.\n",
+            s.term().out(fmt::format("The repair of {} was closed already, on {}.\n", handle,
                                      describe_day(*done_day, s.today())));
         return;
     }
-    // A note on a repair already done is kept in a further record: the
+    // A note on a repair already closed is kept in a further record: the
     // journal only grows, and words given are never dropped.
-    save_record(s, repair_done_record(r.id, s.today(), note, s.clock().now()));
+    save_record(s, repair_done_record(r.id, r.day, note, s.clock().now()));
     if (s.quiet())
         return;
     if (done_day)
-        s.term().out(fmt::format("Added your note to the repair marked done on {}.\n",
+        s.term().out(fmt::format("Added your note to the repair of {}, closed on {}.\n", handle,
                                  describe_day(*done_day, s.today())));
     else
-        s.term().out(fmt::format("Marked the repair done (from your reflection of {}).\n"
-                                 "Following through takes care; thank you for it.\n",
-                                 describe_day(r.day, s.today())));
+        s.term().out(fmt::format("Closed the repair of {}.\n"
+                                 "Following it through took care; thank you for it.\n",
+                                 handle));
+}
+
+void add_repair_step(const ReframeOptions& o, Session& s) {
+    std::string text = storable_text(s, text_argument(*o.step, "--step"), "the step");
+    if (blank(text))
+        throw UsageError("--step: a few words on the step are needed");
+    RepairBook book = read_repairs(s);
+    const Reframe& r = reflection_named(book, o.reflection, "--step");
+    std::string handle = book.handle_of(r);
+    save_record(s, repair_step_record(r.id, r.day, text, s.clock().now()));
+    if (s.quiet())
+        return;
+    std::string line = fmt::format("Added a step to the repair of {}.\n", handle);
+    if (book.done_on(r.id))
+        line += "That repair was closed before; the step is kept with it all the same.\n";
+    else
+        line += fmt::format("Step by step is how repair goes. Close it with `compassion reflect "
+                            "reframe --close {}`\nwhen it feels complete.\n",
+                            handle);
+    s.term().out(line);
 }
 
 std::optional<Date> ask_follow_up(Session& s, Date today) {
@@ -137,72 +176,129 @@ std::optional<Date> ask_follow_up(Session& s, Date today) {
     }
 }
 
+// What the questions gathered, and whether Ctrl-D cut them short after
+// something was written.
+struct Asked {
+    Reframe reframe;
+    bool cut_short = false;
+};
+
 // Asks each part in turn; nothing when the person leaves "what" empty.
-std::optional<Reframe> ask_reframe(Session& s, Date today) {
+// Ctrl-D before anything is written throws Stopped.
+std::optional<Asked> ask_reframe(Session& s, Date today) {
     Style st = s.say_style();
     s.term().say(fmt::format(
-        "{}\n{}\n",
-        st.bold("A look at something that went differently than you wanted, with care."),
-        st.dim("It is about what happened, not about who you are.\nEnter skips a question; "
-               "Ctrl-D stops without saving.")));
-    Reframe r;
-    r.day = today;
+        "{}\n{}\n{}\n",
+        st.bold("From shame to guilt to repair."),
+        "Shame says \"I am bad\". Guilt says \"what I did caused harm\", and harm can be\n"
+        "understood and repaired. You are not what you did: this looks at what happened.",
+        st.dim("Enter skips a question; Ctrl-D stops.")));
+    Asked a;
+    a.reframe.day = today;
     for (const auto& part : reframe_parts) {
         auto line = ask(s, fmt::format("  {} ", part.question));
-        if (!line)
-            throw Stopped{};
+        if (!line) {
+            if (a.reframe.what.empty())
+                throw Stopped{};
+            a.cut_short = true;
+            return a;
+        }
         if (part.name == "what" && line->empty())
             return std::nullopt;
-        r.*part.field = storable_text(s, *line, "the answer");
+        a.reframe.*part.field = storable_text(s, *line, "the answer");
     }
-    if (!r.repair.empty())
-        r.follow_up = ask_follow_up(s, today);
-    return r;
+    if (!a.reframe.repair.empty()) {
+        try {
+            a.reframe.follow_up = ask_follow_up(s, today);
+        } catch (const Stopped&) {
+            a.cut_short = true;
+        }
+    }
+    return a;
+}
+
+// Ctrl-D partway, after words were written: offer to keep them. Another
+// Ctrl-D keeps them as a draft in rescue/; they are never dropped silently.
+bool keep_what_was_written(Session& s, const Reframe& r) {
+    auto answer = ask(s, fmt::format("  Keep what you wrote so far? {} ",
+                                     s.say_style().dim("[Y/n; Ctrl-D keeps it as a draft]")));
+    if (answer && (answer->empty() || *answer == "y" || *answer == "Y" || *answer == "yes"))
+        return true;
+    if (answer) {
+        s.term().say("Let go, as you asked; nothing was saved.\n");
+        return false;
+    }
+    Record draft = reframe_record(r, s.clock().now());
+    std::string kept = s.journal().rescue(draft);
+    if (kept.empty()) {
+        s.term().out("# Nothing was saved, so here is what you wrote:\n" + to_toml(draft));
+        return false;
+    }
+    s.term().say(fmt::format("Kept as a draft in\n  {}\nNothing went into your journal.\n", kept));
+    return false;
 }
 
 // Writes the reframe in the editor. A buffer that does not read back (no
 // "what", a follow-up that is not a date) can be opened again in a terminal;
-// otherwise it is printed back so not a word is lost.
+// otherwise it is kept in rescue/ and printed back, so not a word is lost.
 std::optional<Reframe> edit_reframe(Session& s, Date today) {
-    const std::string blank = reframe_template();
-    std::string text = blank;
+    Editing editing(s, "reframe", reframe_template(), "the parts as flags (--what TEXT ...)");
     for (;;) {
-        text = edit_text(s, "reframe", text, "the parts as flags (--what TEXT ...)");
+        std::string text = editing.edit();
         try {
             Reframe r = reframe_from_buffer(text, today);
             if (r.what.empty()) {
-                say_nothing_saved(s, text == blank ? "The reflection was left unchanged"
-                                                   : "The reflection was left empty");
+                editing.leave(text, "The reflection");
                 return std::nullopt;
             }
             return r;
         } catch (const UsageError& e) {
             // The error is shown once: here before the question in a
             // terminal, otherwise by run() on the way out.
-            if (!s.term().interactive()) {
-                s.term().out("# Nothing was saved, so here is what you wrote:\n" + printable(text));
-                throw;
+            if (s.term().interactive()) {
+                s.term().say(fmt::format("compassion: {}\n", e.what()));
+                auto again = ask(s, "Open the editor again to change it? [Y/n] ");
+                if (again && (again->empty() || *again == "y" || *again == "Y" || *again == "yes"))
+                    continue;
             }
-            s.term().say(fmt::format("compassion: {}\n", e.what()));
-            auto again = ask(s, "Open the editor again to change it? [Y/n] ");
-            if (again && (again->empty() || *again == "y" || *again == "Y" || *again == "yes"))
-                continue;
+            std::string kept = editing.keep();
             s.term().out("# Nothing was saved, so here is what you wrote:\n" + printable(text));
+            if (!kept.empty())
+                s.term().say(fmt::format("compassion: what you wrote is kept in {}\n", kept));
+            if (!s.term().interactive())
+                throw;
             s.exit = Exit::usage;
             return std::nullopt;
         }
     }
 }
 
-void confirm_reframe(Session& s, const Reframe& r, const std::string& id) {
+// The handle a reflection just saved has.
+std::string handle_of_saved(Session& s, const Record& record) {
+    RepairBook book;
+    std::vector<DataError> problems;
+    s.journal().read_days(record.day, record.day, [&](const Entry& e) { book.add(e); }, problems);
+    for (const Reframe* r : book.matching(record.id))
+        if (r->id == record.id)
+            return book.handle_of(*r);
+    return record.id;
+}
+
+void confirm_reframe(Session& s, const Reframe& r, const std::string& handle) {
     if (s.quiet())
         return;
-    std::string text = fmt::format("Saved your reflection ({}).\n", id);
-    if (r.follow_up)
-        text += fmt::format("Follow-up on {}. When the repair is made: compassion reflect reframe "
-                            "--done {}\n",
-                            describe_day(*r.follow_up, s.today()), id);
+    std::string text = fmt::format("Saved your reflection as {}.\n", handle);
+    if (r.follow_up || !r.repair.empty()) {
+        if (r.follow_up)
+            text += fmt::format("Follow-up on {}. ", describe_day(*r.follow_up, s.today()));
+        text += fmt::format("Repair can take time: add steps as they happen\n"
+                            "(compassion reflect reframe --step TEXT {}), and close it with\n"
+                            "--close {} when it feels complete.\n",
+                            handle, handle);
+    }
     text += "Looking honestly at what happened is already a kind thing to do.\n";
+    // Once per reflection, gently: the person's own words when they set them.
+    text += support_line(SupportSettings{.sentence = s.config().text("support", "")}) + "\n";
     s.term().out(text);
 }
 
@@ -246,13 +342,15 @@ bool complete_reframe(const ReframeOptions& o, Session& s, Reframe& r, bool part
         if (!interactive)
             throw missing_value("reflect reframe",
                                 "--what TEXT (and as you like --impact, --need, --repair, "
-                                "--differently, --kind, --follow-up DATE), or --edit");
+                                "--differently, --kind-words, --follow-up DATE), or --edit");
         auto asked = ask_reframe(s, r.day);
         if (!asked) {
             say_nothing_saved(s, "Nothing was written for what happened");
             return false;
         }
-        r = *asked;
+        r = asked->reframe;
+        if (asked->cut_short)
+            return keep_what_was_written(s, r);
     }
     return true;
 }
@@ -264,20 +362,27 @@ void reframe_command(const ReframeOptions& o, Session& s) {
     for (const auto& part : o.parts)
         parts_given = parts_given || part.has_value();
     if (o.open) {
-        if (parts_given || o.edit || o.done || o.note)
+        if (parts_given || o.edit || o.close || o.step || o.note || o.reflection)
             throw UsageError("--open only lists; use it on its own");
         list_open_repairs(s);
         return;
     }
-    if (o.done) {
-        if (parts_given || o.edit)
-            throw UsageError("--done marks a repair done; the parts of a new reflection go in "
-                             "a separate run");
-        mark_repair_done(*o.done, o.note, s);
-        return;
-    }
+    if (o.close && o.step)
+        throw UsageError("--step and --close go in separate runs: add the step, then close it");
+    if ((o.close || o.step) && (parts_given || o.edit))
+        throw UsageError(fmt::format("{} is about a reflection already saved; the parts of a new "
+                                     "one go in a separate run",
+                                     o.close ? "--close" : "--step"));
+    if (o.close)
+        return close_repair(o, s);
     if (o.note)
-        throw UsageError("--note goes with --done ID");
+        throw UsageError("--note goes with --close HANDLE");
+    if (o.step)
+        return add_repair_step(o, s);
+    if (o.reflection)
+        throw UsageError(fmt::format("{}: a reflection named here goes with --step TEXT or "
+                                     "--close",
+                                     printable(*o.reflection)));
     if (o.edit && parts_given)
         throw UsageError("--edit writes every part in the editor; leave out the part flags");
 
@@ -291,19 +396,22 @@ void reframe_command(const ReframeOptions& o, Session& s) {
     }
     Record record = reframe_record(r, s.clock().now());
     save_record(s, record);
-    confirm_reframe(s, r, record.id);
+    confirm_reframe(s, r, handle_of_saved(s, record));
 }
 
 void add_reframe(CLI::App& sub, Session& session) {
     auto o = std::make_shared<ReframeOptions>();
-    sub.description("From shame to guilt to repair: what happened, who was affected, the need "
-                    "behind it, the repair, what you will do differently, a kind word, and a "
-                    "follow-up date.");
+    sub.description("From shame to guilt to repair. Shame says \"I am bad\"; guilt says \"what I "
+                    "did caused harm\",\nand harm can be repaired. What happened, who was hurt, "
+                    "the need behind it, the repair,\nwhat you will do differently, a kind word, "
+                    "and a follow-up date. Repair is ongoing:\nadd steps with --step and close it "
+                    "with --close. REFLECTION is a handle such as\n2026-11-20.reframe (see --open) "
+                    "or an id.");
     constexpr std::array<std::string_view, 6> part_help = {
-        "What happened: what was done or said, not who you are (needed)",
-        "Who was affected, and how",
+        "What happened: what you did or said, not who you are (needed)",
+        "Who was hurt or affected, and how",
         "The need behind it",
-        "What could put it right",
+        "What could help repair the harm",
         "What you will do differently",
         "A kind sentence to yourself",
     };
@@ -311,17 +419,32 @@ void add_reframe(CLI::App& sub, Session& session) {
         sub.add_option("--" + std::string(reframe_parts[i].name), o->parts[i],
                        std::string(part_help[i]) + (i == 0 ? " ('-' reads stdin)" : ""))
             ->type_name("TEXT");
+    // The kind sentence's flag was --kind before `--kind K` came to mean a
+    // record kind elsewhere; old scripts keep working.
+    sub.add_option_function<std::string>(
+           "--kind", [o](const std::string& text) { o->parts[5] = text; }, "")
+        ->group("");
     sub.add_option("--follow-up", o->follow_up,
                    "When to come back to the repair: YYYY-MM-DD, tomorrow, +N or a weekday")
         ->type_name("DATE");
     sub.add_flag("-e,--edit", o->edit, "Write every part in $VISUAL or $EDITOR");
-    sub.add_option("--done", o->done, "Mark the repair of reflection ID done")->type_name("ID");
+    sub.add_option("reflection", o->reflection,
+                   "A reflection saved before (its handle or id), for --step or --close")
+        ->type_name("REFLECTION");
+    sub.add_option("--step", o->step,
+                   "Add a step to the repair of REFLECTION (the only open one if not named)")
+        ->type_name("TEXT");
+    sub.add_option_function<std::string>(
+           "--close,--done", [o](const std::string& value) { o->close = value; },
+           "Close the repair of REFLECTION when it feels complete (--done still works)")
+        ->expected(0, 1)
+        ->type_name("[REFLECTION]");
     sub.add_option("-m,--note", o->note,
-                   "With --done: a note on how it went (kept even when it was done already)")
+                   "With --close: a note on how it went (kept even when it was closed already)")
         ->type_name("TEXT");
     sub.add_flag("--open", o->open,
-                 "List repairs waiting for their follow-up, the earliest first, one a line: "
-                 "ID, date, how far, what happened");
+                 "List the repairs still open, one a line: handle, id, follow-up date, how far, "
+                 "what happened");
     sub.callback([o, &session] { reframe_command(*o, session); });
 }
 

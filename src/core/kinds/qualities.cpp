@@ -48,31 +48,6 @@ std::optional<QualityRatings> ratings_from(const Entry& entry) {
     return r;
 }
 
-FocusSuggestion suggested_focus(const std::array<int, 4>& ratings,
-                                const std::array<int, 4>& sessions_lately) {
-    std::size_t best = 0;
-    for (std::size_t i = 1; i < ratings.size(); ++i) {
-        if (ratings[i] < ratings[best] ||
-            (ratings[i] == ratings[best] && sessions_lately[i] < sessions_lately[best]))
-            best = i;
-    }
-    std::size_t tied = 0;
-    bool practice_decided = false;
-    for (std::size_t i = 0; i < ratings.size(); ++i) {
-        if (i == best || ratings[i] != ratings[best])
-            continue;
-        ++tied;
-        practice_decided = practice_decided || sessions_lately[i] > sessions_lately[best];
-    }
-    if (tied == 0)
-        return {best, "your lowest just now"};
-    if (practice_decided)
-        return {best, "the one you have practised least lately"};
-    if (tied + 1 == ratings.size())
-        return {best, "as all four are level just now"};
-    return {best, "one of your lowest just now"};
-}
-
 std::string change_line(const Quality& quality, std::optional<int> before, int after) {
     std::string name = fmt::format("  {:<18}", quality.label);
     if (!before)

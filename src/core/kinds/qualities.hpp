@@ -25,16 +25,6 @@ Record qualities_record(const QualityRatings& ratings, TimePoint now);
 // A `qualities` entry read back; nothing when a rating is missing or out of range.
 std::optional<QualityRatings> ratings_from(const Entry& entry);
 
-// The quality to suggest practising: the lowest rated; among equals, the one
-// practised least lately; then the first in the usual order. Only a suggestion:
-// the person chooses.
-struct FocusSuggestion {
-    std::size_t index = 0;   // into `qualities`
-    std::string_view reason; // why, to follow "Perhaps generosity, "
-};
-FocusSuggestion suggested_focus(const std::array<int, 4>& ratings,
-                                const std::array<int, 4>& sessions_lately);
-
 // One calm line about a quality since last time, e.g.
 // "  resilience        3 → 4  up 1", "  attention         4      the same",
 // "  generosity        2      your first rating".

@@ -32,15 +32,19 @@ const KindInfo reframe_info{reframe_kind, "reframe", reframe_fields};
 const KindInfo repair_step_info{repair_step_kind, "repair step", repair_step_fields};
 const KindInfo repair_done_info{repair_done_kind, "repair closed", repair_done_fields};
 
+// Shame says "I am bad"; guilt says "what I did caused harm". The questions
+// look at the harm plainly, and at the behaviour, never at the person.
 const std::array<ReframePart, 6> reframe_parts = {{
-    {"what", "what", "What happened? Just what was done or said, the way a camera would see it.",
+    {"what", "what", "What happened? What you did or said, plainly, as a camera would have seen it.",
      &Reframe::what},
-    {"impact", "impact", "Who was affected, and how?", &Reframe::impact},
+    {"impact", "impact", "Who was hurt or affected by it, and how?", &Reframe::impact},
     {"need", "need", "What were you needing just then? (rest, being heard, getting it right...)",
      &Reframe::need},
-    {"repair", "repair", "What could help put things right, if anything?", &Reframe::repair},
-    {"differently", "differently", "What would you like to try next time?", &Reframe::differently},
-    {"kind", "kind_words", "What would you say to a good friend in your place? Say it to yourself.",
+    {"repair", "repair", "What could help repair the harm? A first step is enough.",
+     &Reframe::repair},
+    {"differently", "differently", "What will you do differently, so it does not happen again?",
+     &Reframe::differently},
+    {"kind-words", "kind_words", "What would you say to a good friend in your place? Say it to yourself.",
      &Reframe::kind_words},
 }};
 
@@ -80,6 +84,25 @@ Record repair_done_record(const std::string& ref, Date day, const std::string& n
     return r;
 }
 
+std::optional<RepairStep> repair_step_from(const Entry& entry) {
+    if (entry.kind != repair_step_kind)
+        return std::nullopt;
+    auto ref = entry.text("ref");
+    if (!ref)
+        return std::nullopt;
+    return RepairStep{*ref, entry.day, entry.text("text").value_or(""), entry.stamp()};
+}
+
+void RepairBook::add(const Entry& e) {
+    if (auto r = reframe_from(e))
+        add(std::move(*r));
+    else if (auto step = repair_step_from(e))
+        add_step(std::move(*step));
+    else if (e.kind == repair_done_kind)
+        if (auto ref = e.text("ref"))
+            add_done(*ref, e.day);
+}
+
 void RepairBook::add(Reframe reframe) {
     reframes_.push_back(std::move(reframe));
 }
@@ -88,9 +111,38 @@ void RepairBook::add_done(std::string ref, Date day) {
     done_.emplace_back(std::move(ref), day);
 }
 
+void RepairBook::add_step(RepairStep step) {
+    steps_.push_back(std::move(step));
+}
+
+std::string RepairBook::handle_of(const Reframe& reframe) const {
+    std::size_t same_day = 0, before = 0;
+    for (const auto& r : reframes_) {
+        if (r.day != reframe.day)
+            continue;
+        ++same_day;
+        if (std::tie(r.at_seconds, r.order, r.id) <
+            std::tie(reframe.at_seconds, reframe.order, reframe.id))
+            ++before;
+    }
+    std::string handle = format_date(reframe.day) + "." + std::string(reframe_kind);
+    if (same_day > 1)
+        handle += "." + std::to_string(before + 1);
+    return handle;
+}
+
 std::vector<const Reframe*> RepairBook::matching(std::string_view typed) const {
     std::string want = lower(typed);
     std::vector<const Reframe*> out;
+    if (want.find('.') != std::string::npos) {
+        for (const auto& r : reframes_) {
+            std::string handle = handle_of(r);
+            // `DAY.reframe.1` names the only one of a day as well.
+            if (handle == want || (handle + ".1") == want)
+                out.push_back(&r);
+        }
+        return out;
+    }
     for (const auto& r : reframes_)
         if (!want.empty() && r.id.compare(0, want.size(), want) == 0)
             out.push_back(&r);
@@ -105,13 +157,28 @@ std::optional<Date> RepairBook::done_on(const std::string& id) const {
     return first;
 }
 
+std::vector<const RepairStep*> RepairBook::steps_of(const std::string& id) const {
+    std::vector<const RepairStep*> out;
+    for (const auto& step : steps_)
+        if (step.ref == id)
+            out.push_back(&step);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const RepairStep* a, const RepairStep* b) { return a->stamp < b->stamp; });
+    return out;
+}
+
 std::vector<const Reframe*> RepairBook::open() const {
     std::vector<const Reframe*> out;
     for (const auto& r : reframes_)
-        if (r.follow_up && !done_on(r.id))
+        if ((r.follow_up || !r.repair.empty() || !steps_of(r.id).empty()) && !done_on(r.id))
             out.push_back(&r);
     std::stable_sort(out.begin(), out.end(), [](const Reframe* a, const Reframe* b) {
-        return *a->follow_up < *b->follow_up;
+        if (a->follow_up && b->follow_up)
+            return *a->follow_up < *b->follow_up;
+        if (a->follow_up || b->follow_up)
+            return a->follow_up.has_value();
+        return std::tie(a->day, a->at_seconds, a->order) <
+               std::tie(b->day, b->at_seconds, b->order);
     });
     return out;
 }

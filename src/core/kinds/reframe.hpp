@@ -29,7 +29,7 @@ struct Reframe : RecordHeader {
 
 // One part of the reflection: its name (the command-line flag without its
 // dashes, and the heading in the editor template), its record key, and the
-// gentle question that asks for it. The kind sentence is stored as
+// plain question that asks for it. The kind sentence is stored as
 // `kind_words`, because `kind` is the key every record uses for its own kind.
 struct ReframePart {
     std::string_view name;
@@ -48,23 +48,47 @@ std::optional<Reframe> reframe_from(const Entry& entry);
 Record repair_step_record(const std::string& ref, Date day, const std::string& text, TimePoint now);
 Record repair_done_record(const std::string& ref, Date day, const std::string& note, TimePoint now);
 
-// Reframes and the repairs marked done, gathered while reading the journal.
+// A step of a repair as the journal holds it.
+struct RepairStep {
+    std::string ref;
+    Date day; // the reflection's day
+    std::string text;
+    Stamp stamp;
+};
+// A `repair_step` entry read back, or nothing for any other record.
+std::optional<RepairStep> repair_step_from(const Entry& entry);
+
+// Reframes, their repair steps and the repairs closed, gathered while reading
+// the journal. Repair is ongoing: steps can be added over time, and a repair
+// stays open until the person closes it.
 class RepairBook {
 public:
+    // Any record: reframes, repair steps and closings are kept, others ignored.
+    void add(const Entry& entry);
     void add(Reframe reframe);
     void add_done(std::string ref, Date day);
+    void add_step(RepairStep step);
 
-    // Reframes whose id starts with `typed` (any case), newest last.
+    // The handle of a reframe: `DAY.reframe`, with `.N` when the day holds
+    // several (numbered from 1 in the order they were written).
+    std::string handle_of(const Reframe& reframe) const;
+    // Reframes `typed` names: a handle (`2026-11-20.reframe`, `.2` for the
+    // second that day; `DAY.reframe` alone when the day has one), or the
+    // start of an id (any case). Newest last.
     std::vector<const Reframe*> matching(std::string_view typed) const;
-    // The day the repair of reframe `id` was first marked done, if it was.
+    // The day the repair of reframe `id` was first closed, if it was.
     std::optional<Date> done_on(const std::string& id) const;
-    // Reframes with a follow-up date whose repair is not marked done, the
-    // earliest follow-up first.
+    // The steps added to the repair of reframe `id`, in the order written.
+    std::vector<const RepairStep*> steps_of(const std::string& id) const;
+    // Repairs that are open: reframes with a repair, a follow-up date or a
+    // step, not closed. Those with a follow-up first (the earliest first),
+    // then the others, oldest first.
     std::vector<const Reframe*> open() const;
 
 private:
     std::vector<Reframe> reframes_;
     std::vector<std::pair<std::string, Date>> done_;
+    std::vector<RepairStep> steps_;
 };
 
 // A repair past its follow-up date and not closed, as the review counts it.
