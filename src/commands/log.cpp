@@ -3,8 +3,8 @@
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
-#include "core/items.hpp"
 #include "commands/reflect/reflect.hpp"
+#include "core/items.hpp"
 #include "core/kinds/checkin.hpp"
 #include "core/kinds/showup.hpp"
 #include "store/declined.hpp"
@@ -139,8 +139,7 @@ std::string ask_note(Session& s) {
 std::string spoken_list(const std::vector<std::string>& names) {
     if (names.size() <= 1)
         return names.empty() ? std::string{} : names.front();
-    return fmt::format("{} and {}",
-                       fmt::join(names.begin(), names.end() - 1, ", "), names.back());
+    return fmt::format("{} and {}", fmt::join(names.begin(), names.end() - 1, ", "), names.back());
 }
 
 // Thanks the person and names what they did, never a score: no count of
@@ -153,8 +152,8 @@ void confirm(Session& s, const Checkin& c, bool replaced) {
         if (a == Answer::done)
             done.push_back(name);
     Date today = s.today();
-    std::string text = fmt::format("Saved your check-in for {}. Thank you.\n",
-                                   describe_day(c.day, today));
+    std::string text =
+        fmt::format("Saved your check-in for {}. Thank you.\n", describe_day(c.day, today));
     if (replaced)
         text += "It replaces the one saved earlier; that one stays in your journal.\n";
     bool all = !c.items.empty() && done.size() == c.items.size();
@@ -317,7 +316,7 @@ std::vector<std::string> first_items(Session& s, const Config& cfg) {
         "{}\n{}\n",
         st.bold("Welcome. One question first: what does it take for you to show up for "
                 "others\nin a way you feel good about?"),
-        printable(fmt::format("  For many it is a few simple things, such as {}.\n  Name "
+        printable(fmt::format("  Many name a few simple things, such as\n    {}.\n  Name "
                               "your own, comma-separated (four is a good number); Enter keeps "
                               "these.",
                               spoken_list(cfg.items)))));

@@ -23,7 +23,8 @@ constexpr std::array resilience_pool = {
              "hard conversation."},
     Exercise{"Name it",
              "When something stings today, pause and name the feeling in a word or two: worry, "
-             "tired, hurt. Putting a name to a feeling often loosens its grip a little.", true},
+             "tired, hurt. Putting a name to a feeling often loosens its grip a little.",
+             true},
     Exercise{"What is in my hands",
              "Take one worry and split it in two: the part you can do something about and the "
              "part you cannot. Pick one small step for the first part, and set the second part "
@@ -35,7 +36,8 @@ constexpr std::array resilience_pool = {
     Exercise{"Coming back",
              "Today, notice how you come back after small upsets: a delay, a curt message, a "
              "plan that changed. Just watch it, without grading it. Coming back is the skill; "
-             "the upset is not a failure.", true},
+             "the upset is not a failure.",
+             true},
     Exercise{"A small, sure thing",
              "Do one small task you know you can finish in two minutes: water a plant, clear a "
              "corner of the desk, answer one easy message. Let yourself feel it done. Steadiness "
@@ -52,7 +54,8 @@ constexpr std::array positive_emotion_pool = {
              "the part you played in it."},
     Exercise{"The first sip",
              "Take the first sip of your next drink slowly. Notice the warmth or the cool, the "
-             "taste, the pause itself. Let a small pleasure be a whole one.", true},
+             "taste, the pause itself. Let a small pleasure be a whole one.",
+             true},
     Exercise{"Who made today easier",
              "Think of one person who made your day a little easier. Picture their face and let "
              "yourself feel glad they were there. If you can, tell them."},
@@ -70,7 +73,8 @@ constexpr std::array positive_emotion_pool = {
              "going. Thank it silently, the way you would thank a friend."},
     Exercise{"Tell someone",
              "Share something good with someone today, your news or theirs. Good things that are "
-             "told are felt twice.", true},
+             "told are felt twice.",
+             true},
 };
 
 constexpr std::array generosity_pool = {
@@ -79,13 +83,15 @@ constexpr std::array generosity_pool = {
              "them well, silently: may your day be easy. Notice how it feels to give a wish."},
     Exercise{"Your whole attention",
              "In your next conversation, give the other person your whole attention for one "
-             "minute: no planning your reply, no glance at a screen. Attention is a gift.", true},
+             "minute: no planning your reply, no glance at a screen. Attention is a gift.",
+             true},
     Exercise{"Two lines of thanks",
              "Write a short note of thanks to someone whose work helps you, even in a small way. "
              "Two sentences are plenty. Send it now, or keep it for tomorrow."},
     Exercise{"Make someone's way easier",
              "Look for one small chance today to make someone's way easier: hold a door, let "
-             "someone go first, pass on a useful tip.", true},
+             "someone go first, pass on a useful tip.",
+             true},
     Exercise{"Generous with yourself",
              "Give yourself something you would readily give a friend: a real break, a glass of "
              "water, permission to stop at good enough."},
@@ -94,10 +100,12 @@ constexpr std::array generosity_pool = {
              "part of the circle of giving."},
     Exercise{"Name what they did",
              "Think of someone whose effort often goes unnoticed. Find a way today to tell them, "
-             "plainly and specifically, what they did and what it meant.", true},
+             "plainly and specifically, what they did and what it meant.",
+             true},
     Exercise{"Listen without fixing",
              "When someone tells you about a difficulty today, try only to understand it, not to "
-             "solve it. Ask one question that shows you heard.", true},
+             "solve it. Ask one question that shows you heard.",
+             true},
 };
 
 constexpr std::array attention_pool = {
@@ -112,16 +120,19 @@ constexpr std::array attention_pool = {
              "your attention for a minute: temperature, texture, the small movements."},
     Exercise{"At the threshold",
              "Before the next thing begins, a call, a client, a lesson, take one breath and feel "
-             "your feet. A pause at the threshold keeps one thing from spilling into the next.", true},
+             "your feet. A pause at the threshold keeps one thing from spilling into the next.",
+             true},
     Exercise{"Watch the weather",
              "For half a minute, notice where your mind goes on its own: planning, remembering, "
              "worrying. No need to change it; watch it move, like weather."},
     Exercise{"One thing at a time",
              "For the next ten minutes, keep one window open and one task in hand. When you reach "
-             "for another, notice the reach, and come back.", true},
+             "for another, notice the reach, and come back.",
+             true},
     Exercise{"Walk and feel",
              "On your next walk, even just to the kettle, feel each foot meet the ground: heel, "
-             "sole, toes. Let the walk be the whole of it.", true},
+             "sole, toes. Let the walk be the whole of it.",
+             true},
     Exercise{"Look again",
              "Pick an ordinary object near you and look at it as if for the first time: its "
              "edges, its shadows, the way the light sits on it. A minute is enough."},

@@ -3,8 +3,8 @@
 #include "core/errors.hpp"
 
 #include <charconv>
-#include <optional>
 #include <fmt/format.h>
+#include <optional>
 
 namespace compassion {
 

@@ -25,9 +25,9 @@ std::string without_comment_lines(std::string_view text);
 std::string reframe_template();
 
 // Reads a reframe template back. Text above the first heading counts as
-// `what`; text on a heading line, after its question, belongs to that heading. Throws UsageError when `what` is empty while other parts are not, or
-// the follow-up is not a date. A buffer with nothing written gives an empty
-// `what` and no other part (the caller says nothing was saved).
+// `what`; text on a heading line, after its question, belongs to that heading. Throws UsageError
+// when `what` is empty while other parts are not, or the follow-up is not a date. A buffer with
+// nothing written gives an empty `what` and no other part (the caller says nothing was saved).
 Reframe reframe_from_buffer(std::string_view text, Date today);
 
 // Whether a reframe has nothing written in any part.

@@ -43,8 +43,9 @@ void ProgressLine::show(const std::string& text) {
         term_.say("\r" + text + "\x1b[K");
     } else {
         // Same width every time (the bar is fixed), so spaces cover a longer line.
-        std::string pad = shown_.size() > text.size() ? std::string(shown_.size() - text.size(), ' ')
-                                                      : std::string{};
+        std::string pad = shown_.size() > text.size()
+                              ? std::string(shown_.size() - text.size(), ' ')
+                              : std::string{};
         term_.say("\r" + text + pad);
     }
     shown_ = text;

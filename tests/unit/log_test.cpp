@@ -20,8 +20,9 @@ TEST_CASE_FIXTURE(Fixture, "logging from flags writes one check-in and confirms 
     Run r = run({"log", "--did", "sleep,meditation", "--unsure", "exercise", "--showed-up", "4",
                  "-m", "long day, kind to myself"});
     CHECK(r.status == 0);
-    CHECK(r.out.find("Saved your check-in for Friday 27 November: 2 of 4 done") !=
-          std::string::npos);
+    // Thanks and names what was done; no count of items, no rating read back.
+    CHECK(r.out == "Saved your check-in for Friday 27 November. Thank you.\n"
+                   "You made room for sleep and meditation.\n");
     std::string m = month("2026-11");
     CHECK(m.find("did = [\"sleep\", \"meditation\"]\nnot_done = [\"time outside\"]\n"
                  "unsure = [\"exercise\"]\nshowed_up = 4\nnote = \"long day, kind to myself\"\n") !=
@@ -48,7 +49,8 @@ TEST_CASE_FIXTURE(Fixture, "a check-in at 1 a.m. counts for the day before") {
 TEST_CASE_FIXTURE(Fixture, "a second check-in the same day says it replaces the first") {
     run({"log", "--showed-up", "2"});
     Run r = run({"log", "--showed-up", "5", "--did", "sleep"});
-    CHECK(r.out.find("replaces the check-in saved earlier") != std::string::npos);
+    CHECK(r.out.find("replaces the one saved earlier; that one stays in your journal") !=
+          std::string::npos);
     // The first line names the user's own items; the fixed message fits a narrow terminal.
     CHECK(testing::widest_line(r.out.substr(r.out.find('\n') + 1)) <= 76);
     std::string m = month("2026-11");
@@ -85,6 +87,7 @@ TEST_CASE_FIXTURE(Fixture, "with no terminal a missing rating names the flag to 
 }
 
 TEST_CASE_FIXTURE(Fixture, "the interactive check-in asks one question at a time") {
+    run({"log", "--list-items"}); // not the first run
     Run r = run({"log"}, {"y", "n", "?", "", "4", "a quiet evening"}, true);
     CHECK(r.status == 0);
     CHECK(r.err.find("sleep?") != std::string::npos);
@@ -95,11 +98,70 @@ TEST_CASE_FIXTURE(Fixture, "the interactive check-in asks one question at a time
           std::string::npos);
 }
 
-TEST_CASE_FIXTURE(Fixture, "Ctrl-D in the middle saves nothing") {
+TEST_CASE_FIXTURE(Fixture, "Ctrl-D in the middle says nothing was saved") {
+    run({"log", "--list-items"});
     Run r = run({"log"}, {"y"}, true);
     CHECK(r.status == 0);
-    CHECK(r.err.find("nothing more was saved") != std::string::npos);
+    CHECK(r.err.find("Stopped; nothing was saved.") != std::string::npos);
+    CHECK(r.err.find("more") == std::string::npos);
     CHECK(month("2026-11").empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "no score is read back whatever the answers") {
+    run({"log", "--list-items"});
+    for (std::vector<std::string> flags : std::vector<std::vector<std::string>>{
+             {"--showed-up", "1"},
+             {"--unsure", "sleep,exercise,meditation,time outside", "-s", "3"},
+             {"--date", "yesterday", "--unsure", "sleep,exercise,meditation,time outside", "-s",
+              "2"},
+             {"--did", "sleep", "-s", "5"}}) {
+        flags.insert(flags.begin(), "log");
+        Run r = run(flags);
+        CHECK(r.status == 0);
+        CHECK(r.out.find(" of 4") == std::string::npos);
+        CHECK(r.out.find(" of 5") == std::string::npos);
+        CHECK(r.out.find("0 ") == std::string::npos);
+        CHECK(r.out.find("Thank you") != std::string::npos);
+    }
+}
+
+TEST_CASE_FIXTURE(Fixture, "all items done is met with gladness for the person's own sake") {
+    Run r = run({"log", "--did", "sleep,exercise,meditation,time outside", "-s", "4"});
+    CHECK(r.out.find("You made room for sleep, exercise, meditation and time outside.") !=
+          std::string::npos);
+    CHECK(r.out.find("for your own sake") != std::string::npos);
+    CHECK(r.out.find("others") == std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a hard day is met kindly without assuming it is night") {
+    Run r = run({"log", "-s", "1"});
+    CHECK(r.out.find("Hard days count too. Go gently with yourself.") != std::string::npos);
+    CHECK(r.out.find("tonight") == std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "the first run in a terminal asks what it takes and keeps the answer") {
+    show_enter = true;
+    Run r = run({"log"}, {"sleep, a walk, talking to Sam", "y", "n", "y", "4", ""}, true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("what does it take for you to show up for others\nin a way you feel good "
+                     "about?") != std::string::npos);
+    CHECK(read("config.toml").find("items = [\"sleep\", \"a walk\", \"talking to Sam\"]") !=
+          std::string::npos);
+    CHECK(month().find("did = [\"sleep\", \"talking to Sam\"]\nnot_done = [\"a walk\"]\n") !=
+          std::string::npos);
+    CHECK(testing::widest_line(r.err) <= 80);
+}
+
+TEST_CASE_FIXTURE(Fixture, "skipping the first question keeps the suggested items") {
+    Run r = run({"log"}, {"", "y", "y", "y", "y", "3", ""}, true);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("such as\n    sleep, exercise, meditation and time outside.") !=
+          std::string::npos);
+    CHECK(month().find("did = [\"sleep\", \"exercise\", \"meditation\", \"time outside\"]") !=
+          std::string::npos);
+    // Asked once: the second run goes straight to the check-in.
+    Run again = run({"log"}, {"y"}, true);
+    CHECK(again.err.find("what does it take") == std::string::npos);
 }
 
 TEST_CASE_FIXTURE(Fixture, "missed days since the last check-in can be caught up") {
@@ -109,12 +171,28 @@ TEST_CASE_FIXTURE(Fixture, "missed days since the last check-in can be caught up
                 {"y", "y", "y", "y", "5", "", "y", "?", "?", "n", "n", "", "n", "n", "n", "n", "2"},
                 true);
     CHECK(r.status == 0);
-    CHECK(r.err.find("There is no check-in for Wednesday 25 November and Thursday 26 November") !=
-          std::string::npos);
-    CHECK(testing::widest_line(r.err) <= 76);
+    // Offered quietly, without counting or listing the days missed.
+    CHECK(r.err.find("Not every day before this one has a check-in.") != std::string::npos);
+    CHECK(r.err.find("2 days") == std::string::npos);
+    CHECK(testing::widest_line(r.err) <= 80);
     std::string m = month("2026-11");
     CHECK(m.find("day = 2026-11-25") != std::string::npos);
     CHECK(m.find("day = 2026-11-26") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a declined catch-up is not offered again until tomorrow") {
+    run({"log", "--date", "-4", "--showed-up", "3"});
+    Run r = run({"log"}, {"y", "y", "y", "y", "5", "", "n"}, true);
+    CHECK(r.err.find("Not every day before this one") != std::string::npos);
+    CHECK(r.err.find("won't ask again today") != std::string::npos);
+    CHECK(read("state/declined-catch-up") == "2026-11-27\n");
+    Run again = run({"log"}, {"y", "y", "y", "y", "5", ""}, true);
+    CHECK(again.status == 0);
+    CHECK(again.err.find("Not every day before this one") == std::string::npos);
+    // A decline from yesterday no longer holds.
+    std::ofstream(home + "/state/declined-catch-up", std::ios::trunc) << "2026-11-26\n";
+    Run next_day = run({"log"}, {"y", "y", "y", "y", "5", "", "n"}, true);
+    CHECK(next_day.err.find("Not every day before this one") != std::string::npos);
 }
 
 TEST_CASE_FIXTURE(Fixture, "if-missing does nothing when the day is already logged") {
@@ -204,7 +282,7 @@ TEST_CASE_FIXTURE(Fixture, "the check-in runs from plain options with no command
     };
     Run r = call(log_with([](LogOptions& o) { o.showed_up = 4; }));
     CHECK(r.status == 0);
-    CHECK(r.out.find("showed up 4 of 5") != std::string::npos);
+    CHECK(r.out == "Saved your check-in for Friday 27 November. Thank you.\n");
     CHECK(month().find("showed_up = 4\n") != std::string::npos);
     CHECK(call(log_with([](LogOptions& o) { o.check = true; })).status == 0);
     CHECK_THROWS_AS(call(log_with([](LogOptions& o) { o.showed_up = 6; })), UsageError);

@@ -65,6 +65,19 @@ public:
     }
 };
 
+// Friday's date, the day the fake clock starts on.
+Date friday() {
+    return Date{year{2026}, November, day{27}};
+}
+
+// A quality whose exercise on `d` is (or, with `later`, is not) one to do now.
+std::string quality_whose_exercise(bool later, Date d = friday()) {
+    for (const auto& q : qualities)
+        if (exercise_for_day(q, d).exercise.later == later)
+            return std::string(q.key);
+    return {};
+}
+
 struct Fixture : testing::AppFixture {
     // A person at a terminal, answering `answers` in turn.
     Run watched(std::vector<std::string> args, std::vector<std::string> answers = {},
@@ -199,10 +212,11 @@ TEST_CASE("circles widen from yourself outward with a cue as each begins") {
     auto round = kindness_round(k);
     REQUIRE(round.size() == 6);
     CHECK(round[0].text == "May I be safe.");
-    CHECK(round[0].cue == "Begin with I.");
+    // The cue reads as a person would say it, not "Begin with I.".
+    CHECK(round[0].cue == "Begin with yourself.");
     CHECK(round[1].cue.empty());
     CHECK(round[2].text == "May someone I love be safe.");
-    CHECK(round[2].cue == "Now widen the circle: someone I love.");
+    CHECK(round[2].cue == "Now widen the circle to someone I love.");
     CHECK(round[5].text == "May all beings be at ease, all beings.");
 }
 
@@ -272,8 +286,11 @@ TEST_CASE("wrapped text keeps within the width") {
 TEST_CASE_FIXTURE(Fixture, "kindness without a terminal prints each phrase once and exits") {
     Run r = run({"practice", "kindness"});
     CHECK(r.status == 0);
-    CHECK(r.out.find("  May I be safe.\n  May I be happy.\n") == 0);
-    CHECK(count_of(r.out, "May") == 6);
+    // The article's practice, with a word on doing it anywhere, even in a queue.
+    CHECK(r.out.find("You can do this anywhere, even standing in a queue") == 0);
+    CHECK(r.out.find("\n  May all beings be happy.\n  May all beings find peace.\n") !=
+          std::string::npos);
+    CHECK(count_of(r.out, "May") == 2);
     CHECK(r.err.empty());
     CHECK(clock.now() == start_time()); // no timers
     std::string m = month();
@@ -304,7 +321,7 @@ TEST_CASE_FIXTURE(Fixture, "out of range minutes and counts exit 64 and write no
 }
 
 TEST_CASE_FIXTURE(Fixture, "kindness at a terminal paces the phrases by the clock") {
-    Run r = watched({"practice", "kindness", "--count", "2", "--bell"});
+    Run r = watched({"practice", "kindness", "--count", "6", "--bell"});
     CHECK(r.status == 0);
     CHECK(count_of(r.out, "  May") == 12);
     CHECK(clock.now() - start_time() == seconds{96}); // 12 phrases of 8 s
@@ -346,16 +363,19 @@ TEST_CASE_FIXTURE(Fixture, "circles from the config widen the phrases") {
                "circle_phrases = [\"May {who} be well.\"]\n");
     Run r = run({"practice", "kindness", "--no-log"});
     CHECK(r.status == 0);
-    CHECK(r.out == "Begin with I.\n  May I be well.\nNow widen the circle: someone I love.\n"
-                   "  May someone I love be well.\nNow widen the circle: someone difficult.\n"
-                   "  May someone difficult be well.\nNow widen the circle: all beings.\n"
-                   "  May all beings be well.\n");
+    CHECK(r.out.ends_with("\nBegin with yourself.\n  May I be well.\n"
+                          "Now widen the circle to someone I love.\n"
+                          "  May someone I love be well.\n"
+                          "Now widen the circle to someone difficult.\n"
+                          "  May someone difficult be well.\n"
+                          "Now widen the circle to all beings.\n  May all beings be well.\n"));
 }
 
 TEST_CASE_FIXTURE(Fixture, "a phrase with control characters is shown harmlessly") {
     change_config("phrases = [", "phrases = [\"May I be \\u001b[31msafe.\"]\nold_phrases = [");
     Run r = run({"practice", "kindness", "--no-log"});
-    CHECK(r.out == "  May I be ^[[31msafe.\n");
+    CHECK(r.out.ends_with("\n  May I be ^[[31msafe.\n"));
+    CHECK(r.out.find('\x1b') == std::string::npos);
 }
 
 TEST_CASE_FIXTURE(Fixture, "a bad pace setting exits with its own status") {
@@ -370,8 +390,8 @@ TEST_CASE_FIXTURE(Fixture, "a bad pace setting exits with its own status") {
 
 TEST_CASE_FIXTURE(Fixture, "the pace override sets the length of every phrase") {
     vars["COMPASSION_PACE_SECONDS"] = "0.25";
-    CHECK(watched({"practice", "kindness", "--count", "1"}).status == 0);
-    CHECK(clock.now() - start_time() == milliseconds{1500});
+    CHECK(watched({"practice", "kindness", "--count", "3"}).status == 0);
+    CHECK(clock.now() - start_time() == milliseconds{1500}); // 6 phrases of 0.25 s
 }
 
 TEST_CASE_FIXTURE(Fixture, "recall shows the moment shown least recently and records it") {
@@ -396,8 +416,10 @@ TEST_CASE_FIXTURE(Fixture, "recall shows the moment shown least recently and rec
 
 TEST_CASE_FIXTURE(Fixture, "recall at a terminal counts down then offers to keep another moment") {
     add_moment("aaaaaaaaaa", "2026-11-02T08:00:00+01:00", "took a real lunch break");
-    Run r = watched({"practice", "recall"}, {"asked a colleague for help"});
+    // Enter skips "what did you notice?"; the next answer is another moment.
+    Run r = watched({"practice", "recall"}, {"", "asked a colleague for help"});
     CHECK(r.status == 0);
+    CHECK(r.err.find("What did you notice?") != std::string::npos);
     CHECK(clock.now() - start_time() == seconds{30});
     CHECK(r.err.find("[------------------------] 0:30 left") != std::string::npos);
     CHECK(r.out.find("Thank you for taking that moment") != std::string::npos);
@@ -423,8 +445,8 @@ TEST_CASE_FIXTURE(Fixture, "Ctrl-C ends recall and asks nothing more") {
 }
 
 TEST_CASE_FIXTURE(Fixture, "Ctrl-C ends kindness and quality and asks nothing more") {
-    for (std::vector<std::string> args :
-         {std::vector<std::string>{"practice", "kindness"}, {"practice", "quality", "attention"}}) {
+    for (std::vector<std::string> args : {std::vector<std::string>{"practice", "kindness"},
+                                          {"practice", "quality", quality_whose_exercise(false)}}) {
         CAPTURE(args[1]);
         InterruptingClock ctrl_c_at_5s(start_time(), seconds{5});
         WatchedTerminal term({"ls -la"}, true);
@@ -491,7 +513,7 @@ TEST_CASE_FIXTURE(Fixture, "quality follows the latest focus and records the exe
 TEST_CASE_FIXTURE(Fixture, "quality takes a name and suggests one for a typo") {
     Run r = run({"practice", "quality", "positive-emotion", "--no-log"});
     CHECK(r.status == 0);
-    CHECK(r.out.find("Positive emotion: ") == 0);
+    CHECK(r.out.find("Focus on positive emotion: ") == 0);
     Run typo = run({"practice", "quality", "generosty"});
     CHECK(typo.status == 64);
     CHECK(typo.err.find("did you mean 'generosity'?") != std::string::npos);
@@ -506,18 +528,90 @@ TEST_CASE_FIXTURE(Fixture, "quality takes a name and suggests one for a typo") {
 TEST_CASE_FIXTURE(Fixture, "quality without a focus picks the day's and says how to choose") {
     Run r = run({"practice", "quality", "--no-log"});
     CHECK(r.status == 0);
-    std::string label(quality_for_day(Date{year{2026}, November, day{27}}).label);
+    std::string label(quality_for_day(Date{year{2026}, November, day{27}}).name);
     label[0] = static_cast<char>(std::toupper(label[0]));
     CHECK(r.out.find(label + ": ") == 0);
     CHECK(r.err.find("reflect qualities") != std::string::npos);
 }
 
 TEST_CASE_FIXTURE(Fixture, "quality at a terminal gives a minute to the exercise") {
+    std::string now = quality_whose_exercise(false);
+    REQUIRE_FALSE(now.empty());
     InterruptingClock ctrl_c_at_45s(start_time(), seconds{45});
-    Run r = watched({"practice", "quality", "resilience"}, {}, &ctrl_c_at_45s);
+    Run r = watched({"practice", "quality", now}, {}, &ctrl_c_at_45s);
     CHECK(r.status == 0);
-    CHECK(month().find("seconds = 45\ncompleted = false\nquality = \"resilience\"\n") !=
+    CHECK(month().find("seconds = 45\ncompleted = false\nquality = \"" + now + "\"\n") !=
           std::string::npos);
+    CHECK(r.out.find("Well done") == std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a finished exercise is thanked without a grade") {
+    std::string now = quality_whose_exercise(false);
+    Run r = watched({"practice", "quality", now}, {});
+    CHECK(r.out.find("Thank you for giving it a moment.") != std::string::npos);
+    CHECK(r.out.find("Well done") == std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "an exercise meant for later gets no countdown now") {
+    std::string later = quality_whose_exercise(true);
+    REQUIRE_FALSE(later.empty());
+    Run r = watched({"practice", "quality", later}, {});
+    CHECK(r.status == 0);
+    CHECK(clock.now() == start_time()); // no timer
+    CHECK(r.err.find("left]") == std::string::npos);
+    CHECK(r.err.find(" left") == std::string::npos);
+    CHECK(r.err.find("This one is for later, when the moment comes.") != std::string::npos);
+    CHECK(r.out.find("Stopped") == std::string::npos);
+    CHECK(month().find("seconds = 0\ncompleted = true\nquality = \"" + later + "\"\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("an exercise for the next walk is for later and a breath is for now") {
+    auto find = [](std::string_view key, std::string_view title) {
+        for (const auto& ex : exercises_for(key))
+            if (ex.title == title)
+                return ex;
+        FAIL("no such exercise");
+        return Exercise{};
+    };
+    CHECK(find("attention", "Walk and feel").later);
+    CHECK(find("positive_emotion", "The first sip").later);
+    CHECK_FALSE(find("resilience", "The longer out-breath").later);
+    CHECK_FALSE(find("attention", "Five sounds").later);
+}
+
+TEST_CASE_FIXTURE(Fixture, "after kindness in a terminal what was noticed is kept apart") {
+    Run r = watched({"practice", "kindness", "--count", "1"}, {"my shoulders let go"});
+    CHECK(r.status == 0);
+    CHECK(r.err.find("What did you notice?") != std::string::npos);
+    std::string m = month();
+    auto session_at = m.find("practice = \"kindness\"");
+    REQUIRE(session_at != std::string::npos);
+    // The noticed record points to the session and carries its day.
+    CHECK(m.find("kind = \"noticed\"\nday = 2026-11-27\n") != std::string::npos);
+    CHECK(m.find("text = \"my shoulders let go\"") != std::string::npos);
+    CHECK(m.find("ref = \"") > session_at);
+}
+
+TEST_CASE_FIXTURE(Fixture, "Enter skips what was noticed and without a terminal it is not asked") {
+    CHECK(watched({"practice", "kindness", "--count", "1"}, {""}).status == 0);
+    CHECK(month().find("noticed") == std::string::npos);
+    Run plain = run({"practice", "kindness"});
+    CHECK(plain.err.find("notice") == std::string::npos);
+    CHECK(month().find("noticed") == std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a dumb terminal or NO_COLOR gets a progress line without escapes") {
+    for (auto [name, value] :
+         std::vector<std::pair<std::string, std::string>>{{"TERM", "dumb"}, {"NO_COLOR", "1"}}) {
+        vars.clear();
+        vars[name] = value;
+        Run r = watched({"practice", "kindness", "--count", "1"}, {""});
+        CHECK(r.status == 0);
+        CHECK(r.err.find('\x1b') == std::string::npos);
+        CHECK(r.out.find('\x1b') == std::string::npos);
+        CHECK(r.err.find("\r[") != std::string::npos); // drawn with carriage returns
+    }
 }
 
 TEST_CASE_FIXTURE(Fixture, "practice alone without a terminal suggests one line for the day") {

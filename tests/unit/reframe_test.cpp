@@ -95,7 +95,7 @@ TEST_CASE("a filled template keeps every part exactly and drops comment lines") 
     };
     fill("what", "I raised my voice\n\n  at the new nurse [twice]");
     fill("impact", "# only a note to myself\nshe went quiet");
-    fill("kind", "You care, that is why it stings.   ");
+    fill("kind-words", "You care, that is why it stings.   ");
     fill("follow-up", "+2");
     Reframe r = reframe_from_buffer(text, friday);
     CHECK(r.what == "I raised my voice\n\n  at the new nurse [twice]");
@@ -108,7 +108,27 @@ TEST_CASE("a filled template keeps every part exactly and drops comment lines") 
 TEST_CASE("text written above the first heading counts as what happened") {
     Reframe r = reframe_from_buffer("I forgot the meeting\n[need] rest\nmore sleep\n", friday);
     CHECK(r.what == "I forgot the meeting");
-    CHECK(r.need == "more sleep");
+    // Text on a heading line belongs to that heading.
+    CHECK(r.need == "rest\nmore sleep");
+}
+
+TEST_CASE("text after the question on a heading line belongs to that heading") {
+    std::string text = reframe_template();
+    auto after_question = [&](std::string_view key, std::string_view words) {
+        std::size_t at = text.find(fmt::format("[{}] ", key));
+        REQUIRE(at != std::string::npos);
+        text.insert(text.find('\n', at), " " + std::string(words));
+    };
+    after_question("what", "I texted a client from my own phone");
+    after_question("kind-words", "You noticed, and you came back to it.");
+    after_question("follow-up", "+3");
+    Reframe r = reframe_from_buffer(text, friday);
+    CHECK(r.what == "I texted a client from my own phone");
+    CHECK(r.kind_words == "You noticed, and you came back to it.");
+    CHECK(r.follow_up == add_days(friday, 3));
+    CHECK(r.impact.empty());
+    // An older buffer's [kind] heading still reads as the kind words.
+    CHECK(reframe_from_buffer("late\n[kind] be gentle\n", friday).kind_words == "be gentle");
 }
 
 TEST_CASE("a template without what happened or with a bad date is refused") {

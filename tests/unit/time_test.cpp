@@ -90,7 +90,7 @@ TEST_CASE_FIXTURE(Fixture, "a clock that goes backwards cannot undo a newer chec
     clock = FakeClock(utc(2026y / 11 / 27, 17h)); // three and a half hours earlier
     auto r = run({"log", "-s", "5"});
     CHECK(r.status == 0);
-    CHECK(r.out.find("replaces the check-in saved earlier") != std::string::npos);
+    CHECK(r.out.find("replaces the one saved earlier") != std::string::npos);
     CheckinBook all = book();
     const Checkin* friday = all.latest(Date{2026y / 11 / 27});
     REQUIRE(friday);

@@ -1,6 +1,6 @@
 #include "core/errors.hpp"
-#include "core/kinds/showup.hpp"
 #include "core/kinds/qualities.hpp"
+#include "core/kinds/showup.hpp"
 
 #include "helpers.hpp"
 

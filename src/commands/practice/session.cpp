@@ -84,8 +84,7 @@ void say_unless_quiet(Session& s, std::string_view text) {
         s.term().say(text);
 }
 
-void close_session(Session& s, const PaceResult& r, std::string_view done_line,
-                   bool shown_before) {
+void close_session(Session& s, const PaceResult& r, std::string_view done_line, bool shown_before) {
     if (s.quiet())
         return;
     std::int64_t secs = whole_seconds(r.practised);

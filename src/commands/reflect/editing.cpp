@@ -27,8 +27,8 @@ std::string Editing::keep() {
 
 void Editing::leave(const std::string& text, std::string_view what) {
     if (text == template_ || blank(text)) {
-        say_nothing_saved(s_, fmt::format("{} was left {}", what,
-                                          text == template_ ? "unchanged" : "empty"));
+        say_nothing_saved(
+            s_, fmt::format("{} was left {}", what, text == template_ ? "unchanged" : "empty"));
         return;
     }
     std::string kept = keep();

@@ -95,8 +95,8 @@ std::string ask_focus(Session& s, const std::string& last_focus) {
                              "good choice.\n    {}\n",
                              choices));
     for (;;) {
-        auto line = ask(s, fmt::format("  {} ", st.dim(fmt::format("[1-4, a name or none; {}]",
-                                                                   keep))));
+        auto line =
+            ask(s, fmt::format("  {} ", st.dim(fmt::format("[1-4, a name or none; {}]", keep))));
         if (!line)
             throw Stopped{};
         if (line->empty())

@@ -41,8 +41,9 @@ bool settle(Session& s) {
 // Ctrl-D at the question ends it.
 void ask_moments(Session& s) {
     Style st = s.say_style();
-    s.term().say(fmt::format("{}\n{}\n", st.bold("Think of a moment when you treated yourself "
-                                                 "with care and compassion."),
+    s.term().say(fmt::format("{}\n{}\n",
+                             st.bold("Think of a moment when you treated yourself "
+                                     "with care and compassion."),
                              st.dim("Recent or long ago, small is fine. Several are welcome, "
                                     "one at a time.")));
     int saved = 0;

@@ -8,8 +8,8 @@
 #include "term/editor.hpp"
 
 #include <array>
-#include <memory>
 #include <fmt/format.h>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>

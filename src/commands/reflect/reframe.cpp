@@ -78,14 +78,13 @@ const Reframe& reflection_named(const RepairBook& book, const std::optional<std:
     std::vector<std::string> handles;
     for (const Reframe* r : book.open())
         handles.push_back(book.handle_of(*r));
-    std::string open_list = handles.empty()
-                                ? std::string("no repair is open just now")
-                                : fmt::format("open: {}", fmt::join(handles, ", "));
+    std::string open_list = handles.empty() ? std::string("no repair is open just now")
+                                            : fmt::format("open: {}", fmt::join(handles, ", "));
     if (!typed || typed->empty()) {
         if (book.open().size() == 1)
             return *book.open().front();
-        throw UsageError(fmt::format("{}: say which reflection, by its handle ({})", flag,
-                                     open_list));
+        throw UsageError(
+            fmt::format("{}: say which reflection, by its handle ({})", flag, open_list));
     }
     bool handle = typed->find('.') != std::string::npos;
     if (!handle && typed->size() < 4)
@@ -111,8 +110,8 @@ void close_repair(const ReframeOptions& o, Session& s) {
     if (o.note)
         note = storable_text(s, text_argument(*o.note, "--note"), "the note");
     RepairBook book = read_repairs(s);
-    const Reframe& r = reflection_named(
-        book, o.close && !o.close->empty() ? o.close : o.reflection, "--close");
+    const Reframe& r =
+        reflection_named(book, o.close && !o.close->empty() ? o.close : o.reflection, "--close");
     std::string handle = book.handle_of(r);
     auto done_day = book.done_on(r.id);
     if (done_day && note.empty()) {
@@ -187,12 +186,12 @@ struct Asked {
 // Ctrl-D before anything is written throws Stopped.
 std::optional<Asked> ask_reframe(Session& s, Date today) {
     Style st = s.say_style();
-    s.term().say(fmt::format(
-        "{}\n{}\n{}\n",
-        st.bold("From shame to guilt to repair."),
-        "Shame says \"I am bad\". Guilt says \"what I did caused harm\", and harm can be\n"
-        "understood and repaired. You are not what you did: this looks at what happened.",
-        st.dim("Enter skips a question; Ctrl-D stops.")));
+    s.term().say(
+        fmt::format("{}\n{}\n{}\n", st.bold("From shame to guilt to repair."),
+                    "Shame says \"I am bad\". Guilt says \"what I did caused harm\", and harm\n"
+                    "can be understood and repaired. You are not what you did; this looks at\n"
+                    "what happened.",
+                    st.dim("Enter skips a question; Ctrl-D stops.")));
     Asked a;
     a.reframe.day = today;
     for (const auto& part : reframe_parts) {
@@ -277,7 +276,8 @@ std::optional<Reframe> edit_reframe(Session& s, Date today) {
 std::string handle_of_saved(Session& s, const Record& record) {
     RepairBook book;
     std::vector<DataError> problems;
-    s.journal().read_days(record.day, record.day, [&](const Entry& e) { book.add(e); }, problems);
+    s.journal().read_days(
+        record.day, record.day, [&](const Entry& e) { book.add(e); }, problems);
     for (const Reframe* r : book.matching(record.id))
         if (r->id == record.id)
             return book.handle_of(*r);

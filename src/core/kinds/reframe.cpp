@@ -35,7 +35,7 @@ const KindInfo repair_done_info{repair_done_kind, "repair closed", repair_done_f
 // Shame says "I am bad"; guilt says "what I did caused harm". The questions
 // look at the harm plainly, and at the behaviour, never at the person.
 const std::array<ReframePart, 6> reframe_parts = {{
-    {"what", "what", "What happened? What you did or said, plainly, as a camera would have seen it.",
+    {"what", "what", "What happened? What you did or said, as a camera would have seen it.",
      &Reframe::what},
     {"impact", "impact", "Who was hurt or affected by it, and how?", &Reframe::impact},
     {"need", "need", "What were you needing just then? (rest, being heard, getting it right...)",
@@ -44,7 +44,8 @@ const std::array<ReframePart, 6> reframe_parts = {{
      &Reframe::repair},
     {"differently", "differently", "What will you do differently, so it does not happen again?",
      &Reframe::differently},
-    {"kind-words", "kind_words", "What would you say to a good friend in your place? Say it to yourself.",
+    {"kind-words", "kind_words",
+     "What would you say to a good friend in your place? Say it to yourself.",
      &Reframe::kind_words},
 }};
 
