@@ -59,7 +59,7 @@ _compassion_value() {
         --resilience|--positive-emotion|--generosity|--attention|-s|--showed-up)
             COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")) ;;
         --follow-up) COMPREPLY=($(compgen -W "tomorrow monday tuesday wednesday thursday friday saturday sunday" -- "$cur")) ;;
-        --what|--impact|--need|--repair|--differently|--kind|--done|--note|-m|--message) COMPREPLY=() ;;
+        --what|--impact|--need|--repair|--differently|--kind-words|--kind|--step|--note|-m|--message) COMPREPLY=() ;;
         --did|--unsure|--forgot) _compassion_list_items "$cur" "$@" ;;
         *) return 1 ;;
     esac
@@ -86,7 +86,7 @@ _compassion() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
-            --home|--color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count|--resilience|--positive-emotion|--generosity|--attention|--focus|--what|--impact|--need|--repair|--differently|--kind|--follow-up|--done|--note)
+            --home|--color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count|--resilience|--positive-emotion|--generosity|--attention|--focus|--what|--impact|--need|--repair|--differently|--kind-words|--kind|--step|--follow-up|--note)
                 [[ ${COMP_WORDS[i + 1]} == = ]] && ((i++))
                 [[ $word == --home ]] && home=(--home "${COMP_WORDS[i + 1]}")
                 ((i++)); continue ;;
@@ -146,7 +146,7 @@ _compassion() {
                     fi
                     opts="--help" ;;
                 recall) opts="--message -m --edit -e --help" ;;
-                reframe) opts="--what --impact --need --repair --differently --kind --follow-up --edit -e --done --note -m --open --help" ;;
+                reframe) opts="--what --impact --need --repair --differently --kind-words --follow-up --edit -e --step --close --done --note -m --open --help" ;;
                 prompt) opts="--date --help" ;;
             esac ;;
         review) opts="--week --month --year --all --from --to --format --redact --help" ;;

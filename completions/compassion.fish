@@ -84,11 +84,13 @@ complete -c compassion -n "__fish_seen_subcommand_from qualities" -l focus -x -a
 complete -c compassion -n "__fish_seen_subcommand_from showup" -a '(__compassion_showup_items)' -d 'Item'
 complete -c compassion -n "__fish_seen_subcommand_from recall; and __fish_seen_subcommand_from reflect" -s m -l message -x -d 'The moment'
 complete -c compassion -n "__fish_seen_subcommand_from recall reframe; and __fish_seen_subcommand_from reflect" -s e -l edit -d 'Write it in your editor'
-for part in what impact need repair differently kind
+for part in what impact need repair differently kind-words
     complete -c compassion -n "__fish_seen_subcommand_from reframe" -l $part -x -d "The $part part"
 end
 complete -c compassion -n "__fish_seen_subcommand_from reframe" -l follow-up -x -a "tomorrow $days" -d 'When to come back to it'
-complete -c compassion -n "__fish_seen_subcommand_from reframe" -l done -x -d 'Mark a repair done'
+complete -c compassion -n "__fish_seen_subcommand_from reframe" -l step -x -d 'Add a step to a repair'
+complete -c compassion -n "__fish_seen_subcommand_from reframe" -l close -d 'Close a repair'
+complete -c compassion -n "__fish_seen_subcommand_from reframe" -l done -d 'Close a repair (older name)'
 complete -c compassion -n "__fish_seen_subcommand_from reframe" -s m -l note -x -d 'A note on how it went'
 complete -c compassion -n "__fish_seen_subcommand_from reframe" -l open -d 'List open repairs'
 complete -c compassion -n "__fish_seen_subcommand_from prompt" -l date -x -a "$days" -d 'Another day'

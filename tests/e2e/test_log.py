@@ -204,6 +204,7 @@ class NeverLoseAWord(HomeTest):
 
 class InteractiveCheckIn(HomeTest):
     def test_the_questions_come_one_at_a_time_on_a_real_terminal(self):
+        self.run_cli("log", "--list-items")  # not the first run
         r = self.run_pty("log", answers=["y", "n", "?", "", "4", "slow evening"])
         self.assertEqual(r.status, 0, r.out)
         self.assertIn("sleep?", r.out)
@@ -215,10 +216,21 @@ class InteractiveCheckIn(HomeTest):
         self.assertEqual(e["note"], "slow evening")
 
     def test_ctrl_d_leaves_without_saving(self):
+        self.run_cli("log", "--list-items")
         r = self.run_pty("log", answers=["y", None])
         self.assertEqual(r.status, 0, r.out)
-        self.assertIn("nothing more was saved", r.out)
+        self.assertIn("Stopped; nothing was saved.", r.out)
+        self.assertNotIn("more", r.out.split("Stopped")[1])
         self.assertFalse(os.path.exists(self.month_path()))
+
+    def test_the_first_run_asks_what_it_takes_to_show_up(self):
+        r = self.run_pty("log", answers=["sleep, a walk", "y", "n", "4", ""])
+        self.assertEqual(r.status, 0, r.out)
+        self.assertIn("what does it take for you to show up for others", r.out)
+        [e] = self.entries()
+        self.assertEqual((e["did"], e["not_done"]), (["sleep"], ["a walk"]))
+        self.assertNotIn(" of 4", r.out)
+        self.assertNotIn(" of 5", r.out)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ void kindness_command(const KindnessOptions& o, Session& s) {
     // "about 3 min" as asked for; whole phrases make it a few seconds more or less.
     auto planned = o.count ? whole_seconds(per_step * static_cast<std::int64_t>(steps.size()))
                            : std::int64_t{minutes} * 60;
-    say_unless_quiet(s, fmt::format("Loving-kindness, about {}. {}Let each phrase rest with you; "
+    say_unless_quiet(s, fmt::format("Loving-kindness, about {}.\n{}Let each phrase rest with you; "
                                     "Ctrl-C ends whenever you like.\n\n",
                                     describe_length(planned), framing));
     PaceResult r;
