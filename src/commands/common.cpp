@@ -8,6 +8,10 @@ namespace compassion {
 void save_record(Session& session, const Record& record) {
     try {
         session.journal().append(record);
+    } catch (const UnconfirmedError&) {
+        // The record is in the month: printing it back or keeping a copy
+        // would invite adding it a second time.
+        throw;
     } catch (const Error&) {
         std::string kept;
         try {
