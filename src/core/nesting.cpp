@@ -81,8 +81,8 @@ std::optional<TextPos> too_deep(std::string_view text, int limit) {
             }
             dots = 0;
             break;
-        case '.':
-            if (base + ++dots > limit)
+        case '.': // a key of n parts nests n levels
+            if (base + ++dots + 1 > limit)
                 return position_of(text, i);
             break;
         case ',':
