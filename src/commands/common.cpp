@@ -1,5 +1,6 @@
 #include "commands/common.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <fmt/format.h>
 
@@ -26,6 +27,17 @@ void save_record(Session& session, const Record& record) {
             session.term().say("compassion: a copy of the entry is kept in " + kept + "\n");
         throw;
     }
+}
+
+bool printed_in_full(Session& session) {
+    int err = session.term().flush_out();
+    if (err == 0)
+        return true;
+    if (err == EPIPE)
+        return false;
+    throw IoError(errno_message("standard output: the practice could not be printed, so it was "
+                                "not recorded",
+                                err));
 }
 
 namespace {

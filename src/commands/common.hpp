@@ -15,6 +15,13 @@ namespace compassion {
 // (UnconfirmedError) is not printed back: it must not be added again.
 void save_record(Session& session, const Record& record);
 
+// Whether what the command printed on stdout reached it, for a command
+// about to record that it printed something (a practice without a
+// terminal): false when the reader left (EPIPE: nothing to record, nothing
+// wrong); IoError (74) when it could not be written, so a practice printed
+// into a full disk is never recorded as done.
+bool printed_in_full(Session& session);
+
 // Asks one question on the terminal and returns the trimmed answer; nothing
 // when input ends (Ctrl-D).
 std::optional<std::string> ask(Session& session, std::string_view question);

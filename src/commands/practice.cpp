@@ -258,7 +258,7 @@ void kindness_command(const KindnessOptions& o, Session& s) {
     if (!paced(s)) {
         for (const auto& step : round)
             print_step(s, step);
-        if (!o.no_log)
+        if (!o.no_log && printed_in_full(s))
             save_record(s, practice_record(s, "kindness", printed_once()));
         return;
     }
@@ -343,7 +343,7 @@ void recall_command(const RecallOptions& o, Session& s) {
                              describe_day(moment.day, today), indented(printable(moment.text))));
 
     if (!paced(s)) {
-        if (!o.no_log)
+        if (!o.no_log && printed_in_full(s))
             save_record(s, practice_record(s, "recall", printed_once()).set("moment", moment.id));
         return;
     }
@@ -448,7 +448,8 @@ void quality_command(const QualityOptions& o, Session& s) {
                                .set("exercise", static_cast<std::int64_t>(ex.index)));
     };
     if (!paced(s)) {
-        record(printed_once());
+        if (printed_in_full(s))
+            record(printed_once());
         return;
     }
     Millis pause = step_length(s, "practice.exercise_seconds", 60, 10, 600);

@@ -19,6 +19,9 @@ public:
     virtual std::optional<std::string> read_line() = 0; // nothing at end of input
     virtual void out(std::string_view text) = 0;
     virtual void say(std::string_view text) = 0;
+    // Pushes what out() was given so far all the way out; 0, or the errno of
+    // the first write that failed (a full disk, a reader that left: EPIPE).
+    virtual int flush_out() = 0;
 };
 
 class ProcessTerminal : public Terminal {
@@ -30,6 +33,7 @@ public:
     std::optional<std::string> read_line() override;
     void out(std::string_view text) override;
     void say(std::string_view text) override;
+    int flush_out() override;
     // The errno of the first failed write to stdout (EPIPE: the reader left),
     // or 0. Once a write fails, later output is dropped.
     int out_error() const { return out_error_; }
@@ -56,6 +60,10 @@ public:
     }
     void out(std::string_view text) override { stdout_text += text; }
     void say(std::string_view text) override { stderr_text += text; }
+    int flush_out() override { return out_failure; }
+
+    // What flush_out() reports: set it to play a full disk on stdout.
+    int out_failure = 0;
 
     std::string stdout_text;
     std::string stderr_text;
