@@ -15,6 +15,10 @@ namespace compassion {
 // (UnconfirmedError) is not printed back: it must not be added again.
 void save_record(Session& session, const Record& record);
 
+// Prints a record that could not be stored back as TOML on stdout, and keeps
+// a copy in rescue/ when the home allows it.
+void give_back(Session& session, const Record& record);
+
 // Whether what the command printed on stdout reached it, for a command
 // about to record that it printed something (a practice without a
 // terminal): false when the reader left (EPIPE: nothing to record, nothing
@@ -27,7 +31,8 @@ bool printed_in_full(Session& session);
 std::optional<std::string> ask(Session& session, std::string_view question);
 
 // The text of a -m/--message style value: "-" reads all of stdin.
-// Longer than `limit` bytes: UsageError naming `flag`.
+// Longer than `limit` bytes: UsageError naming `flag`. A stdin that cannot
+// be read (closed, a directory): NoInputError (66).
 std::string text_argument(const std::string& value, std::string_view flag,
                           std::size_t limit = 1 << 20);
 

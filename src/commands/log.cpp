@@ -228,8 +228,46 @@ void catch_up(Session& s, const std::vector<Date>& days) {
     }
 }
 
+// A check-in typed on the command line when the home could not even be set
+// up (it cannot be created, or config.toml is broken): what was typed, as it
+// was typed, to be given back. Item names are not checked against a config
+// that could not be read; the day uses the default rollover hour.
+Checkin unsaved_checkin(const LogOptions& o, Session& s, const std::string& note) {
+    Checkin c;
+    const Date today = day_of(s.clock().now(), Config{}.day_starts_at);
+    c.day = today;
+    try {
+        if (Date d = parse_day(o.date, today, "--date"); d <= today)
+            c.day = d;
+    } catch (const Error&) {
+    }
+    for (const auto& [values, answer] :
+         {std::pair{&o.did, Answer::done}, {&o.unsure, Answer::unsure}})
+        for (const auto& value : *values)
+            for (const auto& name : split_list(value))
+                c.items.emplace_back(name, answer);
+    if (*o.rating_opt && o.showed_up >= 1 && o.showed_up <= 5)
+        c.showed_up = o.showed_up;
+    c.note = note;
+    return c;
+}
+
 void log_command(LogOptions& o, Session& s) {
-    const Config& cfg = s.config();
+    // A note piped on stdin is read first: whatever fails next, it is not lost.
+    std::string note;
+    if (*o.message_opt)
+        note = storable_text(s, text_argument(o.message, "--message"), "the note");
+    const bool typed_entry = !o.check && !o.list_items &&
+                             (*o.did_opt || *o.unsure_opt || *o.rating_opt || *o.message_opt);
+    const Config* config = nullptr;
+    try {
+        config = &s.config(); // sets up the home on first use
+    } catch (const Error& e) {
+        if (typed_entry && e.code() != Exit::usage)
+            give_back(s, checkin_record(unsaved_checkin(o, s, note), s.clock().now()));
+        throw;
+    }
+    const Config& cfg = *config;
     if (o.list_items) {
         if (*o.did_opt || *o.unsure_opt || *o.rating_opt || *o.message_opt || o.check ||
             o.if_missing || o.date != "today")
@@ -264,9 +302,6 @@ void log_command(LogOptions& o, Session& s) {
     std::optional<int> rating;
     if (*o.rating_opt)
         rating = check_rating(o.showed_up, "--showed-up");
-    std::string note;
-    if (*o.message_opt)
-        note = storable_text(s, text_argument(o.message, "--message"), "the note");
 
     // Saving straight from the flags, with nothing to ask: read the last week
     // under the journal's lock and keep it until the check-in is saved, so the

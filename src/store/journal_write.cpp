@@ -184,8 +184,13 @@ bool Journal::rewrite_month(YearMonth month, std::string_view expected, const st
 
 std::string Journal::rescue(const Record& record) const {
     const std::string dir = home_.rescue_dir();
-    // Never through a link: an entry must not land in a directory outside
-    // the home that others may read.
+    // Only in a home of the user's own (a linked home is followed, as
+    // everywhere), and never through a link at rescue/: an entry must not
+    // land in a directory that others may read.
+    struct stat home {};
+    if (::stat(home_.root.c_str(), &home) != 0 || !S_ISDIR(home.st_mode) ||
+        home.st_uid != ::geteuid())
+        return {};
     if (fs_.mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
         return {};
     struct stat st {};
