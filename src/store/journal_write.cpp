@@ -131,6 +131,11 @@ void Journal::append(const Record& record) {
         lock.emplace(fs_, home_.lock_path(), clock_, lock_timeout_);
         tidy_under_lock(journal_names());
     }
+    // TOML 1.0 dates have years 0001 to 9999; no other date is ever written.
+    if (record.day.year() < std::chrono::year{1} || record.day.year() > std::chrono::year{9999})
+        throw IoError(
+            fmt::format("a record dated {} cannot be written as TOML; nothing was written",
+                        format_date(record.day)));
     const YearMonth month = year_month_of(record.day);
     const std::string path = month_path(month);
     for (int attempt = 0;; ++attempt) {

@@ -88,5 +88,29 @@ class StdinThatCannotBeRead(HomeTest):
         self.assertEqual(entry.get("note", ""), "")
 
 
+class DatesTomlCanHold(HomeTest):
+    def test_year_zero_is_refused_as_usage_and_nothing_is_written(self):
+        r = self.run_cli("log", "--date", "0000-01-01", "-s", "3")
+        self.assertEqual(r.status, 64, r)
+        self.assertIn("--date 0000-01-01", r.err)
+        self.assertEqual(self.all_entries(), [])
+
+    def test_a_month_with_a_byte_order_mark_is_read_and_loses_the_mark_once(self):
+        self.assertEqual(self.run_cli("log", "--date", "yesterday", "-s", "2").status, 0)
+        with open(self.month_path(), "rb") as f:
+            body = f.read()
+        with open(self.month_path(), "wb") as f:
+            f.write(b"\xef\xbb\xbf" + body)
+        review = self.run_cli("review", "--format", "json")
+        self.assertEqual(review.status, 0, review)
+        r = self.run_cli("log", "-s", "4")
+        self.assertEqual(r.status, 0, r)
+        self.assertIn("byte-order mark", r.err)
+        self.assertFalse(self.month_bytes().startswith(b"\xef\xbb\xbf"))
+        self.assertEqual([e["showed_up"] for e in self.entries()], [2, 4])  # tomllib reads it
+        again = self.run_cli("log", "-s", "5")
+        self.assertNotIn("byte-order mark", again.err)
+
+
 if __name__ == "__main__":
     unittest.main()
