@@ -33,3 +33,15 @@ if(COMPASSION_FUZZ)
         -fno-sanitize-recover=all)
     target_link_options(compassion_sanitizers INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Hardening as Debian builds its packages, for optimised builds only: the
+# sanitizers and libFuzzer bring their own instrumentation, and _FORTIFY_SOURCE
+# does nothing without optimisation.
+add_library(compassion_hardening INTERFACE)
+if(NOT COMPASSION_SANITIZE AND NOT COMPASSION_FUZZ)
+    set(_optimised "$<CONFIG:Release,RelWithDebInfo,MinSizeRel>")
+    target_compile_options(compassion_hardening INTERFACE
+        "$<${_optimised}:-U_FORTIFY_SOURCE;-D_FORTIFY_SOURCE=2;-fstack-protector-strong;-fPIE>")
+    target_link_options(compassion_hardening INTERFACE
+        "$<${_optimised}:-pie;-Wl,-z,relro;-Wl,-z,now>")
+endif()

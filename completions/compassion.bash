@@ -1,11 +1,30 @@
 # bash completion for compassion                             -*- shell-script -*-
 # Installed as share/bash-completion/completions/compassion; or source it.
 
+_compassion_commands="log reflect practice review help"
+
 _compassion_items() {
     # Ask the binary for the user's own show-up items (with --home if given),
     # written with hyphens for spaces so each is one word.
     local home=("$@")
     compassion "${home[@]}" log --list-items 2>/dev/null | sed 's/ /-/g'
+}
+
+_compassion_list_items() {
+    # The last name of a comma-separated list: the items not listed yet, each
+    # after the names already typed ("sleep,<Tab>" offers "sleep,swimming").
+    # $1 is the word being completed, the rest the --home to pass on.
+    local cur=$1 head="" last=$1 item
+    shift
+    if [[ $cur == *,* ]]; then head=${cur%,*},; last=${cur##*,}; fi
+    local -a items
+    mapfile -t items < <(_compassion_items "$@")
+    COMPREPLY=()
+    for item in "${items[@]}"; do
+        [[ ,$head == *",$item,"* || $item != "$last"* ]] && continue
+        COMPREPLY+=("$head$item")
+    done
+    compopt -o nospace 2>/dev/null
 }
 
 _compassion_showup_items() {
@@ -25,18 +44,53 @@ _compassion_showup_items() {
     done
 }
 
+_compassion_value() {
+    # The value of option $1, being typed as $2; the rest is the --home to
+    # pass on. Fails when $1 takes no value, so the caller completes options.
+    local prev=$1 cur=$2
+    shift 2
+    case $prev in
+        --home) COMPREPLY=($(compgen -d -- "$cur")) ;;
+        --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")) ;;
+        --date|--from|--to)
+            COMPREPLY=($(compgen -W "today yesterday monday tuesday wednesday thursday friday saturday sunday" -- "$cur")) ;;
+        --format) COMPREPLY=($(compgen -W "text tsv csv json" -- "$cur")) ;;
+        --focus) COMPREPLY=($(compgen -W "resilience positive-emotion generosity attention none" -- "$cur")) ;;
+        --resilience|--positive-emotion|--generosity|--attention|-s|--showed-up)
+            COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")) ;;
+        --follow-up) COMPREPLY=($(compgen -W "tomorrow monday tuesday wednesday thursday friday saturday sunday" -- "$cur")) ;;
+        --what|--impact|--need|--repair|--differently|--kind|--done|--note|-m|--message) COMPREPLY=() ;;
+        --did|--unsure|--forgot) _compassion_list_items "$cur" "$@" ;;
+        *) return 1 ;;
+    esac
+    return 0
+}
+
 _compassion() {
     local cur prev cmd="" sub="" i word
     local -a home=()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD - 1]}
+    # "--format=<Tab>": readline makes "=" a word of its own, so the option is
+    # the word before it; where "=" is not a word break, split the word here.
+    local eq=""
+    if [[ $cur == = ]]; then
+        cur=""
+    elif [[ $prev == = && $COMP_CWORD -ge 2 ]]; then
+        prev=${COMP_WORDS[COMP_CWORD - 2]}
+    elif [[ $cur == --*=* ]]; then
+        prev=${cur%%=*}; eq=$prev=; cur=${cur#*=}
+    fi
 
     # Find the command, its subcommand, and a --home to pass on.
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
-            --home) home=(--home "${COMP_WORDS[i + 1]}"); ((i++)); continue ;;
-            --color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count|--resilience|--positive-emotion|--generosity|--attention|--focus|--what|--impact|--need|--repair|--differently|--kind|--follow-up|--done|--note) ((i++)); continue ;;
+            --home|--color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count|--resilience|--positive-emotion|--generosity|--attention|--focus|--what|--impact|--need|--repair|--differently|--kind|--follow-up|--done|--note)
+                [[ ${COMP_WORDS[i + 1]} == = ]] && ((i++))
+                [[ $word == --home ]] && home=(--home "${COMP_WORDS[i + 1]}")
+                ((i++)); continue ;;
+            --home=*) home=(--home "${word#--home=}"); continue ;;
             -*) continue ;;
         esac
         if [[ -z $cmd ]]; then
@@ -46,29 +100,10 @@ _compassion() {
         fi
     done
 
-    case $prev in
-        --home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-        --date|--from|--to)
-            COMPREPLY=($(compgen -W "today yesterday monday tuesday wednesday thursday friday saturday sunday" -- "$cur"))
-            return ;;
-        --format) COMPREPLY=($(compgen -W "text tsv csv json" -- "$cur")); return ;;
-        --focus) COMPREPLY=($(compgen -W "resilience positive-emotion generosity attention none" -- "$cur")); return ;;
-        --resilience|--positive-emotion|--generosity|--attention) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
-        --follow-up) COMPREPLY=($(compgen -W "tomorrow monday tuesday wednesday thursday friday saturday sunday" -- "$cur")); return ;;
-        --what|--impact|--need|--repair|--differently|--kind|--done|--note) return ;;
-        -s|--showed-up) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
-        -m|--message) return ;;
-        --did|--unsure|--forgot)
-            # Complete the last name of a comma-separated list.
-            local head="" last=$cur
-            if [[ $cur == *,* ]]; then head=${cur%,*},; last=${cur##*,}; fi
-            local -a items
-            mapfile -t items < <(_compassion_items "${home[@]}")
-            COMPREPLY=($(compgen -P "$head" -W "${items[*]}" -- "$last"))
-            compopt -o nospace 2>/dev/null
-            return ;;
-    esac
+    if _compassion_value "$prev" "$cur" "${home[@]}"; then
+        [[ -n $eq ]] && COMPREPLY=("${COMPREPLY[@]/#/$eq}")
+        return
+    fi
 
     local opts
     case $cmd in
@@ -77,9 +112,14 @@ _compassion() {
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$opts" -- "$cur"))
             else
-                COMPREPLY=($(compgen -W "log practice reflect review" -- "$cur"))
+                COMPREPLY=($(compgen -W "$_compassion_commands" -- "$cur"))
             fi
             return ;;
+        help)
+            if [[ -z $sub && $cur != -* ]]; then
+                COMPREPLY=($(compgen -W "$_compassion_commands" -- "$cur")); return
+            fi
+            opts="--help" ;;
         log) opts="--date --did --unsure --forgot --showed-up -s --message -m --check --if-missing --list-items --help" ;;
         practice)
             case $sub in

@@ -1,12 +1,18 @@
 # fish completion for compassion
 # Installed in share/fish/vendor_completions.d.
 
+# A comma-separated list: the items not listed yet, each after the names
+# already typed ("sleep,<Tab>" offers "sleep,swimming").
 function __compassion_items
     set -l home
     set -l tokens (commandline -opc)
     set -l i (contains -i -- --home $tokens)
     and set home --home $tokens[(math $i + 1)]
-    compassion $home log --list-items 2>/dev/null | string replace -a ' ' -
+    set -l head (string replace -r '[^,]*$' '' -- (commandline -ct))
+    set -l listed (string split , -- "$head")
+    for item in (compassion $home log --list-items 2>/dev/null | string replace -a ' ' -)
+        contains -- $item $listed; or echo "$head$item"
+    end
 end
 
 # `reflect showup` saves the items as they are: no hyphens for spaces there
@@ -19,7 +25,7 @@ function __compassion_showup_items
     compassion $home log --list-items 2>/dev/null
 end
 
-set -l commands log practice reflect review
+set -l commands log practice reflect review help
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 
 complete -c compassion -f
@@ -38,6 +44,9 @@ complete -c compassion -n "__fish_seen_subcommand_from log" -s m -l message -x -
 complete -c compassion -n "__fish_seen_subcommand_from log" -l check -d 'Exit 0 if the day has a check-in'
 complete -c compassion -n "__fish_seen_subcommand_from log" -l if-missing -d 'Do nothing when the day has a check-in'
 complete -c compassion -n "__fish_seen_subcommand_from log" -l list-items -d 'Print your items'
+
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a help -d 'The manual of a command'
+complete -c compassion -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from log practice reflect review" -a 'log practice reflect review help' -d 'Command'
 
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a review -d 'See what helps'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l week -d 'The 7 days ending today'

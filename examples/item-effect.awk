@@ -2,7 +2,9 @@
 # For each show-up item: the mean rating on days you did it and on days you
 # did not, from `compassion review --format tsv`. Days you don't remember
 # (an empty cell) count on neither side.
-#   compassion review --year --format tsv | awk -F '\t' -f item-effect.awk
+#   compassion review --year --format tsv | ./item-effect.awk
+# Fields are split at tabs only: item names such as "time outside" hold spaces.
+BEGIN { FS = "\t" }
 NR == 1 {
     for (i = 1; i <= NF; i++) {
         name[i] = $i

@@ -2,6 +2,7 @@
 
 #include "commands/commands.hpp"
 #include "core/items.hpp"
+#include "core/locale.hpp"
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -19,6 +20,7 @@ const std::vector<CommandInfo>& command_table() {
          add_practice_command},
         {"review", "See what helps: a summary of a range, for people or for pipes",
          add_review_command},
+        {"help", "Show the manual of compassion or of one command", add_help_command},
     };
     return table;
 }
@@ -65,11 +67,13 @@ Journal& Session::journal() {
 }
 
 Style Session::out_style() {
-    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stdout_is_tty()));
+    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stdout_is_tty()),
+                 !utf8_locale(sys_.env));
 }
 
 Style Session::say_style() {
-    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stderr_is_tty()));
+    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stderr_is_tty()),
+                 !utf8_locale(sys_.env));
 }
 
 Date Session::today() {
@@ -181,6 +185,18 @@ std::string command_word(const std::vector<std::string>& args) {
     return {};
 }
 
+// What `compassion` alone says: enough to go on, on stderr.
+std::string short_usage() {
+    std::vector<std::string_view> names;
+    for (const auto& c : command_table())
+        names.push_back(c.name);
+    return fmt::format("Usage: compassion [--home DIR] [--color WHEN] [-q] COMMAND [OPTIONS]\n"
+                       "Commands: {}\n"
+                       "More in `compassion --help`, or `compassion help COMMAND` for one "
+                       "command's manual.\n",
+                       fmt::join(names, ", "));
+}
+
 // Global options are explained by `compassion --help`, not by the command's.
 bool about_global_option(const std::string& message) {
     return starts_with(message, "--color") || starts_with(message, "--home");
@@ -232,6 +248,10 @@ int run(const std::vector<std::string>& args, System system) {
         try {
             app.parse(static_cast<int>(argv.size()), argv.data());
         } catch (const CLI::CallForHelp& e) {
+            // `compassion nosuchcommand --help`: name the word, not the top-level help.
+            if (app.get_subcommands().empty() && !typed.empty())
+                if (std::string hint = suggestion_for(typed, {typed}); !hint.empty())
+                    return fail(hint, Exit::usage);
             // The help of the innermost command typed (`reflect qualities --help`).
             CLI::App* deepest = &app;
             while (!deepest->get_subcommands().empty())
@@ -245,8 +265,8 @@ int run(const std::vector<std::string>& args, System system) {
             system.term.out(std::string(version_string) + "\n");
             return 0;
         } catch (const CLI::RequiredError& e) {
-            if (app.get_subcommands().empty() && args.empty()) {
-                system.term.out(app.help());
+            if (app.get_subcommands().empty() && app.remaining().empty()) {
+                system.term.say(short_usage());
                 return static_cast<int>(Exit::usage);
             }
             if (app.get_subcommands().empty() && !app.remaining().empty() &&

@@ -11,5 +11,6 @@ void add_log_command(CLI::App& app, Session& session);
 void add_review_command(CLI::App& app, Session& session);
 void add_practice_command(CLI::App& app, Session& session);
 void add_reflect_command(CLI::App& app, Session& session);
+void add_help_command(CLI::App& app, Session& session);
 
 } // namespace compassion

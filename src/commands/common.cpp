@@ -1,4 +1,5 @@
 #include "commands/common.hpp"
+#include "core/locale.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -103,7 +104,12 @@ std::string text_argument(const std::string& value, std::string_view flag, std::
 std::string storable_text(Session& session, const std::string& text, std::string_view what) {
     bool replaced = false;
     std::string out = valid_utf8(text, &replaced);
-    if (replaced && !session.quiet())
+    if (!replaced)
+        return out;
+    // Typed in a Latin-1 (or other 8-bit) locale: the bytes mean letters there.
+    if (auto converted = from_locale_charset(text, session.env()))
+        return *converted;
+    if (!session.quiet())
         session.term().say(fmt::format("compassion: {} had bytes that are not UTF-8 text; they are "
                                        "kept as \xEF\xBF\xBD\n",
                                        what));
@@ -125,6 +131,30 @@ std::optional<int> parse_rating(std::string_view text) {
     if (text.size() == 1 && text[0] >= '1' && text[0] <= '5')
         return text[0] - '0';
     return std::nullopt;
+}
+
+void add_range_flags(CLI::App& cmd, RangeFlags& f, std::string_view week_help) {
+    cmd.add_flag("--week", f.week, std::string(week_help));
+    cmd.add_option_function<std::string>(
+           "--month", [&f](const std::string& value) { f.month = value; },
+           "The 30 days ending today; --month=YYYY-MM: that calendar month")
+        ->expected(0, 1)
+        ->default_str("")
+        ->type_name("[=YYYY-MM]");
+    cmd.add_flag("--year", f.year, "The 365 days ending today, with a calendar");
+    cmd.add_flag("--all", f.all, "Everything in the journal, with a calendar");
+    cmd.add_flag("--this-week", f.this_week, "This calendar week, from Monday");
+    cmd.add_flag("--last-week", f.last_week, "Last calendar week, Monday to Sunday");
+    cmd.add_flag("--this-month", f.this_month, "This calendar month so far");
+    cmd.add_flag("--last-month", f.last_month, "Last calendar month");
+    cmd.add_option_function<std::string>(
+           "--from", [&f](const std::string& value) { f.from = value; },
+           "First day: YYYY-MM-DD, today, yesterday, -N or a weekday name")
+        ->type_name("DAY");
+    cmd.add_option_function<std::string>(
+           "--to", [&f](const std::string& value) { f.to = value; },
+           "Last day (default: today), same forms as --from")
+        ->type_name("DAY");
 }
 
 } // namespace compassion

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "app.hpp"
+#include "core/range.hpp"
 #include "core/record.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <optional>
 #include <string>
@@ -36,8 +39,8 @@ std::optional<std::string> ask(Session& session, std::string_view question);
 std::string text_argument(const std::string& value, std::string_view flag,
                           std::size_t limit = 1 << 20);
 
-// Text safe to store: valid UTF-8 (with a gentle warning when bytes had to
-// be replaced).
+// Text safe to store: valid UTF-8 as it is; other bytes converted from the
+// locale's character set (Latin-1), or else replaced, with a gentle warning.
 std::string storable_text(Session& session, const std::string& text, std::string_view what);
 
 // The error for a value that is needed when there is no terminal to ask.
@@ -48,5 +51,10 @@ int check_rating(std::int64_t value, std::string_view flag);
 
 // Parses "1".."5" typed at a prompt.
 std::optional<int> parse_rating(std::string_view text);
+
+// Registers the range flags every reading command shares (--week, --month,
+// --month=YYYY-MM, --year, --all, --this-week, --last-week, --this-month,
+// --last-month, --from, --to) on `cmd`; `week_help` says what --week means there.
+void add_range_flags(CLI::App& cmd, RangeFlags& flags, std::string_view week_help);
 
 } // namespace compassion

@@ -1,7 +1,7 @@
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
-#include "core/checkin.hpp"
+#include "core/kinds/checkin.hpp"
 #include "core/items.hpp"
 
 #include <fmt/format.h>

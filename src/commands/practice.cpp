@@ -3,8 +3,9 @@
 #include "commands/common.hpp"
 #include "core/exercises.hpp"
 #include "core/items.hpp"
+#include "core/kinds/moment.hpp"
+#include "core/kinds/qualities.hpp"
 #include "core/pacing.hpp"
-#include "core/recall.hpp"
 #include "core/rotation.hpp"
 
 #include <algorithm>
@@ -159,12 +160,21 @@ int checked_range(int value, int min, int max, std::string_view flag, std::strin
 
 // --- Records -----------------------------------------------------------------
 
-Record practice_record(Session& s, std::string_view practice, const PaceResult& result) {
-    Record r = make_record("practice", s.today(), s.clock().now());
-    r.set("practice", std::string(practice))
-        .set("seconds", whole_seconds(result.practised))
-        .set("completed", result.completed);
-    return r;
+// A session of `practice` as it went, about today.
+PracticeSession session_of(Session& s, std::string_view practice, const PaceResult& result) {
+    PracticeSession p;
+    p.day = s.today();
+    p.practice = std::string(practice);
+    p.seconds = whole_seconds(result.practised);
+    p.completed = result.completed;
+    return p;
+}
+
+// A recall session that showed `moment`.
+Record recall_session(Session& s, const PaceResult& result, const std::string& moment) {
+    PracticeSession p = session_of(s, "recall", result);
+    p.moment = moment;
+    return practice_record(p, s.clock().now());
 }
 
 // What a practice printed without a terminal counts as: all of it, no time.
@@ -259,7 +269,8 @@ void kindness_command(const KindnessOptions& o, Session& s) {
         for (const auto& step : round)
             print_step(s, step);
         if (!o.no_log && printed_in_full(s))
-            save_record(s, practice_record(s, "kindness", printed_once()));
+            save_record(
+                s, practice_record(session_of(s, "kindness", printed_once()), s.clock().now()));
         return;
     }
 
@@ -278,7 +289,7 @@ void kindness_command(const KindnessOptions& o, Session& s) {
     if (r.completed && bell && s.term().stderr_is_tty())
         s.term().say("\a");
     if (!o.no_log)
-        save_record(s, practice_record(s, "kindness", r));
+        save_record(s, practice_record(session_of(s, "kindness", r), s.clock().now()));
     close_session(s, r,
                   fmt::format("{} of kindness. May some of it stay with you today.",
                               capitalized(describe_length(whole_seconds(r.practised)))));
@@ -292,9 +303,7 @@ struct RecallOptions {
 
 void save_moment(Session& s, const std::string& typed) {
     std::string text = storable_text(s, typed, "the moment");
-    Record r = make_record("moment", s.today(), s.clock().now());
-    r.set("text", text);
-    save_record(s, r);
+    save_record(s, moment_record(text, s.today(), s.clock().now()));
     say_unless_quiet(s, "Kept. It will come back to you here on another day.\n");
 }
 
@@ -344,7 +353,7 @@ void recall_command(const RecallOptions& o, Session& s) {
 
     if (!paced(s)) {
         if (!o.no_log && printed_in_full(s))
-            save_record(s, practice_record(s, "recall", printed_once()).set("moment", moment.id));
+            save_record(s, recall_session(s, printed_once(), moment.id));
         return;
     }
     Millis settle = step_length(s, "practice.recall_seconds", 30, 5, 600);
@@ -357,7 +366,7 @@ void recall_command(const RecallOptions& o, Session& s) {
         r = run_timed(s, ctrl_c, 1, settle, {});
         interrupted = ctrl_c.caught();
         if (!o.no_log)
-            save_record(s, practice_record(s, "recall", r).set("moment", moment.id));
+            save_record(s, recall_session(s, r, moment.id));
     }
     close_session(s, r, "Thank you for taking that moment with yourself.");
     // Ctrl-C means "that's enough for now": back to the shell, asking nothing
@@ -384,13 +393,13 @@ std::optional<Quality> latest_focus(Session& s) {
     std::vector<DataError> problems;
     s.journal().read_all(
         [&](const Entry& e) {
-            if (e.kind != "qualities")
+            if (e.kind != qualities_kind)
                 return;
             auto key = e.text("focus");
             if (!key)
                 return;
             auto q = find_quality(*key);
-            Stamp when{e.at_seconds, e.order};
+            Stamp when = e.stamp();
             if (q && (!focus || latest < when)) {
                 focus = q;
                 latest = when;
@@ -442,10 +451,12 @@ void quality_command(const QualityOptions& o, Session& s) {
         say_unless_quiet(s, "\n(No focus quality chosen yet, so this is today's. `compassion "
                             "reflect qualities` lets you choose one.)\n");
     auto record = [&](const PaceResult& r) {
-        if (!o.no_log)
-            save_record(s, practice_record(s, "quality", r)
-                               .set("quality", std::string(choice.quality.key))
-                               .set("exercise", static_cast<std::int64_t>(ex.index)));
+        if (!o.no_log) {
+            PracticeSession p = session_of(s, "quality", r);
+            p.quality = std::string(choice.quality.key);
+            p.exercise = static_cast<std::int64_t>(ex.index);
+            save_record(s, practice_record(p, s.clock().now()));
+        }
     };
     if (!paced(s)) {
         if (printed_in_full(s))

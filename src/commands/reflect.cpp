@@ -2,10 +2,12 @@
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
 #include "core/items.hpp"
+#include "core/kinds/moment.hpp"
+#include "core/kinds/qualities.hpp"
+#include "core/kinds/reframe.hpp"
+#include "core/kinds/showup.hpp"
 #include "core/prompts.hpp"
-#include "core/reframe.hpp"
-#include "core/showup.hpp"
-#include "core/wellbeing.hpp"
+#include "core/reframe_template.hpp"
 #include "term/editor.hpp"
 
 #include <cerrno>
@@ -16,8 +18,6 @@
 namespace compassion {
 
 namespace {
-
-inline constexpr std::string_view moment_kind = "moment";
 
 struct Stopped {}; // the person pressed Ctrl-D: leave without saving
 
@@ -122,7 +122,7 @@ std::optional<QualityRatings> last_ratings(Session& s) {
         s.journal().read(
             it->month, it->month,
             [&](const Entry& e) {
-                if (auto r = ratings_from(e); r && (!last || written_after(*r, *last)))
+                if (auto r = ratings_from(e); r && (!last || r->stamp() > last->stamp()))
                     last = std::move(r);
             },
             problems);
@@ -140,7 +140,7 @@ std::array<int, 4> sessions_lately(Session& s, Date today) {
     s.journal().read(
         year_month_of(from), year_month_of(today),
         [&](const Entry& e) {
-            if (e.kind != "practice" || e.day < from || e.day > today ||
+            if (e.kind != practice_kind || e.day < from || e.day > today ||
                 e.text("practice") != "quality")
                 return;
             if (auto q = find_quality(e.text("quality").value_or("")))
@@ -350,8 +350,7 @@ void showup_command(ShowupOptions& o, Session& s) {
                               "the new list could not be written safely; the file is unchanged");
                       return updated;
                   });
-    save_record(
-        s, make_record(std::string(showup_kind), s.today(), s.clock().now()).set("items", items));
+    save_record(s, showup_record(items, s.today(), s.clock().now()));
     if (!s.quiet())
         s.term().out(printable(fmt::format("Your show-up list is now: {}.\nPast check-ins keep the "
                                            "names they were saved with.\n",
@@ -404,8 +403,7 @@ void recall_command(RecallOptions& o, Session& s) {
         throw missing_value("reflect recall", "-m TEXT (or --edit to write it in $EDITOR)");
     }
     text = storable_text(s, text, "the moment");
-    save_record(
-        s, make_record(std::string(moment_kind), s.today(), s.clock().now()).set("text", text));
+    save_record(s, moment_record(text, s.today(), s.clock().now()));
     if (!s.quiet())
         s.term().out("Saved this moment. `compassion practice recall` brings one back when you "
                      "need it.\n");
@@ -523,11 +521,7 @@ void mark_repair_done(ReframeOptions& o, Session& s) {
     }
     // A note on a repair already done is kept in a further record: the
     // journal only grows, and words given are never dropped.
-    Record record = make_record(std::string(repair_done_kind), s.today(), s.clock().now());
-    record.set("ref", r.id);
-    if (!note.empty())
-        record.set("note", note);
-    save_record(s, record);
+    save_record(s, repair_done_record(r.id, s.today(), note, s.clock().now()));
     if (s.quiet())
         return;
     if (done_day)

@@ -1,5 +1,7 @@
 #include "app.hpp"
 #include "commands/commands.hpp"
+#include "commands/common.hpp"
+#include "core/range.hpp"
 #include "core/summary.hpp"
 #include "render/render.hpp"
 
@@ -10,84 +12,17 @@ namespace compassion {
 namespace {
 
 struct ReviewOptions {
-    bool week = false;
-    bool month = false;
-    bool year = false;
-    bool all = false;
-    std::string from;
-    std::string to;
+    RangeFlags range;
     std::string format = "text";
     bool redact = false;
 };
 
-struct Range {
-    std::optional<Date> from; // nothing: from the first record (--all)
-    Date to;
-    std::string title;
-    bool heat_map = false;
-};
-
-// Refuses two ranges at once (--week --all), naming the flags as given.
-void check_one_range(const ReviewOptions& o) {
-    std::string from_to = !o.from.empty() && !o.to.empty() ? "--from/--to"
-                          : !o.from.empty()                ? "--from"
-                                                           : "--to";
-    std::vector<std::string> given;
-    for (auto [flag, set] :
-         {std::pair{std::string("--week"), o.week}, std::pair{std::string("--month"), o.month},
-          std::pair{std::string("--year"), o.year}, std::pair{std::string("--all"), o.all},
-          std::pair{from_to, !o.from.empty() || !o.to.empty()}})
-        if (set)
-            given.push_back(flag);
-    if (given.size() > 1)
-        throw UsageError(fmt::format("{}: one range at a time, please", fmt::join(given, " and ")));
-}
-
-// A day flag as typed, with the date it means when the two differ:
-// "--to -3 (2026-11-24)".
-std::string as_given(std::string_view flag, const std::string& typed, Date day) {
-    std::string text = fmt::format("{} {}", flag, printable(typed));
-    if (typed != format_date(day))
-        text += fmt::format(" ({})", format_date(day));
-    return text;
-}
-
-// The days a review covers. Rolling ranges end today; a range reaching past
-// today stops at today.
-Range range_of(const ReviewOptions& o, Date today) {
-    if (o.all)
-        return Range{std::nullopt, today, "Everything so far", true};
-    if (o.year)
-        return Range{add_days(today, -364), today, "Your year", true};
-    if (o.month)
-        return Range{add_days(today, -29), today, "Your month", false};
-    if (o.from.empty() && o.to.empty())
-        return Range{add_days(today, -6), today, "Your week", false};
-
-    std::optional<Date> to;
-    if (!o.to.empty())
-        to = parse_day(o.to, today, "--to");
-    std::optional<Date> from;
-    if (!o.from.empty())
-        from = parse_day(o.from, today, "--from");
-    if (from && *from > today)
-        throw UsageError(
-            fmt::format("{}: that day has not come yet", as_given("--from", o.from, *from)));
-    if (from && to && *from > *to)
-        throw UsageError(fmt::format("{} comes after {}; the range has to start before it ends",
-                                     as_given("--from", o.from, *from),
-                                     as_given("--to", o.to, *to)));
-    Date last = std::min(to.value_or(today), today);
-    return Range{from.value_or(add_days(last, -6)), last, "Your review", false};
-}
-
 void review_command(const ReviewOptions& o, Session& s) {
-    check_one_range(o);
     const Config& cfg = s.config();
     // Check every setting and flag before reading the journal.
     auto resourced = static_cast<int>(cfg.integer("review.resourced_at_most", 1, 0, 7));
     Date today = s.today();
-    Range range = range_of(o, today);
+    DayRange range = range_from(o.range, today).value_or(last_days(7, today, "Your week"));
 
     bool notes_shown = !o.redact && o.format != "text";
     SummaryBuilder builder(
@@ -121,7 +56,7 @@ void review_command(const ReviewOptions& o, Session& s) {
         json_report(summary, o.redact, out);
     else
         s.term().out(text_report(summary, s.out_style(),
-                                 ReportOptions{range.title, o.redact, range.heat_map}));
+                                 ReportOptions{range.title, o.redact, range.long_range}));
 }
 
 } // namespace
@@ -131,15 +66,7 @@ void add_review_command(CLI::App& app, Session& session) {
     CLI::App* cmd = app.add_subcommand(
         "review", "See what helps: check-ins, which items go with showing up well, qualities, "
                   "practice.\nText for people, or --format tsv|csv|json for pipes.");
-    cmd->add_flag("--week", o->week, "The 7 days ending today (the default)");
-    cmd->add_flag("--month", o->month, "The 30 days ending today");
-    cmd->add_flag("--year", o->year, "The 365 days ending today, with a calendar");
-    cmd->add_flag("--all", o->all, "Everything in the journal, with a calendar");
-    cmd->add_option("--from", o->from,
-                    "First day: YYYY-MM-DD, today, yesterday, -N or a weekday name")
-        ->type_name("DAY");
-    cmd->add_option("--to", o->to, "Last day (default: today), same forms as --from")
-        ->type_name("DAY");
+    add_range_flags(*cmd, o->range, "The 7 days ending today (the default)");
     cmd->add_option("--format", o->format, "text (the default), tsv, csv or json")
         ->check(CLI::IsMember({"text", "tsv", "csv", "json"}))
         ->type_name("FORMAT");

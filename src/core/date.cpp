@@ -176,4 +176,16 @@ std::optional<YearMonth> parse_year_month(std::string_view text) {
     return ym;
 }
 
+std::string describe_month(YearMonth ym) {
+    return fmt::format("{} {}", month_titles[ym.month - 1], ym.year);
+}
+
+Date first_day(YearMonth ym) {
+    return Date{std::chrono::year{ym.year} / std::chrono::month{ym.month} / 1};
+}
+
+Date last_day(YearMonth ym) {
+    return Date{std::chrono::year{ym.year} / std::chrono::month{ym.month} / std::chrono::last};
+}
+
 } // namespace compassion

@@ -59,5 +59,9 @@ YearMonth year_month_of(Date d);
 YearMonth next_month(YearMonth ym);
 std::string format_year_month(YearMonth ym); // 2026-11
 std::optional<YearMonth> parse_year_month(std::string_view text);
+// "November 2026"
+std::string describe_month(YearMonth ym);
+Date first_day(YearMonth ym);
+Date last_day(YearMonth ym);
 
 } // namespace compassion

@@ -14,6 +14,14 @@
 
 namespace compassion {
 
+// When a record was written, the one notion of "written later": `at`, then
+// reading order for ties (two runs in the same second).
+struct Stamp {
+    std::int64_t at = 0;
+    std::size_t order = 0;
+    auto operator<=>(const Stamp&) const = default;
+};
+
 // An entry's fields as plain values, in file order (see EntryValues).
 using EntryFields = std::vector<std::pair<std::string, FieldValue>>;
 
@@ -31,6 +39,7 @@ struct Entry {
     const EntryFields* fields = nullptr;
     SourcePos pos;
 
+    Stamp stamp() const { return Stamp{at_seconds, order}; }
     std::optional<std::string> text(std::string_view key) const;
     std::optional<std::int64_t> integer(std::string_view key) const;
     std::optional<bool> flag(std::string_view key) const;
@@ -89,6 +98,7 @@ struct RecordHeader {
     std::int64_t at_seconds = 0;
     std::size_t order = 0;
 
+    Stamp stamp() const { return Stamp{at_seconds, order}; }
     // Takes the header of `entry`.
     void read_header(const Entry& entry) {
         id = entry.id;

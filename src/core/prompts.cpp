@@ -24,13 +24,13 @@ constexpr std::array<Prompt, 36> pool = {{
     {showup, "If a friend did your job on your amount of sleep, what would you wish "
              "for them tonight?"},
     // The four qualities of well-being.
-    {qualities, "Where did your attention go today when nothing asked for it?"},
-    {qualities, "Name one moment of bounce-back today, however small."},
-    {qualities, "What gave you a flicker of joy or ease today?"},
-    {qualities, "Who did you give something to today: time, patience, a smile?"},
-    {qualities, "Which of resilience, positive emotion, generosity and attention would "
+    {wellbeing, "Where did your attention go today when nothing asked for it?"},
+    {wellbeing, "Name one moment of bounce-back today, however small."},
+    {wellbeing, "What gave you a flicker of joy or ease today?"},
+    {wellbeing, "Who did you give something to today: time, patience, a smile?"},
+    {wellbeing, "Which of resilience, positive emotion, generosity and attention would "
                 "like a little care this week?"},
-    {qualities, "When did you notice your own breath today?"},
+    {wellbeing, "When did you notice your own breath today?"},
     // Recalling moments of care.
     {recall, "Recall a time you let yourself rest without earning it first."},
     {recall, "When did you last speak to yourself the way you speak to someone you love?"},

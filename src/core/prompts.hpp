@@ -8,7 +8,7 @@
 namespace compassion {
 
 // The practice a reflection prompt grows from (PRODUCT.md, "The practices it supports").
-enum class PracticeTheme { showup, qualities, recall, kindness, repair, resourced };
+enum class PracticeTheme { showup, wellbeing, recall, kindness, repair, resourced };
 
 struct Prompt {
     PracticeTheme theme;

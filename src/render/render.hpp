@@ -42,7 +42,7 @@ std::string csv_field(std::string_view text);
 // other control characters made visible as the text report shows them (^[).
 std::string tsv_field(std::string_view text);
 
-// ▁▂▃▄▅▆▇█ for a value from 0 to 1.
-std::string_view spark(double fraction);
+// ▁▂▃▄▅▆▇█ for a value from 0 to 1; _-~=+*%# when `ascii`.
+std::string_view spark(double fraction, bool ascii = false);
 
 } // namespace compassion

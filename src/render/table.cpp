@@ -33,7 +33,7 @@ std::string visible_controls(std::string_view text, std::string_view kept) {
 } // namespace
 
 std::string csv_field(std::string_view raw) {
-    const std::string text = visible_controls(raw, "\r\n");
+    const std::string text = visible_controls(raw, "\t\r\n");
     if (text.find_first_of(",\"\r\n") == std::string_view::npos)
         return text;
     std::string out = "\"";

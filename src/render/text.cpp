@@ -10,16 +10,33 @@
 
 namespace compassion {
 
-std::string_view spark(double fraction) {
-    static constexpr std::array<std::string_view, 8> bars = {"▁", "▂", "▃", "▄",
-                                                             "▅", "▆", "▇", "█"};
+namespace {
+
+// The marks a report draws with: block elements where the locale is UTF-8,
+// ASCII where it is not (LANG=C), so a plain terminal never shows mojibake.
+struct Glyphs {
+    std::array<std::string_view, 8> bars;
+    std::array<std::string_view, 5> heat; // ratings 1 to 5
+    std::string_view no_data, done, not_done, separator, minus;
+};
+constexpr Glyphs block_glyphs = {
+    {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"}, {"▁", "▃", "▅", "▇", "█"}, "·", "▪", "▫", " · ", "−"};
+constexpr Glyphs ascii_glyphs = {
+    {"_", "-", "~", "=", "+", "*", "%", "#"}, {"1", "2", "3", "4", "5"}, ".", "+", "-", "; ", "-"};
+
+const Glyphs& glyphs(const Style& st) {
+    return st.ascii() ? ascii_glyphs : block_glyphs;
+}
+
+} // namespace
+
+std::string_view spark(double fraction, bool ascii) {
+    const auto& bars = (ascii ? ascii_glyphs : block_glyphs).bars;
     double f = std::clamp(fraction, 0.0, 1.0);
     return bars[static_cast<std::size_t>(std::lround(f * 7.0))];
 }
 
 namespace {
-
-constexpr std::string_view no_data = "·";
 
 // Columns a string takes on a terminal, near enough: one per code point.
 std::size_t width_of(std::string_view s) {
@@ -72,19 +89,20 @@ std::string span(Date a, Date b, Date today, std::string (*form)(Date, Date)) {
 
 constexpr std::size_t max_stretches_shown = 5;
 
-std::string mean_text(const Mean& m) {
-    return m.value() ? fmt::format("{:.1f}", *m.value()) : std::string(no_data);
+std::string mean_text(const Mean& m, const Glyphs& g) {
+    return m.value() ? fmt::format("{:.1f}", *m.value()) : std::string(g.no_data);
 }
 
 // The sparkline of a mean rating (1 to 5).
-std::string_view rating_spark(const Mean& m) {
+std::string_view rating_spark(const Mean& m, const Style& st) {
     if (!m.value())
-        return no_data;
-    return spark((*m.value() - 1.0) / 4.0);
+        return glyphs(st).no_data;
+    return spark((*m.value() - 1.0) / 4.0, st.ascii());
 }
 
 // ▪ done, ▫ not done, ? don't remember, · no check-in or not on the list.
 std::string daily_history(const Summary& s, std::size_t item, const Style& st) {
+    const Glyphs& g = glyphs(st);
     std::string out;
     auto row = s.days.begin();
     for (Date d = s.from; d <= s.to; d = add_days(d, 1)) {
@@ -94,15 +112,15 @@ std::string daily_history(const Summary& s, std::size_t item, const Style& st) {
         if (row != s.days.end() && row->day == d)
             answer = s.answer(*row, item);
         if (!answer) {
-            out += st.dim(no_data);
+            out += st.dim(g.no_data);
             continue;
         }
         switch (*answer) {
         case Answer::done:
-            out += st.green("▪");
+            out += st.green(g.done);
             break;
         case Answer::not_done:
-            out += "▫";
+            out += g.not_done;
             break;
         case Answer::unsure:
             out += st.dim("?");
@@ -117,9 +135,10 @@ std::string bucket_history(const Summary& s, std::size_t item, const Style& st) 
     std::string out;
     for (const auto& b : s.buckets) {
         if (b.answered[item] == 0)
-            out += st.dim(no_data);
+            out += st.dim(glyphs(st).no_data);
         else
-            out += st.green(spark(static_cast<double>(b.done[item]) / b.answered[item]));
+            out +=
+                st.green(spark(static_cast<double>(b.done[item]) / b.answered[item], st.ascii()));
     }
     return out;
 }
@@ -167,7 +186,7 @@ void checkins_section(std::string& out, const Summary& s, const Style& st) {
         out += " The days in between are just days; the next check-in picks up from here.\n";
 }
 
-void effect_lines(std::string& out, const ItemSummary& item, std::size_t indent) {
+void effect_lines(std::string& out, const ItemSummary& item, std::size_t indent, const Glyphs& g) {
     std::string lead(indent, ' ');
     const Effect& fx = item.effect;
     if (fx.done.count > 0 && fx.not_done.count == 0) {
@@ -185,12 +204,12 @@ void effect_lines(std::string& out, const ItemSummary& item, std::size_t indent)
         return;
     }
     out += lead + fmt::format("showed up {} on days done ({}), {} on days not ({})\n",
-                              mean_text(fx.done), fx.done.count, mean_text(fx.not_done),
+                              mean_text(fx.done, g), fx.done.count, mean_text(fx.not_done, g),
                               fx.not_done.count);
     if (fx.next_enough())
         out += lead + fmt::format("the day after: {} ({}) against {} ({})\n",
-                                  mean_text(fx.next_done), fx.next_done.count,
-                                  mean_text(fx.next_not_done), fx.next_not_done.count);
+                                  mean_text(fx.next_done, g), fx.next_done.count,
+                                  mean_text(fx.next_not_done, g), fx.next_not_done.count);
 }
 
 void items_section(std::string& out, const Summary& s, const Style& st) {
@@ -202,7 +221,8 @@ void items_section(std::string& out, const Summary& s, const Style& st) {
     out += '\n';
     out += st.bold("What you did for yourself");
     if (s.step == Step::day)
-        out += st.dim("  ▪ done  ▫ not done  ? don't remember  · no answer");
+        out += st.dim(fmt::format("  {} done  {} not done  ? don't remember  {} no answer",
+                                  glyphs(st).done, glyphs(st).not_done, glyphs(st).no_data));
     else
         out += st.dim(fmt::format("  how often done, {}", step_word(s.step)));
     out += "\n";
@@ -218,7 +238,7 @@ void items_section(std::string& out, const Summary& s, const Style& st) {
         if (item.unsure)
             count += fmt::format(" ({} not remembered)", item.unsure);
         if (!item.in_config)
-            count += " · no longer on your list";
+            count += fmt::format("{}no longer on your list", glyphs(st).separator);
         std::string name = pad(printable(item.name), width);
         if (s.step == Step::day) {
             out += fmt::format("  {}  {}  {}\n", name, history, count);
@@ -228,7 +248,7 @@ void items_section(std::string& out, const Summary& s, const Style& st) {
                 out += fmt::format("  {}  {}\n", std::string(width, ' '), history);
         }
         if (item.answered() > 0)
-            effect_lines(out, item, width + 4);
+            effect_lines(out, item, width + 4, glyphs(st));
     }
 }
 
@@ -236,23 +256,23 @@ void trend_section(std::string& out, const Summary& s, const Style& st) {
     if (s.rating.count == 0)
         return;
     out += '\n';
-    out += st.bold("Showing up") + fmt::format("  {} on average over {}, {}\n", mean_text(s.rating),
-                                               plural(s.rating.count, "rated day", "rated days"),
-                                               step_word(s.step));
+    out += st.bold("Showing up") +
+           fmt::format("  {} on average over {}, {}\n", mean_text(s.rating, glyphs(st)),
+                       plural(s.rating.count, "rated day", "rated days"), step_word(s.step));
     std::vector<std::string> cells;
     for (const auto& b : s.buckets)
-        cells.emplace_back(st.cyan(rating_spark(b.rating)));
+        cells.emplace_back(st.cyan(rating_spark(b.rating, st)));
     for (const auto& line : wrap_cells(cells))
         out += "  " + line + "\n";
     if (s.buckets.size() > 1)
         out += st.dim(
-            fmt::format("  {}; ▁ is 1, █ is 5\n",
-                        span(s.buckets.front().from, s.buckets.back().to, s.today, short_when)));
+            fmt::format("  {}; {} is 1, {} is 5\n",
+                        span(s.buckets.front().from, s.buckets.back().to, s.today, short_when),
+                        glyphs(st).bars.front(), glyphs(st).bars.back()));
 }
 
 // Shades for ratings 1 to 5: greens from dim to bright.
 constexpr std::array<int, 5> heat_colors = {22, 28, 34, 40, 46};
-constexpr std::array<std::string_view, 5> heat_glyphs = {"▁", "▃", "▅", "▇", "█"};
 constexpr std::array<std::string_view, 12> month_abbrev = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -292,12 +312,12 @@ void heat_block(std::string& out, const Summary& s, Date from, Date to, const St
             auto row = std::lower_bound(s.days.begin(), s.days.end(), d,
                                         [](const DayRow& r, Date day) { return r.day < day; });
             if (row == s.days.end() || row->day != d) {
-                line += st.dim(no_data);
+                line += st.dim(glyphs(st).no_data);
             } else if (!row->rating) {
                 line += st.dim("-");
             } else {
                 auto i = static_cast<std::size_t>(row->rating - 1);
-                line += st.shade(heat_colors[i], heat_glyphs[i]);
+                line += st.shade(heat_colors[i], glyphs(st).heat[i]);
             }
         }
     }
@@ -321,10 +341,10 @@ void heat_map_section(std::string& out, const Summary& s, const Style& st) {
             heat_block(out, s, first, last, st);
         }
     }
-    std::string legend = "  " + std::string(no_data) + " no check-in  - no rating  ";
+    std::string legend = "  " + std::string(glyphs(st).no_data) + " no check-in  - no rating  ";
     out += st.dim(legend);
-    for (std::size_t i = 0; i < heat_glyphs.size(); ++i)
-        out += st.shade(heat_colors[i], heat_glyphs[i]);
+    for (std::size_t i = 0; i < glyphs(st).heat.size(); ++i)
+        out += st.shade(heat_colors[i], glyphs(st).heat[i]);
     out += st.dim(" showed up 1 to 5") + "\n";
 }
 
@@ -353,12 +373,12 @@ void stretches_section(std::string& out, const Summary& s, const Style& st) {
            "  A few minutes of `compassion practice kindness` is one way back to yourself.\n";
 }
 
-std::string change_text(std::optional<int> change) {
+std::string change_text(std::optional<int> change, const Glyphs& g) {
     if (!change)
         return "";
     if (*change == 0)
         return "(no change)";
-    return fmt::format("({}{})", *change > 0 ? "+" : "−", std::abs(*change));
+    return fmt::format("({}{})", *change > 0 ? std::string_view("+") : g.minus, std::abs(*change));
 }
 
 void qualities_section(std::string& out, const Summary& s, const Style& st) {
@@ -374,7 +394,7 @@ void qualities_section(std::string& out, const Summary& s, const Style& st) {
         if (!q.latest[i])
             continue;
         out += fmt::format("  {}  {}  {}\n", pad(qualities[i].label, 16), *q.latest[i],
-                           change_text(q.change(i)));
+                           change_text(q.change(i), glyphs(st)));
     }
     if (auto focus = find_quality(q.focus))
         out += fmt::format("  Your focus: {}. `compassion practice quality` has a small exercise "

@@ -1,5 +1,7 @@
 #include "store/journal.hpp"
 
+#include "core/visibility.hpp"
+
 #include "core/errors.hpp"
 #include "core/month_reader.hpp"
 #include "store/lock.hpp"
@@ -9,6 +11,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <list>
 #include <sys/file.h>
 #include <unistd.h>
 #include <unordered_set>
@@ -119,6 +122,10 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
     // Ids are only ever duplicated between a month file and its copies, and a
     // record always lives in its day's month, so the seen set can be per month.
     std::unordered_set<std::string> ids;
+    // The month's entries, and what they point into, until all are visible.
+    std::list<MonthEntries> plain_files;
+    std::list<toml::table> parsed_files;
+    std::vector<Entry> entries;
     for (const auto& path : month.paths) {
         std::optional<std::string> text;
         std::string notice;
@@ -141,34 +148,46 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
             warn_(notice);
         if (!text)
             continue;
-        auto see = [&](Entry entry) {
+        auto keep = [&](Entry entry) {
             if (days && (entry.day < days->first || entry.day > days->last))
                 return;
             if (!entry.id.empty() && !ids.insert(entry.id).second)
                 return;
             entry.order = order++;
-            visit(entry);
+            entries.push_back(std::move(entry));
         };
         if (auto plain = days ? read_month_fast(*text, *days) : read_month_fast(*text)) {
-            for (const auto& values : plain->entries)
-                see(entry_from(values, path));
-            remember(path, std::move(*text), plain->array_size, identity_of(seen));
+            plain_files.push_back(std::move(*plain));
+            for (const auto& values : plain_files.back().entries)
+                keep(entry_from(values, path));
+            remember(path, std::move(*text), plain_files.back().array_size, identity_of(seen));
             continue;
         }
-        toml::table doc;
         try {
-            doc = parse_month(*text, path);
+            parsed_files.push_back(parse_month(*text, path));
         } catch (const DataError& e) {
             problems.push_back(e);
             continue;
         }
-        if (auto entries = doc["entry"].as_array())
-            for (const auto& node : *entries)
+        const toml::table& doc = parsed_files.back();
+        if (auto list = doc["entry"].as_array())
+            for (const auto& node : *list)
                 if (const toml::table* table = node.as_table())
                     if (auto entry = entry_from(*table, path))
-                        see(std::move(*entry));
+                        keep(std::move(*entry));
         remember(path, std::move(*text), count_entries(doc), identity_of(seen));
     }
+    if (hidden_too_) {
+        for (const auto& entry : entries)
+            visit(entry);
+        return;
+    }
+    MonthVisibility visibility;
+    for (const auto& entry : entries)
+        visibility.note(entry);
+    for (const auto& entry : entries)
+        if (!visibility.hidden(entry))
+            visit(entry);
 }
 
 void Journal::read(YearMonth first, YearMonth last, const Visitor& visit,

@@ -90,7 +90,9 @@ public:
     using MonthDone = std::function<void(YearMonth)>;
 
     // Visits every entry of the months from `first` to `last` (inclusive) in
-    // file order, a month at a time, dropping records whose id was already seen.
+    // file order, a month at a time, dropping records whose id was already
+    // seen, then those forgotten or replaced (core/visibility.hpp) unless
+    // hidden records were asked for.
     // A file that does not parse is added to `problems` and skipped.
     // `month_done`, when given, is called after each month's files.
     void read(YearMonth first, YearMonth last, const Visitor& visit,
@@ -101,6 +103,10 @@ public:
     // read() does, reading only the months they fall in.
     void read_days(Date first, Date last, const Visitor& visit,
                    std::vector<DataError>& problems) const;
+
+    // Whether reads also visit records that are forgotten or replaced (for
+    // the commands that work on the records themselves: forget, doctor, sync).
+    void include_hidden(bool yes) { hidden_too_ = yes; }
 
     // Saves a record that could not be stored in rescue/ (best effort, by
     // the durable write) and returns its path, or "" when even that failed.
@@ -172,6 +178,7 @@ private:
     Clock& clock_;
     std::chrono::milliseconds lock_timeout_;
     Warn warn_;
+    bool hidden_too_ = false;
     mutable LastRead last_read_;
     std::optional<Held> held_;
 };

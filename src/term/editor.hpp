@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace compassion {
 
@@ -9,5 +10,10 @@ namespace compassion {
 // arguments ("code --wait"). Returns the editor's exit status, 128 + the
 // signal that ended it, or -1 when it could not be started.
 int run_editor(const std::string& command, const std::string& path);
+
+// Runs a program found on $PATH (`man`) with our standard streams, or with
+// them all on /dev/null when `quiet`, and waits for it. Returns its exit
+// status, 128 + the signal that ended it, or -1 when it could not be started.
+int run_program(const std::vector<std::string>& argv, bool quiet = false);
 
 } // namespace compassion

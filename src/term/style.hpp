@@ -13,11 +13,13 @@ namespace compassion {
 bool use_color(std::string_view flag, std::string_view config_value, const Environment& env,
                bool is_tty);
 
-// ANSI styling that turns into plain text when colour is off.
+// ANSI styling that turns into plain text when colour is off. `ascii` asks
+// for ASCII glyphs (sparklines, marks) where the locale is not UTF-8.
 class Style {
 public:
-    explicit Style(bool color) : color_(color) {}
+    explicit Style(bool color, bool ascii = false) : color_(color), ascii_(ascii) {}
     bool color() const { return color_; }
+    bool ascii() const { return ascii_; }
     std::string bold(std::string_view s) const { return wrap("1", s); }
     std::string dim(std::string_view s) const { return wrap("2", s); }
     std::string green(std::string_view s) const { return wrap("32", s); }
@@ -36,6 +38,7 @@ private:
         return "\x1b[" + std::string(code) + "m" + std::string(s) + "\x1b[0m";
     }
     bool color_;
+    bool ascii_;
 };
 
 } // namespace compassion

@@ -2,6 +2,7 @@
 
 import os
 import pty
+import shlex
 import shutil
 import subprocess
 import time
@@ -48,6 +49,43 @@ class Bash(CompletionTest):
         out = subprocess.run(["bash", "-c", script], env=self.shell_env(), capture_output=True,
                              text=True, check=True).stdout
         return [l for l in out.splitlines() if l]
+
+    def complete_words(self, *words):
+        """Completes the last of `words`, split as readline splits a line: "=" is
+        a word of its own ("--format=j" arrives as "--format", "=", "j")."""
+        script = f"""
+            source {COMPLETIONS}/compassion.bash
+            COMP_WORDS=({" ".join(shlex.quote(w) for w in words)})
+            COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+            _compassion
+            printf '%s\\n' "${{COMPREPLY[@]}}"
+        """
+        out = subprocess.run(["bash", "-c", script], env=self.shell_env(), capture_output=True,
+                             text=True, check=True).stdout
+        return [l for l in out.splitlines() if l]
+
+    def test_values_after_an_equals_sign(self):
+        self.assertEqual(self.complete_words("compassion", "review", "--format", "="),
+                         ["text", "tsv", "csv", "json"])
+        self.assertEqual(self.complete_words("compassion", "review", "--format", "=", "j"), ["json"])
+        self.assertEqual(self.complete_words("compassion", "--color", "=", "al"), ["always"])
+        # The value after "=" is not taken for the command.
+        self.assertEqual(self.complete_words("compassion", "--color", "=", "never", "log", "--if"),
+                         ["--if-missing"])
+        # Where "=" is not a word break, the option stays in front of the value.
+        self.assertEqual(self.complete("compassion review --format=j"), ["--format=json"])
+
+    def test_a_list_offers_only_the_items_not_listed_yet(self):
+        self.assertEqual(self.complete("compassion log --did sleep,"),
+                         ["sleep,swimming", "sleep,time-outside"])
+        self.assertEqual(self.complete("compassion log --did sleep,s"), ["sleep,swimming"])
+        self.assertEqual(self.complete("compassion log --unsure swimming,time-outside,"),
+                         ["swimming,time-outside,sleep"])
+
+    def test_help_offers_the_commands(self):
+        self.assertEqual(self.complete("compassion help "),
+                         ["log", "reflect", "practice", "review", "help"])
+        self.assertEqual(self.complete("compassion h"), ["help"])
 
     def test_commands_options_and_values(self):
         self.assertIn("log", self.complete("compassion "))
@@ -106,6 +144,16 @@ class Fish(CompletionTest):
         self.assertEqual(sorted(self.complete("compassion log --did ")),
                          ["sleep", "swimming", "time-outside"])
 
+    def test_a_list_offers_only_the_items_not_listed_yet(self):
+        self.assertEqual(sorted(self.complete("compassion log --did sleep,")),
+                         ["sleep,swimming", "sleep,time-outside"])
+        self.assertEqual(self.complete("compassion log --forgot time-outside,sw"),
+                         ["time-outside,swimming"])
+
+    def test_help_offers_the_commands(self):
+        self.assertEqual(sorted(self.complete("compassion help ")),
+                         ["help", "log", "practice", "reflect", "review"])
+
     def test_showup_offers_the_items_as_they_are(self):
         # fish lists a candidate as it is and escapes the space when inserting it.
         self.assertEqual(sorted(self.complete("compassion reflect showup ")),
@@ -160,6 +208,17 @@ class Zsh(CompletionTest):
 
     def test_review_formats_complete(self):
         self.assertIn("--format json", self.screen_after("compassion review --format j"))
+
+    def test_values_after_an_equals_sign(self):
+        self.assertIn("--format=json", self.screen_after("compassion review --format=j"))
+        self.assertIn("--color=always", self.screen_after("compassion --color=al"))
+
+    def test_a_list_offers_only_the_items_not_listed_yet(self):
+        # "s" would be sleep or swimming; sleep is listed already.
+        self.assertIn("--did sleep,swimming", self.screen_after("compassion log --did sleep,s"))
+
+    def test_help_offers_the_commands(self):
+        self.assertIn("compassion help practice", self.screen_after("compassion help pr"))
 
     def test_practices_complete(self):
         self.assertIn("practice kindness", self.screen_after("compassion practice ki"))

@@ -102,5 +102,21 @@ class ManPages(HomeTest):
             self.assertIn(f".BR {page[:-2]} (1)", page_text("compassion.1").replace("\\", ""))
 
 
+class Readme(unittest.TestCase):
+    def commands(self):
+        with open(os.path.join(ROOT, "README.md")) as f:
+            return [l.strip() for l in f if l.startswith("    tests/setup.sh && ")]
+
+    def test_the_run_command_builds_only_the_program_without_ci_flags(self):
+        [run] = [c for c in self.commands() if c.endswith("./build/compassion log")]
+        self.assertIn("cmake --build build -j2 --target compassion", run)
+        self.assertNotIn("WERROR", run)
+
+    def test_ci_runs_exactly_the_readme_test_command(self):
+        [test] = [c for c in self.commands() if "ctest" in c]
+        with open(os.path.join(ROOT, ".ci", "run")) as f:
+            self.assertEqual([l.strip() for l in f if l.startswith("tests/setup.sh")], [test])
+
+
 if __name__ == "__main__":
     unittest.main()

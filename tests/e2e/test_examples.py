@@ -21,6 +21,11 @@ class ExampleBase(HomeTest):
         self.bin = os.path.join(self.user_home, "bin")
         os.makedirs(self.bin)
         os.symlink(BIN, os.path.join(self.bin, "compassion"))
+        # Where `cmake --install build --prefix ~/.local` puts it, as the
+        # reminders call it.
+        self.local_bin = os.path.join(self.user_home, ".local", "bin")
+        os.makedirs(self.local_bin)
+        os.symlink(BIN, os.path.join(self.local_bin, "compassion"))
         self.notified = os.path.join(self.user_home, "notified")
         self.stub("notify-send", f'printf "%s|" "$@" >> "{self.notified}"; echo >> "{self.notified}"')
         self.stub("date", 'case "$1" in +%H) echo 21 ;; *) exec /bin/date "$@" ;; esac')
@@ -54,20 +59,48 @@ class Examples(ExampleBase):
         self.assertEqual(self.shell(command).returncode, 0)
         self.assertEqual(len(self.notifications()), 1, "stays quiet once you checked in")
 
-    def test_the_crontab_line_reminds_only_without_a_check_in(self):
+    def crontab(self):
         with open(os.path.join(EXAMPLES, "crontab")) as f:
-            lines = [l for l in f if l.strip() and not l.startswith("#")]
+            return f.read()
+
+    def test_the_crontab_line_reminds_only_without_a_check_in(self):
+        lines = [l for l in self.crontab().splitlines() if l.strip() and not l.startswith("#")]
         self.assertEqual(len(lines), 1)
         fields = lines[0].split(None, 5)
         self.assertEqual(len(fields), 6, "five time fields and a command")
-        self.check_reminder(fields[5].replace("$(id -u)", str(os.getuid())))
+        self.assertTrue(fields[5].startswith("$HOME/.local/bin/compassion "))
+        # cron's own PATH: the line must not depend on compassion being on it.
+        self.check_reminder(fields[5].replace("$(id -u)", str(os.getuid())).replace(
+            "$HOME", self.user_home))
+
+    def test_the_crontab_comment_says_what_log_check_q_prints(self):
+        comment = " ".join(l.lstrip("# ") for l in self.crontab().splitlines() if l.startswith("#"))
+        self.assertIn("`log --check -q` prints nothing", comment)
+        self.assertIn("cmake --install build --prefix ~/.local", comment)
+        self.assertIn("/usr/bin/compassion", comment)
+        for state in ("without", "with"):
+            checked = self.run_cli("log", "--check", "-q")
+            self.assertEqual((checked.out, checked.err), ("", ""), f"{state} a check-in")
+            self.assertEqual(checked.status, 1 if state == "without" else 0)
+            self.run_cli("log", "-s", "3")
+
+    def test_the_server_line_in_the_crontab_mails_one_line_only_when_needed(self):
+        [server] = [l for l in self.crontab().splitlines() if l.startswith("#   30 21")]
+        command = server[1:].split(None, 5)[5].replace("$HOME", self.user_home)
+        first = self.shell(command)
+        self.assertEqual(first.stdout, "A minute for yourself? compassion log\n")
+        self.assertEqual(first.stderr, "")
+        self.run_cli("log", "-s", "3")
+        second = self.shell(command)
+        self.assertEqual((second.stdout, second.stderr), ("", ""))
 
     def test_the_systemd_units_run_the_same_reminder(self):
         service = configparser.ConfigParser(interpolation=None)
         service.read(os.path.join(EXAMPLES, "systemd", "compassion-reminder.service"))
         exec_start = service["Service"]["ExecStart"]
-        self.assertTrue(exec_start.startswith("/bin/sh -c '"))
-        self.check_reminder(exec_start[len("/bin/sh -c '"):-1])
+        self.assertTrue(exec_start.startswith("/bin/sh -c '%h/.local/bin/compassion "))
+        # %h is systemd's specifier for the user's home.
+        self.check_reminder(exec_start[len("/bin/sh -c '"):-1].replace("%h", self.user_home))
         timer = configparser.ConfigParser(interpolation=None)
         timer.read(os.path.join(EXAMPLES, "systemd", "compassion-reminder.timer"))
         self.assertIn("OnCalendar", timer["Timer"])
@@ -113,6 +146,17 @@ class PipeExamples(ExampleBase):
         # sleep: done on ratings 2, 5, 4 -> 3.7; not done on 4, 1 -> 2.5
         self.assertEqual(lines["sleep"], "3.7 (3 days)\t2.5 (2 days)")
         self.assertEqual(lines["meditation"], "- (0 days)\t3.2 (5 days)")
+
+    def test_item_effect_runs_on_its_own_and_keeps_names_with_spaces_whole(self):
+        self.assertEqual(self.run_cli("log", "--date", "-6", "-s", "5",
+                                      "--did", "time outside").status, 0)
+        script = self.example("item-effect.awk")
+        self.assertTrue(os.access(script, os.X_OK))
+        r = self.shell(f'compassion review --format tsv | "{script}"')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = dict(line.split("\t", 1) for line in r.stdout.splitlines())
+        self.assertEqual(lines["time outside"], "5.0 (1 days)\t3.2 (5 days)")
+        self.assertEqual(lines["sleep"], "3.7 (3 days)\t3.3 (3 days)")
 
     def test_hard_days_lists_low_ratings_with_jq(self):
         if not shutil.which("jq"):

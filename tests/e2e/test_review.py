@@ -261,7 +261,7 @@ class TextReport(ReviewTest):
     def test_the_week_report_shows_every_section_with_data(self):
         self.log_week()
         self.append_records("2026-11", MOMENT + REFRAME + OTHER_KINDS)
-        out = self.review("--color", "never").out
+        out = self.review("--color", "never", env=self.env(LANG="C.UTF-8")).out
         self.assertIn("Your week: Saturday 21 November to Friday 27 November", out)
         self.assertIn("6 of 7 days.", out)
         self.assertIn("  sleep         ▪▪▫▪▪·▫  done 4 of 6 days", out)
@@ -294,7 +294,8 @@ class TextReport(ReviewTest):
             self.assertEqual(self.run_cli("log", "--date", day, "--showed-up", "3").status, 0)
         out = self.review("--from", "2025-12-29", "--to", "2026-01-04").out
         self.assertIn("Your review: Monday 29 December 2025 to Sunday 4 January 2026\n", out)
-        out = self.review("--from", "2025-12-01", "--to", "2025-12-31").out
+        out = self.review("--from", "2025-12-01", "--to", "2025-12-31",
+                          env=self.env(LANG="C.UTF-8")).out
         self.assertIn("Your review: Monday 1 December 2025 to Wednesday 31 December 2025\n", out)
         self.assertIn("1 December 2025 to 31 December 2025; ▁ is 1", out)
 
@@ -328,7 +329,7 @@ class TextReport(ReviewTest):
     def test_year_draws_a_calendar_heat_map(self):
         self.log_week()
         self.run_cli("log", "--date", "2026-03-02", "--showed-up", "5")
-        out = self.review("--year").out
+        out = self.review("--year", env=self.env(LANG="C.UTF-8")).out
         self.assertIn("Showing up, day by day", out)
         grid = [line for line in out.split("\n") if line.startswith(("Mon ", "Wed ", "Fri "))]
         self.assertEqual(len(grid), 3)

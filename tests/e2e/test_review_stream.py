@@ -59,7 +59,8 @@ class StreamingReviewTest(HomeTest):
     def digests(self):
         out = {}
         for name, flags in CASES.items():
-            r = self.run_cli("review", *flags, binary=True)
+            # The digests were taken with full glyphs: a UTF-8 locale.
+            r = self.run_cli("review", *flags, binary=True, env=self.env(LANG="C.UTF-8"))
             self.assertEqual(r.status, 0, (name, r.err))
             out[name] = hashlib.sha256(r.out).hexdigest()
         return out

@@ -1,4 +1,4 @@
-#include "core/checkin.hpp"
+#include "core/kinds/checkin.hpp"
 
 #include <doctest/doctest.h>
 

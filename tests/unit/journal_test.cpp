@@ -1,5 +1,5 @@
 #include "app.hpp"
-#include "core/checkin.hpp"
+#include "core/kinds/checkin.hpp"
 #include "faulty_fs.hpp"
 #include "helpers.hpp"
 #include "store/journal.hpp"

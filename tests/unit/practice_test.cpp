@@ -1,7 +1,7 @@
 #include "app.hpp"
 #include "core/exercises.hpp"
 #include "core/pacing.hpp"
-#include "core/recall.hpp"
+#include "core/kinds/moment.hpp"
 #include "helpers.hpp"
 
 #include <csignal>

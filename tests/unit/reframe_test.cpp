@@ -1,4 +1,5 @@
-#include "core/reframe.hpp"
+#include "core/kinds/reframe.hpp"
+#include "core/reframe_template.hpp"
 
 #include "helpers.hpp"
 

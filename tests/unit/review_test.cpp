@@ -16,6 +16,7 @@ using testing::Run;
 } // namespace
 
 TEST_CASE_FIXTURE(Fixture, "review shows the week by default") {
+    vars["LANG"] = "C.UTF-8";
     run({"log", "--date", "-1", "--did", "sleep", "--showed-up", "4"});
     run({"log", "--did", "sleep,exercise", "--showed-up", "5"});
     Run r = run({"review"});

@@ -1,6 +1,6 @@
 #include "core/errors.hpp"
-#include "core/showup.hpp"
-#include "core/wellbeing.hpp"
+#include "core/kinds/showup.hpp"
+#include "core/kinds/qualities.hpp"
 
 #include "helpers.hpp"
 

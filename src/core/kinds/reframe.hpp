@@ -1,18 +1,24 @@
 #pragma once
 
 #include "core/entry.hpp"
+#include "core/kinds/kinds.hpp"
 #include "core/record.hpp"
 
 #include <array>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace compassion {
 
 inline constexpr std::string_view reframe_kind = "reframe";
 inline constexpr std::string_view repair_done_kind = "repair_done";
+inline constexpr std::string_view repair_step_kind = "repair_step";
+extern const KindInfo reframe_info;
+extern const KindInfo repair_step_info;
+extern const KindInfo repair_done_info;
 
 // The shame → guilt → repair reflection, the `reframe` record kind. Only
 // `what` is needed; every other part may stay empty.
@@ -33,34 +39,14 @@ struct ReframePart {
 };
 extern const std::array<ReframePart, 6> reframe_parts;
 
-// The follow-up question, shared by the terminal and the template.
-inline constexpr std::string_view follow_up_question =
-    "When would you like to come back to the repair? (tomorrow, +7, a weekday, YYYY-MM-DD)";
-
 Record reframe_record(const Reframe& reframe, TimePoint now);
 std::optional<Reframe> reframe_from(const Entry& entry);
 
-// A follow-up date: today, tomorrow, +N (days from today), a weekday name (the
-// next one, never today), YYYY-MM-DD, or what `parse_day` takes. Throws
-// UsageError naming `flag` on anything else or an impossible date.
-Date parse_follow_up(std::string_view text, Date today, std::string_view flag);
-
-// `text` without the lines that start with '#', and without blank lines (or
-// trailing spaces) at its start and end; what is left inside stays exactly.
-std::string without_comment_lines(std::string_view text);
-
-// The text an editor opens for a reframe: every question as a heading line
-// `[key] question`, room to write under each, '#' comments on how it works.
-std::string reframe_template();
-
-// Reads a reframe template back. Text above the first heading counts as
-// `what`. Throws UsageError when `what` is empty while other parts are not, or
-// the follow-up is not a date. A buffer with nothing written gives an empty
-// `what` and no other part (the caller says nothing was saved).
-Reframe reframe_from_buffer(std::string_view text, Date today);
-
-// Whether a reframe has nothing written in any part.
-bool is_blank(const Reframe& reframe);
+// A step of an ongoing repair (`repair_step`), and the repair closed
+// (`repair_done`, with an optional note). Both refer to the reframe (`ref`)
+// and carry its day, so they land in its month file.
+Record repair_step_record(const std::string& ref, Date day, const std::string& text, TimePoint now);
+Record repair_done_record(const std::string& ref, Date day, const std::string& note, TimePoint now);
 
 // Reframes and the repairs marked done, gathered while reading the journal.
 class RepairBook {
@@ -79,6 +65,31 @@ public:
 private:
     std::vector<Reframe> reframes_;
     std::vector<std::pair<std::string, Date>> done_;
+};
+
+// A repair past its follow-up date and not closed, as the review counts it.
+struct OpenRepair {
+    std::string id;
+    Date day;
+    Date follow_up;
+    std::string what;
+    std::string repair;
+};
+
+// The review's fold of reframes: repairs open or not whatever day they were
+// written, so every reframe and repair_done up to the end of the range counts;
+// only a reframe whose follow-up date is before `as_of` and not closed is kept.
+class RepairTally {
+public:
+    explicit RepairTally(Date as_of) : as_of_(as_of) {}
+    void add(const Entry& entry); // a reframe or a repair_done
+    // The earliest follow-up first.
+    std::vector<OpenRepair> result();
+
+private:
+    Date as_of_;
+    std::vector<OpenRepair> open_;
+    std::unordered_set<std::string> closed_;
 };
 
 } // namespace compassion

@@ -1,12 +1,23 @@
-#include "core/showup.hpp"
+#include "core/kinds/showup.hpp"
 
 #include "core/errors.hpp"
 #include "core/items.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 namespace compassion {
+
+namespace {
+constexpr std::array<FieldInfo, 1> showup_fields = {{{"items", false}}};
+} // namespace
+
+const KindInfo showup_info{showup_kind, "show-up list", showup_fields};
+
+Record showup_record(const std::vector<std::string>& items, Date day, TimePoint now) {
+    return make_record(std::string(showup_kind), day, now).set("items", items);
+}
 
 std::vector<std::string> showup_items(const std::vector<std::string>& typed,
                                       std::size_t max_count) {

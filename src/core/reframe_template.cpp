@@ -1,47 +1,11 @@
-#include "core/reframe.hpp"
+#include "core/reframe_template.hpp"
 
 #include "core/errors.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
 
 namespace compassion {
-
-const std::array<ReframePart, 6> reframe_parts = {{
-    {"what", "what", "What happened? Just what was done or said, the way a camera would see it.",
-     &Reframe::what},
-    {"impact", "impact", "Who was affected, and how?", &Reframe::impact},
-    {"need", "need", "What were you needing just then? (rest, being heard, getting it right...)",
-     &Reframe::need},
-    {"repair", "repair", "What could help put things right, if anything?", &Reframe::repair},
-    {"differently", "differently", "What would you like to try next time?", &Reframe::differently},
-    {"kind", "kind_words", "What would you say to a good friend in your place? Say it to yourself.",
-     &Reframe::kind_words},
-}};
-
-Record reframe_record(const Reframe& r, TimePoint now) {
-    Record record = make_record(std::string(reframe_kind), r.day, now);
-    for (const auto& part : reframe_parts) {
-        const std::string& value = r.*part.field;
-        if (part.key == "what" || !value.empty())
-            record.set(std::string(part.key), value);
-    }
-    if (r.follow_up)
-        record.set("follow_up", *r.follow_up);
-    return record;
-}
-
-std::optional<Reframe> reframe_from(const Entry& entry) {
-    if (entry.kind != reframe_kind)
-        return std::nullopt;
-    Reframe r;
-    r.read_header(entry);
-    for (const auto& part : reframe_parts)
-        r.*part.field = entry.text(part.key).value_or("");
-    r.follow_up = entry.date("follow_up");
-    return r;
-}
 
 namespace {
 
@@ -203,42 +167,6 @@ bool is_blank(const Reframe& r) {
         if (!(r.*part.field).empty())
             return false;
     return true;
-}
-
-void RepairBook::add(Reframe reframe) {
-    reframes_.push_back(std::move(reframe));
-}
-
-void RepairBook::add_done(std::string ref, Date day) {
-    done_.emplace_back(std::move(ref), day);
-}
-
-std::vector<const Reframe*> RepairBook::matching(std::string_view typed) const {
-    std::string want = lower(typed);
-    std::vector<const Reframe*> out;
-    for (const auto& r : reframes_)
-        if (!want.empty() && r.id.compare(0, want.size(), want) == 0)
-            out.push_back(&r);
-    return out;
-}
-
-std::optional<Date> RepairBook::done_on(const std::string& id) const {
-    std::optional<Date> first;
-    for (const auto& [ref, day] : done_)
-        if (ref == id && (!first || day < *first))
-            first = day;
-    return first;
-}
-
-std::vector<const Reframe*> RepairBook::open() const {
-    std::vector<const Reframe*> out;
-    for (const auto& r : reframes_)
-        if (r.follow_up && !done_on(r.id))
-            out.push_back(&r);
-    std::stable_sort(out.begin(), out.end(), [](const Reframe* a, const Reframe* b) {
-        return *a->follow_up < *b->follow_up;
-    });
-    return out;
 }
 
 } // namespace compassion

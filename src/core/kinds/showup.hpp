@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/kinds/kinds.hpp"
+#include "core/record.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -8,6 +11,11 @@
 namespace compassion {
 
 inline constexpr std::string_view showup_kind = "showup";
+extern const KindInfo showup_info;
+
+// A `showup` record: the list as it was set on `day` (config.toml holds the
+// list in use; these records keep its history).
+Record showup_record(const std::vector<std::string>& items, Date day, TimePoint now);
 
 // The show-up list as typed (`sleep "time outside" friends`, or `sleep,walk`):
 // split on commas, trimmed, checked against the rules the config enforces

@@ -1,8 +1,27 @@
-#include "core/wellbeing.hpp"
+#include "core/kinds/qualities.hpp"
 
 #include <fmt/format.h>
+#include <tuple>
 
 namespace compassion {
+
+namespace {
+
+constexpr std::array<FieldInfo, 5> qualities_fields = {{{"resilience", false},
+                                                        {"positive_emotion", false},
+                                                        {"generosity", false},
+                                                        {"attention", false},
+                                                        {"focus", false}}};
+
+std::optional<int> rating_field(const Entry& e, std::string_view key) {
+    if (auto n = e.integer(key); n && *n >= 1 && *n <= 5)
+        return static_cast<int>(*n);
+    return std::nullopt;
+}
+
+} // namespace
+
+const KindInfo qualities_info{qualities_kind, "qualities", qualities_fields};
 
 Record qualities_record(const QualityRatings& r, TimePoint now) {
     Record record = make_record(std::string(qualities_kind), r.day, now);
@@ -27,12 +46,6 @@ std::optional<QualityRatings> ratings_from(const Entry& entry) {
     if (auto focus = entry.text("focus"); focus && find_quality(*focus))
         r.focus = std::string(find_quality(*focus)->key);
     return r;
-}
-
-bool written_after(const QualityRatings& a, const QualityRatings& b) {
-    if (a.at_seconds != b.at_seconds)
-        return a.at_seconds > b.at_seconds;
-    return a.order > b.order;
 }
 
 FocusSuggestion suggested_focus(const std::array<int, 4>& ratings,
@@ -69,6 +82,40 @@ std::string change_line(const Quality& quality, std::optional<int> before, int a
     int diff = after - *before;
     return fmt::format("{}{} \u2192 {}  {} {}", name, *before, after, diff > 0 ? "up" : "down",
                        diff > 0 ? diff : -diff);
+}
+
+bool QualitiesTally::Kept::before(const Kept& o) const {
+    return std::tie(day, stamp) < std::tie(o.day, o.stamp);
+}
+
+void QualitiesTally::add(const Entry& e) {
+    Kept k;
+    k.day = e.day;
+    k.stamp = e.stamp();
+    for (std::size_t i = 0; i < qualities.size(); ++i)
+        k.ratings[i] = rating_field(e, qualities[i].key);
+    ++count_;
+    if (!first_ || k.before(*first_))
+        first_ = k;
+    if (!latest_ || latest_->before(k))
+        latest_ = k;
+    if (auto focus = e.text_view("focus"))
+        if (auto found = find_quality(*focus))
+            if (!focus_ || focus_->first.before(k))
+                focus_.emplace(k, std::string(found->key));
+}
+
+std::optional<QualitiesSummary> QualitiesTally::result() const {
+    if (count_ == 0)
+        return std::nullopt;
+    QualitiesSummary q;
+    q.records = count_;
+    q.latest_day = latest_->day;
+    q.first = first_->ratings;
+    q.latest = latest_->ratings;
+    if (focus_)
+        q.focus = focus_->second;
+    return q;
 }
 
 } // namespace compassion

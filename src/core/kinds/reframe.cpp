@@ -1,0 +1,147 @@
+#include "core/kinds/reframe.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <tuple>
+
+namespace compassion {
+
+namespace {
+
+constexpr std::array<FieldInfo, 7> reframe_fields = {{{"what", true},
+                                                      {"impact", true},
+                                                      {"need", true},
+                                                      {"repair", true},
+                                                      {"differently", true},
+                                                      {"kind_words", true},
+                                                      {"follow_up", false}}};
+constexpr std::array<FieldInfo, 2> repair_step_fields = {{{"ref", false}, {"text", true}}};
+constexpr std::array<FieldInfo, 2> repair_done_fields = {{{"ref", false}, {"note", true}}};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+} // namespace
+
+const KindInfo reframe_info{reframe_kind, "reframe", reframe_fields};
+const KindInfo repair_step_info{repair_step_kind, "repair step", repair_step_fields};
+const KindInfo repair_done_info{repair_done_kind, "repair closed", repair_done_fields};
+
+const std::array<ReframePart, 6> reframe_parts = {{
+    {"what", "what", "What happened? Just what was done or said, the way a camera would see it.",
+     &Reframe::what},
+    {"impact", "impact", "Who was affected, and how?", &Reframe::impact},
+    {"need", "need", "What were you needing just then? (rest, being heard, getting it right...)",
+     &Reframe::need},
+    {"repair", "repair", "What could help put things right, if anything?", &Reframe::repair},
+    {"differently", "differently", "What would you like to try next time?", &Reframe::differently},
+    {"kind", "kind_words", "What would you say to a good friend in your place? Say it to yourself.",
+     &Reframe::kind_words},
+}};
+
+Record reframe_record(const Reframe& r, TimePoint now) {
+    Record record = make_record(std::string(reframe_kind), r.day, now);
+    for (const auto& part : reframe_parts) {
+        const std::string& value = r.*part.field;
+        if (part.key == "what" || !value.empty())
+            record.set(std::string(part.key), value);
+    }
+    if (r.follow_up)
+        record.set("follow_up", *r.follow_up);
+    return record;
+}
+
+std::optional<Reframe> reframe_from(const Entry& entry) {
+    if (entry.kind != reframe_kind)
+        return std::nullopt;
+    Reframe r;
+    r.read_header(entry);
+    for (const auto& part : reframe_parts)
+        r.*part.field = entry.text(part.key).value_or("");
+    r.follow_up = entry.date("follow_up");
+    return r;
+}
+
+Record repair_step_record(const std::string& ref, Date day, const std::string& text,
+                          TimePoint now) {
+    return make_record(std::string(repair_step_kind), day, now).set("ref", ref).set("text", text);
+}
+
+Record repair_done_record(const std::string& ref, Date day, const std::string& note,
+                          TimePoint now) {
+    Record r = make_record(std::string(repair_done_kind), day, now).set("ref", ref);
+    if (!note.empty())
+        r.set("note", note);
+    return r;
+}
+
+void RepairBook::add(Reframe reframe) {
+    reframes_.push_back(std::move(reframe));
+}
+
+void RepairBook::add_done(std::string ref, Date day) {
+    done_.emplace_back(std::move(ref), day);
+}
+
+std::vector<const Reframe*> RepairBook::matching(std::string_view typed) const {
+    std::string want = lower(typed);
+    std::vector<const Reframe*> out;
+    for (const auto& r : reframes_)
+        if (!want.empty() && r.id.compare(0, want.size(), want) == 0)
+            out.push_back(&r);
+    return out;
+}
+
+std::optional<Date> RepairBook::done_on(const std::string& id) const {
+    std::optional<Date> first;
+    for (const auto& [ref, day] : done_)
+        if (ref == id && (!first || day < *first))
+            first = day;
+    return first;
+}
+
+std::vector<const Reframe*> RepairBook::open() const {
+    std::vector<const Reframe*> out;
+    for (const auto& r : reframes_)
+        if (r.follow_up && !done_on(r.id))
+            out.push_back(&r);
+    std::stable_sort(out.begin(), out.end(), [](const Reframe* a, const Reframe* b) {
+        return *a->follow_up < *b->follow_up;
+    });
+    return out;
+}
+
+void RepairTally::add(const Entry& e) {
+    if (e.kind == repair_done_kind) {
+        if (auto ref = e.text_view("ref")) {
+            std::erase_if(open_, [&](const OpenRepair& r) { return r.id == *ref; });
+            closed_.emplace(*ref);
+        }
+        return;
+    }
+    auto follow_up = e.date("follow_up");
+    if (!follow_up || *follow_up >= as_of_ || closed_.count(e.id))
+        return;
+    OpenRepair r;
+    r.id = e.id;
+    r.day = e.day;
+    r.follow_up = *follow_up;
+    r.what = e.text_view("what").value_or("");
+    r.repair = e.text_view("repair").value_or("");
+    open_.push_back(std::move(r));
+}
+
+std::vector<OpenRepair> RepairTally::result() {
+    std::vector<OpenRepair> out = std::move(open_);
+    std::sort(out.begin(), out.end(), [](const OpenRepair& a, const OpenRepair& b) {
+        return std::tie(a.follow_up, a.day, a.id) < std::tie(b.follow_up, b.day, b.id);
+    });
+    return out;
+}
+
+} // namespace compassion
