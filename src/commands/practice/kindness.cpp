@@ -57,7 +57,7 @@ void kindness_command(const KindnessOptions& o, Session& s) {
     if (!paced(s)) {
         for (const auto& step : round)
             print_step(s, step);
-        if (!o.no_log)
+        if (!o.no_log && printed_in_full(s))
             save_record(s, kindness_record(s, printed_once()));
         return;
     }
