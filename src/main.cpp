@@ -4,10 +4,19 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 int main(int argc, char** argv) {
     ::umask(077);
+    // A closed standard stream would let the next file opened take its
+    // number: output meant for stdout could land in a month file, or `-m -`
+    // read the lock file. Each closed one gets a placeholder that fails
+    // like a closed stream (stdin write-only, stdout and stderr read-only).
+    for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO})
+        if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF)
+            ::open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
     // Past a file-size limit, write() should fail with EFBIG (and the entry be
     // rescued) rather than the process being killed mid-write.
     std::signal(SIGXFSZ, SIG_IGN);

@@ -1,28 +1,51 @@
 #include "commands/common.hpp"
 #include "core/locale.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace compassion {
 
+void give_back(Session& session, const Record& record) {
+    std::string kept;
+    try {
+        // A journal of its own: the session's may be what failed to set up.
+        kept = Journal(session.fs(), session.home(), session.clock(), std::chrono::milliseconds{0})
+                   .rescue(record);
+    } catch (const Error&) {
+    }
+    session.term().out("# compassion could not save this entry, so here it is in full.\n"
+                       "# Nothing is lost: paste it at the end of the month file later,\n"
+                       "# or run the command again.\n" +
+                       to_toml(record));
+    if (!kept.empty())
+        session.term().say("compassion: a copy of the entry is kept in " + kept + "\n");
+}
+
 void save_record(Session& session, const Record& record) {
     try {
         session.journal().append(record);
+    } catch (const UnconfirmedError&) {
+        // The record is in the month: printing it back or keeping a copy
+        // would invite adding it a second time.
+        throw;
     } catch (const Error&) {
-        std::string kept;
-        try {
-            kept = session.journal().rescue(record);
-        } catch (const Error&) {
-        }
-        session.term().out("# compassion could not save this entry, so here it is in full.\n"
-                           "# Nothing is lost: paste it at the end of the month file later,\n"
-                           "# or run the command again.\n" +
-                           to_toml(record));
-        if (!kept.empty())
-            session.term().say("compassion: a copy of the entry is kept in " + kept + "\n");
+        give_back(session, record);
         throw;
     }
+}
+
+bool printed_in_full(Session& session) {
+    int err = session.term().flush_out();
+    if (err == 0)
+        return true;
+    if (err == EPIPE)
+        return false;
+    throw IoError(errno_message("standard output: the practice could not be printed, so it was "
+                                "not recorded",
+                                err));
 }
 
 namespace {
@@ -57,11 +80,18 @@ std::string text_argument(const std::string& value, std::string_view flag, std::
         text.clear();
         char buffer[65536];
         std::size_t n;
+        errno = 0;
         while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
             text.append(buffer, n);
             if (text.size() > limit)
                 break;
         }
+        // Closed (main() leaves a write-only placeholder there), a directory,
+        // a failing device: say so rather than save an empty text.
+        if (std::ferror(stdin))
+            throw NoInputError(fmt::format("{} -: no note could be read from standard input ({}); "
+                                           "nothing was saved",
+                                           flag, std::strerror(errno != 0 ? errno : EIO)));
         while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
             text.pop_back();
     }

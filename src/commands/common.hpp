@@ -14,14 +14,28 @@ namespace compassion {
 
 // Stores a record; if it cannot be stored, prints it back as TOML on stdout
 // (and keeps a copy in rescue/ when it can) before passing the error on.
+// A record that is in place though the disk did not confirm it
+// (UnconfirmedError) is not printed back: it must not be added again.
 void save_record(Session& session, const Record& record);
+
+// Prints a record that could not be stored back as TOML on stdout, and keeps
+// a copy in rescue/ when the home allows it.
+void give_back(Session& session, const Record& record);
+
+// Whether what the command printed on stdout reached it, for a command
+// about to record that it printed something (a practice without a
+// terminal): false when the reader left (EPIPE: nothing to record, nothing
+// wrong); IoError (74) when it could not be written, so a practice printed
+// into a full disk is never recorded as done.
+bool printed_in_full(Session& session);
 
 // Asks one question on the terminal and returns the trimmed answer; nothing
 // when input ends (Ctrl-D).
 std::optional<std::string> ask(Session& session, std::string_view question);
 
 // The text of a -m/--message style value: "-" reads all of stdin.
-// Longer than `limit` bytes: UsageError naming `flag`.
+// Longer than `limit` bytes: UsageError naming `flag`. A stdin that cannot
+// be read (closed, a directory): NoInputError (66).
 std::string text_argument(const std::string& value, std::string_view flag,
                           std::size_t limit = 1 << 20);
 

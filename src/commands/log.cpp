@@ -229,8 +229,16 @@ void list_items(const LogOptions& o, Session& s, const Config& cfg) {
     if (o.did || o.unsure || o.showed_up || o.message || o.check || o.if_missing ||
         (o.date && *o.date != "today"))
         throw UsageError("--list-items stands alone; it only prints your items");
-    for (const auto& item : cfg.items)
-        s.term().out(item + "\n");
+    // One a line, nothing replayed raw: a name with a line break or a
+    // control character is shown as the text report shows it.
+    for (const auto& item : cfg.items) {
+        std::string line;
+        for (char c : printable(item))
+            line += c == '\n'   ? std::string("^J")
+                    : c == '\t' ? std::string("^I")
+                                : std::string(1, c);
+        s.term().out(line + "\n");
+    }
 }
 
 // What the flags give, checked before anything is read or asked.
@@ -242,7 +250,9 @@ struct Given {
     std::string note;
 };
 
-Given given_values(const LogOptions& o, Session& s, const Config& cfg) {
+// `note`: the text of --message, already read (a note piped on stdin is read
+// before anything else, so that it is not lost whatever fails next).
+Given given_values(const LogOptions& o, Session& s, const Config& cfg, std::string note) {
     Given g;
     g.items = o.did || o.unsure;
     g.values = g.items || o.showed_up || o.message;
@@ -253,8 +263,7 @@ Given given_values(const LogOptions& o, Session& s, const Config& cfg) {
         g.answers = answers_from_flags(o, cfg.items);
     if (o.showed_up)
         g.rating = check_rating(*o.showed_up, "--showed-up");
-    if (o.message)
-        g.note = storable_text(s, text_argument(*o.message, "--message"), "the note");
+    g.note = std::move(note);
     return g;
 }
 
@@ -306,6 +315,44 @@ void check_in(Session& s, const Given& g, Date day, Date today, const CheckinBoo
     }
 }
 
+// A check-in typed on the command line when the home could not even be set
+// up (it cannot be created, or config.toml is broken): what was typed, as it
+// was typed, to be given back. Item names are not checked against a config
+// that could not be read; the day uses the default rollover hour.
+Checkin unsaved_checkin(const LogOptions& o, Session& s, const std::string& note) {
+    Checkin c;
+    const Date today = day_of(s.clock().now(), Config{}.day_starts_at);
+    c.day = today;
+    try {
+        if (Date d = parse_day(o.date.value_or("today"), today, "--date"); d <= today)
+            c.day = d;
+    } catch (const Error&) {
+    }
+    for (const auto& [values, answer] :
+         {std::pair{&o.did, Answer::done}, {&o.unsure, Answer::unsure}})
+        if (*values)
+            for (const auto& value : **values)
+                for (const auto& name : split_list(value))
+                    c.items.emplace_back(name, answer);
+    if (o.showed_up && *o.showed_up >= 1 && *o.showed_up <= 5)
+        c.showed_up = *o.showed_up;
+    c.note = note;
+    return c;
+}
+
+// The config, setting up the home on first use; if that fails, a check-in
+// typed on the command line is given back before the error goes on.
+const Config& config_or_give_back(const LogOptions& o, Session& s, const std::string& note) {
+    try {
+        return s.config();
+    } catch (const Error& e) {
+        bool typed = !o.check && !o.list_items && (o.did || o.unsure || o.showed_up || o.message);
+        if (typed && e.code() != Exit::usage)
+            give_back(s, checkin_record(unsaved_checkin(o, s, note), s.clock().now()));
+        throw;
+    }
+}
+
 } // namespace
 
 // On the first run in a terminal, before the first check-in: the question the
@@ -340,13 +387,16 @@ std::vector<std::string> first_items(Session& s, const Config& cfg) {
 }
 
 void log_command(const LogOptions& o, Session& s) {
+    std::string note;
+    if (o.message)
+        note = storable_text(s, text_argument(*o.message, "--message"), "the note");
     // The first run: no config.toml yet (reading it creates it).
     bool first_run = false;
     if (!o.list_items && !o.check && !o.if_missing && s.term().interactive()) {
         struct stat st {};
         first_run = s.fs().lstat(s.home().config_path().c_str(), &st) != 0 && errno == ENOENT;
     }
-    const Config& cfg = s.config();
+    const Config& cfg = config_or_give_back(o, s, note);
     if (o.list_items)
         return list_items(o, s, cfg);
     Date today = s.today();
@@ -354,7 +404,7 @@ void log_command(const LogOptions& o, Session& s) {
     Date day = parse_day(typed_day, today, "--date");
     if (day > today)
         throw UsageError(fmt::format("--date {}: that day has not come yet", typed_day));
-    Given g = given_values(o, s, cfg);
+    Given g = given_values(o, s, cfg, std::move(note));
 
     // Saving straight from the flags, with nothing to ask: read the last week
     // under the journal's lock and keep it until the check-in is saved, so the

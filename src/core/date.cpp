@@ -89,7 +89,8 @@ std::optional<Date> parse_iso_date(std::string_view text) {
     if (!all_digits(y) || !all_digits(m) || !all_digits(d))
         return std::nullopt;
     Date date{year{*to_int<int>(y)}, month{*to_int<unsigned>(m)}, day{*to_int<unsigned>(d)}};
-    if (!date.ok())
+    // Years 0001-9999 only: TOML 1.0 (RFC 3339) has no year 0.
+    if (!date.ok() || date.year() < year{1})
         return std::nullopt;
     return date;
 }
@@ -116,7 +117,7 @@ Date parse_day(std::string_view text, Date today, std::string_view flag) {
         return add_days(today, 1);
     if (word.size() > 1 && word[0] == '-' && all_digits(std::string_view(word).substr(1))) {
         auto n = to_int<int>(std::string_view(word).substr(1));
-        if (!n || *n > 366 * 200)
+        if (!n || *n > 366 * 200 || add_days(today, -*n).year() < year{1})
             throw UsageError(fmt::format("{} {}: that is too many days ago", flag, text));
         return add_days(today, -*n);
     }

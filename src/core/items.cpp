@@ -1,15 +1,99 @@
 #include "core/items.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <numeric>
 
 namespace compassion {
 
+namespace {
+
+// The lower-case form of a letter of Latin-1, Latin Extended-A, Greek or
+// Cyrillic (Unicode's simple case folding for those blocks); any other code
+// point as it is. (ß and ẞ fold to "ss" in append_folded.)
+char32_t folded(char32_t c) {
+    auto pair_even_upper = [&](char32_t first, char32_t last) {
+        return c >= first && c <= last && (c - first) % 2 == 0;
+    };
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + 0x20 : c;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
+        (c >= 0x410 && c <= 0x42F))
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50;
+    if (c == 0x130) // İ: its dot is dropped, as a name typed in ASCII would
+        return 'i';
+    if (c == 0x17F) // ſ
+        return 's';
+    if (c == 0x178) // Ÿ
+        return 0xFF;
+    if (c == 0x3C2) // final sigma
+        return 0x3C3;
+    if (c == 0x386)
+        return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A)
+        return c + 0x25;
+    if (c == 0x38C)
+        return 0x3CC;
+    if (c == 0x38E || c == 0x38F)
+        return c + 0x3F;
+    if (c == 0x4C0)
+        return 0x4CF;
+    if (pair_even_upper(0x100, 0x12F) || pair_even_upper(0x132, 0x137) ||
+        pair_even_upper(0x14A, 0x177) || pair_even_upper(0x3D8, 0x3EF) ||
+        pair_even_upper(0x460, 0x481) || pair_even_upper(0x48A, 0x4BF) ||
+        pair_even_upper(0x4D0, 0x52F))
+        return c + 1;
+    if ((c >= 0x139 && c <= 0x148 && c % 2 == 1) || (c >= 0x179 && c <= 0x17E && c % 2 == 1) ||
+        (c >= 0x4C1 && c <= 0x4CE && c % 2 == 1))
+        return c + 1;
+    return c;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+// The code point starting at `text[i]` and how many bytes it takes; a byte
+// that does not start a well-formed sequence stands for itself.
+std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char b = byte(i);
+    std::size_t n = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 1;
+    if (b < 0x80 || n == 1 || i + n > text.size())
+        return {b, 1};
+    char32_t c = b & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return {b, 1};
+        c = (c << 6) | (byte(i + k) & 0x3F);
+    }
+    return {c, n};
+}
+
+} // namespace
+
 std::string normalize_name(std::string_view name) {
     std::string out;
     bool gap = false;
-    for (unsigned char c : name) {
+    for (std::size_t i = 0; i < name.size();) {
+        auto [c, length] = decode(name, i);
+        const bool raw = length == 1 && c >= 0x80; // not UTF-8: kept as the byte it is
+        i += length;
         if (c == ' ' || c == '-' || c == '_' || c == '\t') {
             gap = !out.empty();
             continue;
@@ -17,7 +101,12 @@ std::string normalize_name(std::string_view name) {
         if (gap)
             out += ' ';
         gap = false;
-        out += static_cast<char>(std::tolower(c));
+        if (raw)
+            out += static_cast<char>(c);
+        else if (c == 0xDF || c == 0x1E9E) // ß, ẞ
+            out += "ss";
+        else
+            append_utf8(out, folded(c));
     }
     return out;
 }

@@ -8,7 +8,9 @@
 namespace compassion {
 
 // How names are compared: case, spaces, hyphens and underscores do not matter,
-// so `time-outside` on the command line finds the item "Time outside".
+// so `time-outside` on the command line finds the item "Time outside". Case
+// is folded for ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic letters
+// (ß matches ss); letters of other scripts compare as written.
 std::string normalize_name(std::string_view name);
 
 // The entry of `known` that `typed` names, if any.

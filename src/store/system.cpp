@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fmt/format.h>
 #include <thread>
 
 namespace compassion {
@@ -53,7 +54,23 @@ std::optional<TimePoint> parse_pinned_time(const std::string& text) {
     return std::chrono::system_clock::from_time_t(t);
 }
 
+void check_system_time(std::time_t seconds) {
+    // 1900-01-01 to 2262-01-01 (UTC): days and offsets stay well inside
+    // what system_clock holds.
+    constexpr long long earliest = earliest_pinned;
+    constexpr long long latest = 9214646400;
+    const auto t = static_cast<long long>(seconds);
+    if (t >= earliest && t < latest)
+        return;
+    throw Error(fmt::format("the system clock reads {} seconds since 1970, outside the years "
+                            "compassion can date (1900 to 2261); nothing was read or written. "
+                            "Please check the clock",
+                            t),
+                Exit::config);
+}
+
 SystemClock::SystemClock(const Environment& env) {
+    check_system_time(std::time(nullptr));
     if (auto pinned = env.get("COMPASSION_NOW"); pinned && !pinned->empty()) {
         auto t = parse_pinned_time(*pinned);
         if (!t)

@@ -3,6 +3,8 @@
 #include "core/clock.hpp"
 #include "core/environment.hpp"
 
+#include <ctime>
+
 namespace compassion {
 
 class ProcessEnvironment : public Environment {
@@ -13,6 +15,12 @@ public:
 // A COMPASSION_NOW value as a moment: YYYY-MM-DDTHH:MM:SS local time (a real
 // date and time of day) or @SECONDS, between 1900 and 2200; nothing otherwise.
 std::optional<TimePoint> parse_pinned_time(const std::string& text);
+
+// Refuses (exit 78) a system clock that reads a moment compassion cannot
+// date: the standard clock counts nanoseconds in 64 bits, which run out in
+// April 2262, and past that every record would be dated 1677. Checked on the
+// seconds the kernel gives, which do not overflow.
+void check_system_time(std::time_t seconds);
 
 // The real clock. COMPASSION_NOW (an ISO local date-time such as
 // 2026-11-27T21:30:00, or @SECONDS since the epoch) pins the start time,

@@ -43,6 +43,15 @@ void ProcessTerminal::out(std::string_view text) {
         out_error_ = errno != 0 ? errno : EIO;
 }
 
+int ProcessTerminal::flush_out() {
+    if (out_error_ == 0) {
+        errno = 0;
+        if (std::fflush(stdout) != 0)
+            out_error_ = errno != 0 ? errno : EIO;
+    }
+    return out_error_;
+}
+
 void ProcessTerminal::say(std::string_view text) {
     // Standard output is buffered when it is not a terminal; flush it first so
     // that where both streams meet (cron mail, 2>&1) the lines keep their order.

@@ -18,6 +18,9 @@ public:
     virtual std::optional<std::string> read_line() = 0; // nothing at end of input
     virtual void out(std::string_view text) = 0;
     virtual void say(std::string_view text) = 0;
+    // Pushes what out() was given so far all the way out; 0, or the errno of
+    // the first write that failed (a full disk, a reader that left: EPIPE).
+    virtual int flush_out() = 0;
 };
 
 class ProcessTerminal : public Terminal {
@@ -29,6 +32,7 @@ public:
     std::optional<std::string> read_line() override;
     void out(std::string_view text) override;
     void say(std::string_view text) override;
+    int flush_out() override;
     // The errno of the first failed write to stdout (EPIPE: the reader left),
     // or 0. Once a write fails, later output is dropped.
     int out_error() const { return out_error_; }

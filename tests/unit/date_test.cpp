@@ -92,3 +92,11 @@ TEST_CASE("days describe themselves kindly") {
     CHECK(short_weekday(ymd(2026, 11, 29)) == "Sun");
     CHECK(days_between(ymd(2026, 2, 27), ymd(2026, 3, 1)) == 2);
 }
+
+TEST_CASE("only years 0001 to 9999 are dates") {
+    CHECK_FALSE(parse_iso_date("0000-01-01"));
+    CHECK(parse_iso_date("0001-01-01") == ymd(1, 1, 1));
+    CHECK(parse_iso_date("9999-12-31") == ymd(9999, 12, 31));
+    CHECK_THROWS_WITH_AS(parse_day("0000-01-01", ymd(2026, 11, 27), "--date"),
+                         "--date 0000-01-01: there is no such date", UsageError);
+}

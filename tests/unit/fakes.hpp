@@ -44,7 +44,10 @@ public:
     }
     void out(std::string_view text) override { stdout_text += text; }
     void say(std::string_view text) override { stderr_text += text; }
+    int flush_out() override { return out_failure; }
 
+    // What flush_out() reports: set it to play a full disk on stdout.
+    int out_failure = 0;
     std::string stdout_text;
     std::string stderr_text;
     // Ends the line after each answer, as a terminal does when Enter is

@@ -213,7 +213,14 @@ TEST_CASE_FIXTURE(Fixture, "hostile config files exit 78 naming the place and wr
         auto r = run({"log", "-s", "3"});
         CHECK(r.status == 78);
         CHECK(r.err.find(message) != std::string::npos);
-        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        // One line for the error; the check-in typed is given back, not lost.
+        CHECK(r.err.substr(0, r.err.find('\n') + 1) ==
+              "compassion: a copy of the entry is kept in " + home + "/rescue/" +
+                  r.out.substr(r.out.find("day = ") + 6, 10) + "-" +
+                  r.out.substr(r.out.find("id = \"") + 6, 10) + ".toml\n");
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 2);
+        CHECK(r.out.find("# compassion could not save this entry") == 0);
+        std::filesystem::remove_all(home + "/rescue");
     }
     CHECK(!std::filesystem::exists(month_path()));
 }

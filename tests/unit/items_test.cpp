@@ -47,3 +47,16 @@ TEST_CASE("a daily choice stays all day and moves through every option") {
     CHECK(index_for_day(d, 30, "a") == index_for_day(d, 30, "a"));
     CHECK(index_for_day(d, 30) != index_for_day(add_days(d, 1), 30));
 }
+
+TEST_CASE("item names fold case in Latin Greek and Cyrillic letters too") {
+    CHECK(normalize_name("ÉTÉ À LA MER") == normalize_name("été à la mer"));
+    CHECK(normalize_name("ŁAŹNIA") == normalize_name("łaźnia"));
+    CHECK(normalize_name("ΎΠΝΟΣ") == normalize_name("ύπνος"));
+    CHECK(normalize_name("СОН") == normalize_name("сон"));
+    CHECK(normalize_name("Їжа") == normalize_name("їжа"));
+    CHECK(normalize_name("Straße") == normalize_name("STRASSE"));
+    CHECK(match_name("прогулка", {"sleep", "Прогулка"}) == std::string("Прогулка"));
+    // Other scripts compare as written; bytes that are not UTF-8 stay as they are.
+    CHECK(normalize_name("散歩") == "散歩");
+    CHECK(normalize_name("a\xff-B") == "a\xff b");
+}

@@ -53,7 +53,7 @@ TEST_CASE("json strings escape quotes controls and invalid bytes") {
 TEST_CASE("tsv has a header and one row per day with the same field count") {
     std::string tsv = tsv_report(sample(), false);
     CHECK(tsv == "date\tsleep\ttime, outside\twalk\tshowed_up\tnote\n"
-                 "2026-11-22\t1\t\t1\t4\tsaid \"no\", kindly\\tthen\\nrested \\\\ \x1b[31mred\n"
+                 "2026-11-22\t1\t\t1\t4\tsaid \"no\", kindly\\tthen\\nrested \\\\ ^[[31mred\n"
                  "2026-11-23\t0\t\t\t\t\n");
 }
 
@@ -62,6 +62,8 @@ TEST_CASE("csv quotes item names and notes and ends rows with CRLF") {
     CHECK(csv.substr(0, csv.find("\r\n")) == "date,sleep,\"time, outside\",walk,showed_up,note");
     CHECK(csv.find("2026-11-23,0,,,,\r\n") != std::string::npos);
     CHECK(csv.find(",4,\"said \"\"no\"\", kindly\tthen\nrested \\") != std::string::npos);
+    CHECK(csv.find("rested \\ ^[[31mred") != std::string::npos);
+    CHECK(csv.find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("redact leaves every free-text field out of every format") {

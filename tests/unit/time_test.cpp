@@ -1,6 +1,7 @@
 #include "app_fixture.hpp"
 #include "core/kinds/checkin.hpp"
 #include "store/journal.hpp"
+#include "store/system.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
@@ -120,4 +121,17 @@ TEST_CASE_FIXTURE(Fixture, "check-ins at 23:59 00:01 and the rollover hour land 
         CHECK(testing::untagged(ss.str()).find(std::string("day = ") + c.day + "\n") !=
               std::string::npos);
     }
+}
+
+TEST_CASE("a system clock past what can be dated is refused with a clear error") {
+    CHECK_NOTHROW(check_system_time(1795811400));       // 2026
+    CHECK_NOTHROW(check_system_time(-2208988800));      // 1900-01-01
+    CHECK_THROWS_WITH_AS(check_system_time(9223459200), // 2262-04-12
+                         doctest::Contains("outside the years compassion can date"), Error);
+    try {
+        check_system_time(9223459200);
+    } catch (const Error& e) {
+        CHECK(e.code() == Exit::config);
+    }
+    CHECK_THROWS_AS(check_system_time(-2208988801), Error);
 }

@@ -64,7 +64,7 @@ void kindness_command(const KindnessOptions& o, Session& s) {
         s.term().out(std::string(framing) + "\n");
         for (const auto& step : round)
             print_step(s, step);
-        if (!o.no_log)
+        if (!o.no_log && printed_in_full(s))
             save_record(s, kindness_record(s, printed_once()));
         return;
     }

@@ -80,7 +80,8 @@ void quality_command(const QualityOptions& o, Session& s) {
         }
     };
     if (!paced(s)) {
-        record(printed_once());
+        if (printed_in_full(s))
+            record(printed_once());
         return;
     }
     if (ex.exercise.later) {

@@ -87,7 +87,7 @@ void recall_command(const RecallOptions& o, Session& s) {
                              describe_day(moment->day, today), indented(printable(moment->text))));
 
     if (!paced(s)) {
-        if (!o.no_log)
+        if (!o.no_log && printed_in_full(s))
             save_record(s, showing(s, *moment, printed_once()));
         return;
     }
