@@ -7,6 +7,12 @@
 
 namespace compassion {
 
+// A terminal window's size, in character cells.
+struct WindowSize {
+    int rows = 0;
+    int columns = 0;
+};
+
 // The seam for the user's terminal: is anyone there, what did they type, and
 // where output goes. Questions and chatter go to `say` (stderr), results to
 // `out` (stdout), so a pipe only ever sees data.
@@ -19,6 +25,17 @@ public:
     virtual std::optional<std::string> read_line() = 0; // nothing at end of input
     virtual void out(std::string_view text) = 0;
     virtual void say(std::string_view text) = 0;
+    // The size of the window standard output shows in; nothing when it is not
+    // a terminal or does not say.
+    virtual std::optional<WindowSize> window() const { return std::nullopt; }
+    // Runs `command` with the shell, `text` on its standard input and its
+    // output on this terminal, and waits for it (a pager). False when it could
+    // not be started.
+    virtual bool pipe_to(const std::string& command, std::string_view text) {
+        (void)command;
+        (void)text;
+        return false;
+    }
 };
 
 class ProcessTerminal : public Terminal {
@@ -30,6 +47,8 @@ public:
     std::optional<std::string> read_line() override;
     void out(std::string_view text) override;
     void say(std::string_view text) override;
+    std::optional<WindowSize> window() const override;
+    bool pipe_to(const std::string& command, std::string_view text) override;
     // The errno of the first failed write to stdout (EPIPE: the reader left),
     // or 0. Once a write fails, later output is dropped.
     int out_error() const { return out_error_; }
