@@ -278,3 +278,14 @@ TEST_CASE_FIXTURE(Fixture, "redact leaves every free text out of the text report
         CHECK(r.out.find("private") == std::string::npos);
     }
 }
+
+TEST_CASE_FIXTURE(Fixture, "gaps count from the range's start when the journal is older") {
+    run({"log", "--date", "-1", "--did", "sleep", "--showed-up", "3"});
+    CHECK(testing::flowed(run({"review", "--details"}).out)
+              .find("Check-ins on 1 of 1 possible days (from 26 November to yesterday") !=
+          std::string::npos);
+    run({"log", "--date", "2026-10-01", "--showed-up", "3"});
+    CHECK(testing::flowed(run({"review", "--details"}).out)
+              .find("Check-ins on 1 of 6 possible days (from 21 November to yesterday, and today "
+                    "once it has one); the longest gap: 5 days.") != std::string::npos);
+}
