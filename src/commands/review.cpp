@@ -1,3 +1,5 @@
+#include "commands/review.hpp"
+
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
@@ -11,13 +13,6 @@ namespace compassion {
 
 namespace {
 
-struct ReviewOptions {
-    RangeFlags range;
-    std::string format = "text";
-    bool redact = false;
-    bool details = false;
-};
-
 // Whether the journal has month files from before `from`'s month: then its
 // first record is before the range, and every day of the range could have
 // had a check-in.
@@ -25,6 +20,8 @@ bool records_before(const Journal& journal, Date from) {
     YearMonth before = year_month_of(add_days(first_day(year_month_of(from)), -1));
     return !journal.months(earliest_month, before).empty();
 }
+
+} // namespace
 
 void review_command(const ReviewOptions& o, Session& s) {
     const Config& cfg = s.config();
@@ -70,8 +67,6 @@ void review_command(const ReviewOptions& o, Session& s) {
                            ReportOptions{range.title, o.redact, range.long_range, o.details,
                                          s.out_width(), support}));
 }
-
-} // namespace
 
 void add_review_command(CLI::App& app, Session& session) {
     auto o = std::make_shared<ReviewOptions>();

@@ -1,4 +1,4 @@
-#include "core/environment.hpp"
+#include "fakes.hpp"
 #include "term/pager.hpp"
 #include "term/wrap.hpp"
 
