@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <list>
+#include <span>
 #include <sys/file.h>
 #include <unistd.h>
 #include <unordered_set>
@@ -132,8 +133,40 @@ void Journal::append(const Record& record) {
         lock.emplace(fs_, home_.lock_path(), clock_, lock_timeout_);
         remove_stale_temp_files(journal_names());
     }
+    const Record* one[] = {&record};
+    write_month(year_month_of(record.day), one);
+}
 
-    YearMonth month = year_month_of(record.day);
+void Journal::append_all(const std::vector<Record>& records, const MonthWritten& written) {
+    if (records.empty())
+        return;
+    std::optional<FileLock> lock;
+    if (!held_) {
+        prepare_home(fs_, home_);
+        lock.emplace(fs_, home_.lock_path(), clock_, lock_timeout_);
+        remove_stale_temp_files(journal_names());
+    }
+    // Each month's records in the order given, the months oldest first.
+    std::vector<const Record*> sorted;
+    sorted.reserve(records.size());
+    for (const auto& r : records)
+        sorted.push_back(&r);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Record* a, const Record* b) {
+        return year_month_of(a->day) < year_month_of(b->day);
+    });
+    for (std::size_t first = 0; first < sorted.size();) {
+        YearMonth month = year_month_of(sorted[first]->day);
+        std::size_t last = first;
+        while (last < sorted.size() && year_month_of(sorted[last]->day) == month)
+            ++last;
+        write_month(month, std::span<const Record* const>(sorted).subspan(first, last - first));
+        if (written)
+            written(month, last - first);
+        first = last;
+    }
+}
+
+void Journal::write_month(YearMonth month, std::span<const Record* const> records) {
     const std::string path = month_path(month);
     std::string notice;
     std::optional<std::string> existing;
@@ -165,9 +198,13 @@ void Journal::append(const Record& record) {
                            format_year_month(month));
     }
     last_read_ = LastRead{};
-    text += to_toml(record);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (i > 0)
+            text += '\n';
+        text += to_toml(*records[i]);
+    }
 
-    // What we are about to write must read back as exactly one more record:
+    // What we are about to write must read back as exactly the records added:
     // the whole text is parsed again (by the fast reader when it is in its
     // subset, else by toml++).
     std::size_t after = 0;
@@ -177,16 +214,16 @@ void Journal::append(const Record& record) {
         try {
             after = count_entries(toml::parse(text));
         } catch (const toml::parse_error& e) {
-            throw IoError(path + ": the new record did not read back (" +
+            throw IoError(path + ": the new records did not read back (" +
                           std::string(e.description()) + "); nothing was written");
         }
     }
-    if (after != before + 1)
-        throw IoError(path + ": the new record did not read back; nothing was written");
+    if (after != before + records.size())
+        throw IoError(path + ": the new records did not read back; nothing was written");
 
     const std::string dir = home_.journal_dir();
     const std::string temp = fmt::format("{}/.{}.toml{}{}.{}", dir, format_year_month(month),
-                                         temp_marker, ::getpid(), record.id);
+                                         temp_marker, ::getpid(), records.front()->id);
     int fd = fs_.open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         throw IoError(errno_message("cannot create " + temp, errno));

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,14 @@ public:
     // or is a symbolic link or not a regular file; it is left untouched),
     // IoError or CreateError.
     void append(const Record& record);
+
+    // Adds many records with one locked, durable write per month touched (as
+    // append() does for one), the months oldest first, each month's records
+    // in the order given. `written` is told after each month is on disk, so a
+    // failure part way can say which months already hold their records.
+    // Throws as append() does; the months before the failure stay written.
+    using MonthWritten = std::function<void(YearMonth, std::size_t records)>;
+    void append_all(const std::vector<Record>& records, const MonthWritten& written = {});
 
     // Holds the journal's lock for a command that reads and then appends
     // without waiting for anyone in between (log with its answers on the
@@ -98,6 +107,9 @@ public:
     void on_warning(Warn warn) { warn_ = std::move(warn); }
 
 private:
+    // The write itself, with the lock held: `records` (all of `month`) after
+    // the month's existing bytes, re-parsed, then the durable replace.
+    void write_month(YearMonth month, std::span<const Record* const> records);
     // The names in the journal directory that are month files or temporary
     // files (listed once while the lock is held).
     std::vector<std::string> journal_names() const;
