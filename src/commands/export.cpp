@@ -1,7 +1,7 @@
+#include "core/export/export.hpp"
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
-#include "core/export/export.hpp"
 #include "core/items.hpp"
 #include "core/kinds/kinds.hpp"
 #include "core/range.hpp"
@@ -85,8 +85,9 @@ void add_export_command(CLI::App& app, Session& session) {
     cmd->add_option("--format", o->format, "jsonl (the default), json, toml or markdown")
         ->check(CLI::IsMember({"jsonl", "json", "toml", "markdown"}))
         ->type_name("FORMAT");
-    cmd->add_option("--kind", o->kinds, "Only records of this kind (checkin, moment, ...); "
-                                        "repeat or list with commas")
+    cmd->add_option("--kind", o->kinds,
+                    "Only records of this kind (checkin, moment, ...); "
+                    "repeat or list with commas")
         ->type_name("KIND");
     add_range_flags(*cmd, o->range, "The 7 days ending today (default: everything)");
     cmd->add_flag("--redact", o->redact,

@@ -1,7 +1,7 @@
+#include "core/import/import.hpp"
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
-#include "core/import/import.hpp"
 #include "core/items.hpp"
 #include "core/kinds/checkin.hpp"
 #include "core/kinds/forget.hpp"
@@ -127,9 +127,9 @@ std::string what_was_done(const std::vector<Record>& records, bool dry_run) {
     std::map<YearMonth, std::map<std::string, std::size_t>> months;
     for (const auto& r : records)
         ++months[year_month_of(r.day)][r.kind];
-    std::string out = fmt::format("{} {}{}\n", dry_run ? "Would import" : "Imported",
-                                  plural(records.size(), "record", "records"),
-                                  records.empty() ? "" : ":");
+    std::string out =
+        fmt::format("{} {}{}\n", dry_run ? "Would import" : "Imported",
+                    plural(records.size(), "record", "records"), records.empty() ? "" : ":");
     for (const auto& [month, kinds] : months) {
         std::vector<std::string> parts;
         for (const auto& k : record_kinds())
@@ -162,8 +162,8 @@ void import_command(const ImportFlags& f, Session& s) {
         bad.insert(bad.end(), converted.back().bad.begin(), converted.back().bad.end());
     }
     for (const auto& b : bad)
-        s.term().say(fmt::format("compassion: {}{}\n", printable(b.text()),
-                                 f.skip_bad ? " (skipped)" : ""));
+        s.term().say(
+            fmt::format("compassion: {}{}\n", printable(b.text()), f.skip_bad ? " (skipped)" : ""));
     if (!bad.empty() && !f.skip_bad)
         throw Error(fmt::format("nothing was imported: {} could not be read; fix {} or pass "
                                 "--skip-bad to import the rest",
@@ -181,10 +181,9 @@ void import_command(const ImportFlags& f, Session& s) {
     std::size_t g = 0;
     for (const auto& [format, files] : groups) {
         Converted& c = converted[g++];
-        ImportPlan plan = plan_import(std::move(c.records), facts,
-                                      range ? range->from : std::nullopt,
-                                      range ? std::optional(range->to) : std::nullopt,
-                                      format == ImportFormat::compassion);
+        ImportPlan plan = plan_import(
+            std::move(c.records), facts, range ? range->from : std::nullopt,
+            range ? std::optional(range->to) : std::nullopt, format == ImportFormat::compassion);
         for (const auto& [why, n] : plan.skipped)
             skipped[why] += n;
         for (auto& r : plan.records) {

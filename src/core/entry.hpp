@@ -33,8 +33,8 @@ struct Entry {
     std::string id;
     std::string kind;
     Date day;
-    std::int64_t at_seconds = 0; // `at` as seconds since the epoch, for ordering
-    std::size_t order = 0;       // position in reading order, breaks ties in `at`
+    std::int64_t at_seconds = 0;           // `at` as seconds since the epoch, for ordering
+    std::size_t order = 0;                 // position in reading order, breaks ties in `at`
     std::optional<std::int32_t> at_offset; // `at`'s offset from UTC in minutes; none: no `at`
     const toml::table* table = nullptr;
     const EntryFields* fields = nullptr;

@@ -70,11 +70,17 @@ TEST_CASE("json reads escapes and surrogate pairs and names where it fails") {
 }
 
 TEST_CASE("derived ids look like new ids but can never be one") {
-    std::string a = derived_id("daylio\x1f" "2024-01-02\x1f" "checkin");
+    std::string a = derived_id("daylio\x1f"
+                               "2024-01-02\x1f"
+                               "checkin");
     CHECK(a.size() == new_id().size());
     CHECK(a[0] == 'i');
-    CHECK(a == derived_id("daylio\x1f" "2024-01-02\x1f" "checkin"));
-    CHECK(a != derived_id("daylio\x1f" "2024-01-03\x1f" "checkin"));
+    CHECK(a == derived_id("daylio\x1f"
+                          "2024-01-02\x1f"
+                          "checkin"));
+    CHECK(a != derived_id("daylio\x1f"
+                          "2024-01-03\x1f"
+                          "checkin"));
     CHECK(is_plain_id(a));
     for (int k = 0; k < 50; ++k)
         CHECK(new_id().find('i') == std::string::npos);
@@ -100,7 +106,8 @@ TEST_CASE("a daylio export becomes one check-in a day with the latest mood as th
     CHECK(*field<List>(tue, "did") == List{"sleep", "walk"});
     CHECK(field<List>(tue, "not_done")->empty());
     CHECK(*field<List>(tue, "unsure") == List{"meditation"}); // never in the file
-    CHECK(*field<std::string>(tue, "note") == "slow start\n\nNight\nlong shift\nkind to myself, mostly");
+    CHECK(*field<std::string>(tue, "note") ==
+          "slow start\n\nNight\nlong shift\nkind to myself, mostly");
     CHECK(*field<List>(tue, "activities") == List{"cinema"});
     const Record& wed = *record_on(c, "2024-01-03");
     CHECK(*field<std::int64_t>(wed, "showed_up") == 5);
@@ -128,8 +135,8 @@ TEST_CASE("harsh answers explicit no as not done and a missing line as don't rem
                       "2025-01-02 : Gym : y : went after all\n"
                       "2025-01-02 : Journal : s\n"
                       "2025-01-03 : Journal : s\n";
-    Converted c = convert(ImportFormat::harsh, {{"habits", habits}, {"log", log}},
-                          listed({"walk", "sleep"}));
+    Converted c =
+        convert(ImportFormat::harsh, {{"habits", habits}, {"log", log}}, listed({"walk", "sleep"}));
     CHECK(c.bad.empty());
     REQUIRE(c.records.size() == 2); // the 3rd holds no done or not done
     const Record& first = *record_on(c, "2025-01-01");
@@ -140,15 +147,18 @@ TEST_CASE("harsh answers explicit no as not done and a missing line as don't rem
     const Record& second = *record_on(c, "2025-01-02");
     CHECK(*field<List>(second, "did") == List{"Gym"}); // the later line wins
     CHECK(c.extra_items == std::set<std::string>{"Gym", "Journal"});
-    Converted only = convert(ImportFormat::harsh, {{"log", log}},
-                             [] { auto o = listed({"walk"}); o.only_listed = true; return o; }());
+    Converted only = convert(ImportFormat::harsh, {{"log", log}}, [] {
+        auto o = listed({"walk"});
+        o.only_listed = true;
+        return o;
+    }());
     CHECK(only.left_out == std::set<std::string>{"Gym", "Journal"});
     CHECK(only.records.size() == 1);
 }
 
 TEST_CASE("harsh lines that do not read are named with their line") {
-    Converted c = convert(ImportFormat::harsh, {{"log", "2025-01-01 : Gym : maybe\nnonsense\n"}},
-                          listed({}));
+    Converted c =
+        convert(ImportFormat::harsh, {{"log", "2025-01-01 : Gym : maybe\nnonsense\n"}}, listed({}));
     REQUIRE(c.bad.size() == 2);
     CHECK(c.bad[0].text() == "log:1: the answer should be y, n or s, after a habit's name");
     CHECK(c.bad[1].line == 2);
@@ -166,9 +176,10 @@ TEST_CASE("loop counts only YES_MANUAL as done and YES_AUTO as don't remember") 
                          "003,Pages,NUMERICAL,,,1,1,#00897B,pages,AT_LEAST,10.0,false\n";
     ImportOptions o = listed({"meditation"});
     o.rename = {{"Meditate", "meditation"}};
-    Converted c = convert(ImportFormat::loop, {{"Checkmarks.csv", checks}, {"Habits.csv", habits}}, o);
+    Converted c =
+        convert(ImportFormat::loop, {{"Checkmarks.csv", checks}, {"Habits.csv", habits}}, o);
     CHECK(c.bad.empty());
-    REQUIRE(c.records.size() == 2); // the 23rd gives no evidence
+    REQUIRE(c.records.size() == 2);                       // the 23rd gives no evidence
     CHECK(c.records[0].day == day_of_text("2015-01-24")); // oldest first
     CHECK(*field<List>(c.records[0], "not_done") == List{"Wake up early", "Pages"});
     CHECK(*field<List>(c.records[0], "unsure") == List{"meditation"});
@@ -205,21 +216,28 @@ TEST_CASE("a compassion jsonl line reads back as the record it was") {
     r.kind = "reframe";
     r.day = day_of_text("2026-11-20");
     r.at = "2026-11-20T23:10:00+01:00";
-    r.set("what", "2026-11-19").set("follow_up", day_of_text("2026-12-01")).set("n", std::int64_t{-3});
+    r.set("what", "2026-11-19")
+        .set("follow_up", day_of_text("2026-12-01"))
+        .set("n", std::int64_t{-3});
     r.set("list", List{"a \"quoted\"", "b"}).set("closed", false);
-    Converted c = convert(ImportFormat::compassion, {{"x.jsonl", json_record(r) + "\n"}}, listed({}));
+    Converted c =
+        convert(ImportFormat::compassion, {{"x.jsonl", json_record(r) + "\n"}}, listed({}));
     REQUIRE(c.records.size() == 1);
     CHECK(to_toml(c.records[0]) == to_toml(r)); // free text stays text, a date a date
-    Converted bad = convert(ImportFormat::compassion,
-                            {{"x.jsonl", "\n{\"id\": \"a\", \"kind\": \"moment\"}\n{\n"}}, listed({}));
+    Converted bad =
+        convert(ImportFormat::compassion,
+                {{"x.jsonl", "\n{\"id\": \"a\", \"kind\": \"moment\"}\n{\n"}}, listed({}));
     REQUIRE(bad.bad.size() == 2);
     CHECK(bad.bad[0].text() == "x.jsonl:2: \"day\" should be a date, YYYY-MM-DD");
     CHECK(bad.bad[1].line == 3);
 }
 
 TEST_CASE("each format is told from its first lines and others are named") {
-    auto what = [](std::string text) { return sniff({"f", std::move(text)}); };
-    CHECK(what("\xEF\xBB\xBF" "full_date,date,weekday,time,mood,activities,note_title,note\r\n")
+    auto what = [](std::string text) {
+        return sniff({"f", std::move(text)});
+    };
+    CHECK(what("\xEF\xBB\xBF"
+               "full_date,date,weekday,time,mood,activities,note_title,note\r\n")
               .format == ImportFormat::daylio);
     CHECK(what("Date,Meditate,\n2015-01-25,NO,\n").format == ImportFormat::loop);
     CHECK(what("Position,Name,Type\n001,x,YES_NO\n").format == ImportFormat::loop);
@@ -268,8 +286,8 @@ TEST_CASE("append_all writes each month once with all of its records") {
     std::vector<Record> records;
     for (int d = 1; d <= 28; ++d)
         for (unsigned m : {2u, 1u}) {
-            Record r = make_record("moment", Date{year{2024}, month{m}, day{static_cast<unsigned>(d)}},
-                                   clock.now());
+            Record r = make_record(
+                "moment", Date{year{2024}, month{m}, day{static_cast<unsigned>(d)}}, clock.now());
             records.push_back(r.set("text", "moment " + std::to_string(d)));
         }
     std::vector<std::pair<YearMonth, std::size_t>> told;

@@ -186,7 +186,8 @@ std::string ExportWriter::record(const Record& r) {
     case ExportFormat::markdown: {
         std::string out;
         if (first || r.day != last_day_)
-            out = fmt::format("\n## {} {}\n\n", describe_day(r.day), static_cast<int>(r.day.year()));
+            out =
+                fmt::format("\n## {} {}\n\n", describe_day(r.day), static_cast<int>(r.day.year()));
         last_day_ = r.day;
         return out + markdown_record(r);
     }

@@ -19,15 +19,15 @@ std::vector<CsvRow> read_csv(std::string_view text, std::string* error) {
         CsvRow row;
         row.line = line;
         std::string field;
-        bool quoted = false;    // inside quotes
+        bool quoted = false;     // inside quotes
         bool was_quoted = false; // this field began with a quote
         bool row_done = false;
         while (!row_done) {
             if (i >= text.size()) {
                 if (quoted) {
                     if (error)
-                        *error = "line " + std::to_string(row.line) +
-                                 ": a quoted field is never closed";
+                        *error =
+                            "line " + std::to_string(row.line) + ": a quoted field is never closed";
                     return rows;
                 }
                 row_done = true;
@@ -80,7 +80,8 @@ std::vector<CsvRow> read_csv(std::string_view text, std::string* error) {
     return rows;
 }
 
-std::optional<std::size_t> column_of(const std::vector<std::string>& header, std::string_view name) {
+std::optional<std::size_t> column_of(const std::vector<std::string>& header,
+                                     std::string_view name) {
     std::string key = normalize_name(name);
     for (std::size_t i = 0; i < header.size(); ++i)
         if (normalize_name(header[i]) == key)

@@ -56,8 +56,8 @@ std::string plain_note(std::string_view html) {
                 std::string tag = normalize_name(html.substr(i + 1, close - i - 1));
                 std::erase(tag, '/');
                 tag = trimmed(tag);
-                static const char* dropped[] = {"b", "i", "u", "s", "em", "strong", "span", "p",
-                                                "div", "ul", "ol", "li"};
+                static const char* dropped[] = {"b",    "i", "u",   "s",  "em", "strong",
+                                                "span", "p", "div", "ul", "ol", "li"};
                 if (tag == "br" || tag == "p" || tag == "div" || tag == "li") {
                     if (tag == "br" || (!out.empty() && out.back() != '\n'))
                         out += '\n';
@@ -71,7 +71,7 @@ std::string plain_note(std::string_view html) {
             }
         } else if (html[i] == '&') {
             static const std::pair<std::string_view, std::string_view> entities[] = {
-                {"&amp;", "&"}, {"&lt;", "<"},  {"&gt;", ">"},
+                {"&amp;", "&"},   {"&lt;", "<"},  {"&gt;", ">"},
                 {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "}};
             bool done = false;
             for (const auto& [name, ch] : entities)
@@ -219,13 +219,15 @@ Converted convert_daylio(const std::vector<SourceFile>& files, const ImportOptio
             if (std::find(items.begin(), items.end(), s) == items.end())
                 items.push_back(s);
         for (const auto& item : items)
-            answers.emplace_back(item, done.count(item)  ? Answer::done
+            answers.emplace_back(item, done.count(item)   ? Answer::done
                                        : seen.count(item) ? Answer::not_done
                                                           : Answer::unsure);
         const Row& latest = *list.back();
         int minutes = latest.minutes.value_or(12 * 60);
-        Record r = checkin_of(derived_id("daylio\x1f" + format_date(day) + "\x1f" "checkin"), day,
-                              local_at(day, minutes / 60, minutes % 60), answers);
+        Record r = checkin_of(derived_id("daylio\x1f" + format_date(day) +
+                                         "\x1f"
+                                         "checkin"),
+                              day, local_at(day, minutes / 60, minutes % 60), answers);
         r.set("showed_up", std::int64_t{latest.rating});
         std::string note;
         for (const auto& n : notes)

@@ -124,10 +124,9 @@ Converted convert_harsh(const std::vector<SourceFile>& files, const ImportOption
             const Line& l = it->second;
             bool amount = !l.amount.empty() && l.amount != "0" && l.amount != "0.0";
             if (!l.comment.empty() || amount)
-                note += fmt::format("{}{}: {}{}", note.empty() ? "" : "\n", habit, l.comment,
-                                    amount ? fmt::format("{}({})", l.comment.empty() ? "" : " ",
-                                                         l.amount)
-                                           : "");
+                note += fmt::format(
+                    "{}{}: {}{}", note.empty() ? "" : "\n", habit, l.comment,
+                    amount ? fmt::format("{}({})", l.comment.empty() ? "" : " ", l.amount) : "");
         }
         if (auto r = tracker_checkin("harsh", day, answers, tracked, names.listed(), note))
             out.records.push_back(std::move(*r));

@@ -6,8 +6,8 @@
 #include "core/items.hpp"
 #include "core/kinds/checkin.hpp"
 
-#include <array>
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 namespace compassion {
@@ -53,7 +53,9 @@ Sniff sniff_csv(std::string_view header_line, std::string_view text) {
     if (rows.empty())
         return {};
     const auto& h = rows[0].fields;
-    auto has = [&](std::string_view name) { return column_of(h, name).has_value(); };
+    auto has = [&](std::string_view name) {
+        return column_of(h, name).has_value();
+    };
     if (has("full_date") || (has("mood") && has("activities")))
         return {ImportFormat::daylio, "a Daylio export"};
     if (has("position") && has("name") && (has("frequencynumerator") || has("type")))
@@ -120,7 +122,8 @@ Sniff sniff(const SourceFile& file) {
         }
         return {std::nullopt, "a JSON file that is neither a jrnl nor a compassion export"};
     }
-    if (first == "[[entry]]" || starts_with(first, "[[entry]] #") || starts_with(first, "# compassion"))
+    if (first == "[[entry]]" || starts_with(first, "[[entry]] #") ||
+        starts_with(first, "# compassion"))
         return {std::nullopt, "a compassion month file (import what `compassion export --format "
                               "jsonl` writes instead)"};
     std::string_view data = first_line(text, true);
@@ -158,7 +161,8 @@ std::string_view describe(SkipReason reason, std::size_t count) {
     case SkipReason::imported_before:
         return one ? "is here already (imported before)" : "are here already (imported before)";
     case SkipReason::forgotten:
-        return one ? "was forgotten here, so it stays out" : "were forgotten here, so they stay out";
+        return one ? "was forgotten here, so it stays out"
+                   : "were forgotten here, so they stay out";
     case SkipReason::checked_in:
         return one ? "is a check-in for a day already checked in here"
                    : "are check-ins for days already checked in here";
@@ -172,8 +176,7 @@ std::string_view describe(SkipReason reason, std::size_t count) {
 }
 
 ImportPlan plan_import(std::vector<Record> records, const JournalFacts& facts,
-                       std::optional<Date> from, std::optional<Date> to,
-                       bool keep_day_duplicates) {
+                       std::optional<Date> from, std::optional<Date> to, bool keep_day_duplicates) {
     ImportPlan plan;
     std::set<std::string> ids;
     std::set<Date> days;

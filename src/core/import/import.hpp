@@ -18,7 +18,7 @@ namespace compassion {
 // records go out; the command reads the files and writes the journal.
 enum class ImportFormat { compassion, jrnl, daylio, harsh, loop };
 
-std::string_view format_name(ImportFormat format); // "daylio"
+std::string_view format_name(ImportFormat format);  // "daylio"
 std::string_view format_title(ImportFormat format); // "Daylio"
 std::optional<ImportFormat> parse_format(std::string_view name);
 
@@ -103,7 +103,6 @@ struct ImportPlan {
 // `keep_day_duplicates`: several check-ins of one day in the input are all
 // kept (a compassion export holds the history); otherwise the first wins.
 ImportPlan plan_import(std::vector<Record> records, const JournalFacts& facts,
-                       std::optional<Date> from, std::optional<Date> to,
-                       bool keep_day_duplicates);
+                       std::optional<Date> from, std::optional<Date> to, bool keep_day_duplicates);
 
 } // namespace compassion

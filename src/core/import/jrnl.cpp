@@ -71,7 +71,8 @@ Converted convert_jrnl(const std::vector<SourceFile>& files) {
                 for (const auto& t : tags->items)
                     if (t.is(JsonValue::Type::string))
                         n.tags.push_back(t.text);
-            if (const JsonValue* star = e.find("starred"); star && star->is(JsonValue::Type::boolean))
+            if (const JsonValue* star = e.find("starred");
+                star && star->is(JsonValue::Type::boolean))
                 n.starred = star->boolean;
             std::string key = text_of(e, "uuid");
             if (key.empty()) {

@@ -8,8 +8,8 @@
 #include "core/import/formats.hpp"
 #include "core/items.hpp"
 
-#include <charconv>
 #include <algorithm>
+#include <charconv>
 #include <fmt/format.h>
 #include <map>
 

@@ -21,8 +21,9 @@ bool KindInfo::free_text(std::string_view key) const {
 
 std::span<const KindInfo> record_kinds() {
     static const std::array<KindInfo, 11> kinds = {
-        checkin_info,  qualities_info, moment_info, reframe_info, repair_step_info, repair_done_info,
-        practice_info, noticed_info,   note_info,   showup_info,  forget_info,
+        checkin_info,     qualities_info,   moment_info,   reframe_info,
+        repair_step_info, repair_done_info, practice_info, noticed_info,
+        note_info,        showup_info,      forget_info,
     };
     return kinds;
 }
