@@ -52,7 +52,7 @@ std::vector<std::string> kinds_asked(const std::vector<std::string>& typed) {
 
 void export_command(const ExportOptions& o, Session& s) {
     std::vector<std::string> kinds = kinds_asked(o.kinds);
-    auto range = range_from(o.range, s.today());
+    auto range = whole_range_from(o.range, s.today());
     ExportWriter writer(export_format(o.format));
     s.term().out(writer.begin());
     std::vector<DataError> problems;

@@ -152,7 +152,7 @@ std::string names_line(std::string_view what, const std::set<std::string>& names
 
 void import_command(const ImportFlags& f, Session& s) {
     ImportOptions options = options_from(f, s.config());
-    auto range = range_from(f.range, s.today());
+    auto range = whole_range_from(f.range, s.today());
     auto groups = by_format(read_sources(s, f.files), f.format);
 
     std::vector<Converted> converted;
