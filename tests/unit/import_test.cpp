@@ -303,3 +303,24 @@ TEST_CASE("append_all writes each month once with all of its records") {
     CHECK(texts[0] == "moment 1");
     CHECK(texts[27] == "moment 28");
 }
+
+TEST_CASE("an entry's at is written back with the instant and offset it had") {
+    Date d{year{2026}, month{1}, day{1}};
+    CHECK(format_at(epoch_seconds(d, 0, 30, 5, -300), -300) == "2026-01-01T00:30:05-05:00");
+    CHECK(format_at(epoch_seconds(d, 23, 59, 59, 330), 330) == "2026-01-01T23:59:59+05:30");
+    CHECK(format_at(epoch_seconds(Date{year{1969}, month{12}, day{31}}, 22, 0, 0, 0), 0) ==
+          "1969-12-31T22:00:00+00:00");
+}
+
+TEST_CASE("redacting drops the free text a kind names and every text of an unknown kind") {
+    Record r;
+    r.kind = "checkin";
+    r.set("did", List{"sleep"}).set("note", "private").set("activities", List{"therapy"});
+    Record out = redacted(r);
+    REQUIRE(out.fields.size() == 1);
+    CHECK(out.fields[0].first == "did");
+    Record other;
+    other.kind = "from-the-future";
+    other.set("words", "private").set("count", std::int64_t{2});
+    CHECK(redacted(other).fields.size() == 1);
+}

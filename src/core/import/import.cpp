@@ -47,7 +47,7 @@ bool is_harsh_log_line(std::string_view line) {
     return line.size() > 13 && parse_iso_date(line.substr(0, 10)) && line.substr(10, 3) == " : ";
 }
 
-Sniff sniff_csv(std::string_view header_line, std::string_view text) {
+Sniff sniff_csv(std::string_view text) {
     std::string error;
     auto rows = read_csv(text.substr(0, std::min<std::size_t>(text.size(), 4096)), &error);
     if (rows.empty())
@@ -71,7 +71,6 @@ Sniff sniff_csv(std::string_view header_line, std::string_view text) {
             return {std::nullopt, "Loop's Scores.csv (import Checkmarks.csv instead)"};
         return {ImportFormat::loop, "Loop's Checkmarks.csv"};
     }
-    (void)header_line;
     return {};
 }
 
@@ -133,7 +132,7 @@ Sniff sniff(const SourceFile& file) {
         data.find(',') == std::string_view::npos)
         return {ImportFormat::harsh, "a harsh habits file"};
     if (line.find(',') != std::string_view::npos)
-        if (Sniff s = sniff_csv(line, text); s.format || !s.what.empty())
+        if (Sniff s = sniff_csv(text); s.format || !s.what.empty())
             return s;
     return {std::nullopt, "not a format import reads"};
 }
