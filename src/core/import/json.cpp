@@ -286,7 +286,7 @@ private:
             JsonValue member;
             if (!value(member, depth + 1))
                 return false;
-            v.members.emplace_back(std::move(key), std::move(member));
+            v.members.push_back(JsonMember{std::move(key), std::move(member)});
             space();
             if (i_ < s_.size() && s_[i_] == ',') {
                 ++i_;

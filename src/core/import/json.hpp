@@ -10,6 +10,8 @@
 
 namespace compassion {
 
+struct JsonMember;
+
 // A JSON value as read from a file: what `import` needs of RFC 8259, with
 // object members kept in file order (so a record's fields keep theirs).
 struct JsonValue {
@@ -19,13 +21,18 @@ struct JsonValue {
     bool boolean = false;
     std::string text; // a string's value, or a number as written
     std::vector<JsonValue> items;
-    std::vector<std::pair<std::string, JsonValue>> members;
+    std::vector<JsonMember> members; // an object's, in file order
 
     // The member named `key` of an object, or nullptr.
     const JsonValue* find(std::string_view key) const;
     // A number that is a whole number within 64 bits.
     std::optional<std::int64_t> integer() const;
     bool is(Type t) const { return type == t; }
+};
+
+struct JsonMember {
+    std::string key;
+    JsonValue value;
 };
 
 // A JSON parse failure: where (1-based line and column) and why.

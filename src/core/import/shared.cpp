@@ -17,8 +17,8 @@ std::string BadLine::text() const {
 std::string derived_id(std::string_view key) {
     // FNV-1a, then SplitMix64's finaliser so that close keys spread over all bits.
     std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : key) {
-        h ^= c;
+    for (char c : key) {
+        h ^= static_cast<unsigned char>(c);
         h *= 0x100000001b3ULL;
     }
     h ^= h >> 30;
