@@ -2,6 +2,7 @@
 #include "core/import/csv.hpp"
 #include "core/import/import.hpp"
 #include "core/import/json.hpp"
+#include "fakes.hpp"
 #include "faulty_fs.hpp"
 #include "helpers.hpp"
 #include "store/journal.hpp"
