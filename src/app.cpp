@@ -21,6 +21,9 @@ const std::vector<CommandInfo>& command_table() {
          add_practice_command, practice_table},
         {"review", "See what helps: a summary of a range, for people or for pipes",
          add_review_command},
+        {"export", "Every record out: jsonl, json, toml or markdown", add_export_command},
+        {"import", "Bring your history in: compassion, jrnl, Daylio, harsh, Loop",
+         add_import_command},
         {"help", "Show the manual of compassion or of one command", add_help_command},
     };
     return table;

@@ -165,4 +165,13 @@ void add_range_flags(CLI::App& cmd, RangeFlags& f, std::string_view week_help) {
         ->type_name("DAY");
 }
 
+std::optional<DayRange> whole_range_from(const RangeFlags& flags, Date today) {
+    auto range = range_from(flags, today);
+    RangeFlags rest = flags;
+    rest.to.reset();
+    if (range && flags.to && !rest.any())
+        range->from.reset();
+    return range;
+}
+
 } // namespace compassion

@@ -63,4 +63,8 @@ SupportSettings support_settings(const Config& config);
 // --last-month, --from, --to) on `cmd`; `week_help` says what --week means there.
 void add_range_flags(CLI::App& cmd, RangeFlags& flags, std::string_view week_help);
 
+// The range of a command whose default is everything (export, import): as
+// range_from(), except that --to alone reaches back to the first record.
+std::optional<DayRange> whole_range_from(const RangeFlags& flags, Date today);
+
 } // namespace compassion
