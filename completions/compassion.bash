@@ -108,7 +108,7 @@ _compassion() {
     local opts
     case $cmd in
         "")
-            opts="--home --color -q --quiet --version --help"
+            opts="--home --color -q --quiet --no-pager --version --help"
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$opts" -- "$cur"))
             else
@@ -149,7 +149,7 @@ _compassion() {
                 reframe) opts="--what --impact --need --repair --differently --kind --follow-up --edit -e --done --note -m --open --help" ;;
                 prompt) opts="--date --help" ;;
             esac ;;
-        review) opts="--week --month --year --all --from --to --format --redact --help" ;;
+        review) opts="--week --month --year --all --from --to --format --redact --details --help" ;;
         *) return ;;
     esac
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))

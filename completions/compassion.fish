@@ -32,6 +32,7 @@ complete -c compassion -f
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -l home -r -a '(__fish_complete_directories)' -d 'Use DIR as the home'
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -l color -x -a 'auto always never' -d 'When to colour'
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -s q -l quiet -d 'Say only what was asked for'
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -l no-pager -d 'Never use a pager'
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -l version -d 'Print the version'
 complete -c compassion -s h -l help -d 'Print help'
 
@@ -57,6 +58,7 @@ complete -c compassion -n "__fish_seen_subcommand_from review" -l from -x -a "$d
 complete -c compassion -n "__fish_seen_subcommand_from review" -l to -x -a "$days" -d 'Last day'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l format -x -a 'text tsv csv json' -d 'Output format'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l redact -d 'Leave out free text'
+complete -c compassion -n "__fish_seen_subcommand_from review" -l details -d 'Show the numbers behind the words'
 
 set -l practices kindness recall quality
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a practice -d 'Short guided practices'

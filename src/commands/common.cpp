@@ -121,6 +121,14 @@ UsageError missing_value(std::string_view command, std::string_view flag_hint) {
         fmt::format("{}: there is no terminal to ask on; pass {}", command, flag_hint));
 }
 
+SupportSettings support_settings(const Config& config) {
+    SupportSettings out;
+    out.sentence = config.text("support", "");
+    out.low_days =
+        static_cast<int>(config.integer("review.support_low_days", out.low_days, 1, out.window));
+    return out;
+}
+
 int check_rating(std::int64_t value, std::string_view flag) {
     if (value < 1 || value > 5)
         throw UsageError(fmt::format("{} {}: use a number from 1 to 5", flag, value));
