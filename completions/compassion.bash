@@ -1,7 +1,7 @@
 # bash completion for compassion                             -*- shell-script -*-
 # Installed as share/bash-completion/completions/compassion; or source it.
 
-_compassion_commands="log reflect practice review help"
+_compassion_commands="log reflect practice review export import help"
 
 _compassion_items() {
     # Ask the binary for the user's own show-up items (with --home if given),
@@ -54,7 +54,19 @@ _compassion_value() {
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")) ;;
         --date|--from|--to)
             COMPREPLY=($(compgen -W "today yesterday monday tuesday wednesday thursday friday saturday sunday" -- "$cur")) ;;
-        --format) COMPREPLY=($(compgen -W "text tsv csv json" -- "$cur")) ;;
+        --format)
+            case $cmd in
+                export) COMPREPLY=($(compgen -W "jsonl json toml markdown" -- "$cur")) ;;
+                import) COMPREPLY=($(compgen -W "compassion jrnl daylio harsh loop" -- "$cur")) ;;
+                *) COMPREPLY=($(compgen -W "text tsv csv json" -- "$cur")) ;;
+            esac ;;
+        --kind)
+            if [[ $cmd == export ]]; then
+                COMPREPLY=($(compgen -W "checkin qualities moment reframe repair_step repair_done practice noticed note showup forget" -- "$cur"))
+            else
+                COMPREPLY=()
+            fi ;;
+        --item|--map) COMPREPLY=() ;;
         --focus) COMPREPLY=($(compgen -W "resilience positive-emotion generosity attention none" -- "$cur")) ;;
         --resilience|--positive-emotion|--generosity|--attention|-s|--showed-up)
             COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")) ;;
@@ -86,7 +98,7 @@ _compassion() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
-            --home|--color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count|--resilience|--positive-emotion|--generosity|--attention|--focus|--what|--impact|--need|--repair|--differently|--kind-words|--kind|--step|--follow-up|--note)
+            --home|--color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count|--resilience|--positive-emotion|--generosity|--attention|--focus|--what|--impact|--need|--repair|--differently|--kind-words|--kind|--step|--follow-up|--note|--item|--map)
                 [[ ${COMP_WORDS[i + 1]} == = ]] && ((i++))
                 [[ $word == --home ]] && home=(--home "${COMP_WORDS[i + 1]}")
                 ((i++)); continue ;;
@@ -108,7 +120,7 @@ _compassion() {
     local opts
     case $cmd in
         "")
-            opts="--home --color -q --quiet --version --help"
+            opts="--home --color -q --quiet --no-pager --version --help"
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$opts" -- "$cur"))
             else
@@ -149,7 +161,13 @@ _compassion() {
                 reframe) opts="--what --impact --need --repair --differently --kind-words --follow-up --edit -e --step --close --done --note -m --open --help" ;;
                 prompt) opts="--date --help" ;;
             esac ;;
-        review) opts="--week --month --year --all --from --to --format --redact --help" ;;
+        review) opts="--week --month --year --all --this-week --last-week --this-month --last-month --from --to --format --redact --details --help" ;;
+        export) opts="--format --kind --week --month --year --all --this-week --last-week --this-month --last-month --from --to --redact --help" ;;
+        import)
+            if [[ $cur != -* ]]; then
+                COMPREPLY=($(compgen -f -- "$cur")); return
+            fi
+            opts="--format --dry-run --skip-bad --item --only-listed --map --week --month --year --all --this-week --last-week --this-month --last-month --from --to --help" ;;
         *) return ;;
     esac
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))

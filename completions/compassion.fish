@@ -25,13 +25,14 @@ function __compassion_showup_items
     compassion $home log --list-items 2>/dev/null
 end
 
-set -l commands log practice reflect review help
+set -l commands log practice reflect review export import help
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 
 complete -c compassion -f
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -l home -r -a '(__fish_complete_directories)' -d 'Use DIR as the home'
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -l color -x -a 'auto always never' -d 'When to colour'
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -s q -l quiet -d 'Say only what was asked for'
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -l no-pager -d 'Never use a pager'
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -l version -d 'Print the version'
 complete -c compassion -s h -l help -d 'Print help'
 
@@ -46,7 +47,7 @@ complete -c compassion -n "__fish_seen_subcommand_from log" -l if-missing -d 'Do
 complete -c compassion -n "__fish_seen_subcommand_from log" -l list-items -d 'Print your items'
 
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a help -d 'The manual of a command'
-complete -c compassion -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from log practice reflect review" -a 'log practice reflect review help' -d 'Command'
+complete -c compassion -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from log practice reflect review export import" -a 'log practice reflect review export import help' -d 'Command'
 
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a review -d 'See what helps'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l week -d 'The 7 days ending today'
@@ -57,6 +58,7 @@ complete -c compassion -n "__fish_seen_subcommand_from review" -l from -x -a "$d
 complete -c compassion -n "__fish_seen_subcommand_from review" -l to -x -a "$days" -d 'Last day'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l format -x -a 'text tsv csv json' -d 'Output format'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l redact -d 'Leave out free text'
+complete -c compassion -n "__fish_seen_subcommand_from review" -l details -d 'Show the numbers behind the words'
 
 set -l practices kindness recall quality
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a practice -d 'Short guided practices'
@@ -94,3 +96,37 @@ complete -c compassion -n "__fish_seen_subcommand_from reframe" -l done -d 'Clos
 complete -c compassion -n "__fish_seen_subcommand_from reframe" -s m -l note -x -d 'A note on how it went'
 complete -c compassion -n "__fish_seen_subcommand_from reframe" -l open -d 'List open repairs'
 complete -c compassion -n "__fish_seen_subcommand_from prompt" -l date -x -a "$days" -d 'Another day'
+
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a export -d 'Every record out'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l format -x -a 'jsonl json toml markdown' -d 'Output format'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l kind -x -a 'checkin qualities moment reframe repair_step repair_done practice noticed note showup forget' -d 'Only records of this kind'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l redact -d 'Leave out free text'
+
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a import -d 'Bring your history in'
+complete -c compassion -n "__fish_seen_subcommand_from import" -F -d 'File to import'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l format -x -a 'compassion jrnl daylio harsh loop' -d 'The files\' format'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l dry-run -d 'Say what would be imported, write nothing'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l skip-bad -d 'Import what reads, list the rest'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l item -x -d 'SOURCE=ITEM: count a source habit as an item'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l only-listed -d 'Leave out what is not on your list'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l map -x -d 'MOOD=N: a Daylio mood as a rating'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l week -d 'The 7 days ending today'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l month -d 'The 30 days ending today (--month=YYYY-MM: that month)'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l year -d 'The 365 days ending today'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l all -d 'Everything (the default)'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l this-week -d 'This calendar week'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l last-week -d 'Last calendar week'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l this-month -d 'This calendar month'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l last-month -d 'Last calendar month'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l from -x -a "$days" -d 'First day'
+complete -c compassion -n "__fish_seen_subcommand_from export" -l to -x -a "$days" -d 'Last day'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l week -d 'The 7 days ending today'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l month -d 'The 30 days ending today (--month=YYYY-MM: that month)'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l year -d 'The 365 days ending today'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l all -d 'Everything (the default)'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l this-week -d 'This calendar week'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l last-week -d 'Last calendar week'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l this-month -d 'This calendar month'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l last-month -d 'Last calendar month'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l from -x -a "$days" -d 'First day'
+complete -c compassion -n "__fish_seen_subcommand_from import" -l to -x -a "$days" -d 'Last day'

@@ -3,6 +3,7 @@
 #include "commands/commands.hpp"
 #include "core/items.hpp"
 #include "core/locale.hpp"
+#include "term/pager.hpp"
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -20,6 +21,9 @@ const std::vector<CommandInfo>& command_table() {
          add_practice_command, practice_table},
         {"review", "See what helps: a summary of a range, for people or for pipes",
          add_review_command},
+        {"export", "Every record out: jsonl, json, toml or markdown", add_export_command},
+        {"import", "Bring your history in: compassion, jrnl, Daylio, harsh, Loop",
+         add_import_command},
         {"help", "Show the manual of compassion or of one command", add_help_command},
     };
     return table;
@@ -74,6 +78,14 @@ Style Session::out_style() {
 Style Session::say_style() {
     return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stderr_is_tty()),
                  !utf8_locale(sys_.env));
+}
+
+void Session::page(std::string_view text) {
+    compassion::page(sys_.term, sys_.env, text, !globals_.no_pager);
+}
+
+std::size_t Session::out_width() const {
+    return output_width(sys_.term);
 }
 
 Date Session::today() {
@@ -250,6 +262,8 @@ int run(const std::vector<std::string>& args, System system) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->type_name("WHEN");
     app.add_flag("-q,--quiet", globals.quiet, "Say only what was asked for, and errors");
+    app.add_flag("--no-pager", globals.no_pager,
+                 "Never send long output to a pager ($COMPASSION_PAGER, $PAGER, else less)");
 
     std::string typed = command_word(args);
     for (const auto& c : command_table()) {

@@ -34,6 +34,7 @@ struct Globals {
     std::optional<std::string> home;
     std::string color; // "", auto, always or never
     bool quiet = false;
+    bool no_pager = false;
 };
 
 // What a command works with once the command line is parsed. The home, the
@@ -54,6 +55,13 @@ public:
     // Colour for stdout (reports) or stderr (prompts, progress).
     Style out_style();
     Style say_style();
+
+    // Writes long text for people to standard output, through the pager on a
+    // terminal when it is taller than the window (term/pager.hpp), unless
+    // --no-pager was given.
+    void page(std::string_view text);
+    // How wide prose for standard output may run (term/pager.hpp).
+    std::size_t out_width() const;
 
     // Today, as the rollover hour defines it.
     Date today();

@@ -121,6 +121,14 @@ UsageError missing_value(std::string_view command, std::string_view flag_hint) {
         fmt::format("{}: there is no terminal to ask on; pass {}", command, flag_hint));
 }
 
+SupportSettings support_settings(const Config& config) {
+    SupportSettings out;
+    out.sentence = config.text("support", "");
+    out.low_days =
+        static_cast<int>(config.integer("review.support_low_days", out.low_days, 1, out.window));
+    return out;
+}
+
 int check_rating(std::int64_t value, std::string_view flag) {
     if (value < 1 || value > 5)
         throw UsageError(fmt::format("{} {}: use a number from 1 to 5", flag, value));
@@ -155,6 +163,15 @@ void add_range_flags(CLI::App& cmd, RangeFlags& f, std::string_view week_help) {
            "--to", [&f](const std::string& value) { f.to = value; },
            "Last day (default: today), same forms as --from")
         ->type_name("DAY");
+}
+
+std::optional<DayRange> whole_range_from(const RangeFlags& flags, Date today) {
+    auto range = range_from(flags, today);
+    RangeFlags rest = flags;
+    rest.to.reset();
+    if (range && flags.to && !rest.any())
+        range->from.reset();
+    return range;
 }
 
 } // namespace compassion

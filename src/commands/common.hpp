@@ -3,6 +3,7 @@
 #include "app.hpp"
 #include "core/range.hpp"
 #include "core/record.hpp"
+#include "core/support.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -52,9 +53,18 @@ int check_rating(std::int64_t value, std::string_view flag);
 // Parses "1".."5" typed at a prompt.
 std::optional<int> parse_rating(std::string_view text);
 
+// The support pointer's settings from the config: `support` (a sentence,
+// printed as written) and [review] support_low_days (1 to 7). Throws
+// ConfigError (78) for a value of the wrong type or out of range.
+SupportSettings support_settings(const Config& config);
+
 // Registers the range flags every reading command shares (--week, --month,
 // --month=YYYY-MM, --year, --all, --this-week, --last-week, --this-month,
 // --last-month, --from, --to) on `cmd`; `week_help` says what --week means there.
 void add_range_flags(CLI::App& cmd, RangeFlags& flags, std::string_view week_help);
+
+// The range of a command whose default is everything (export, import): as
+// range_from(), except that --to alone reaches back to the first record.
+std::optional<DayRange> whole_range_from(const RangeFlags& flags, Date today);
 
 } // namespace compassion

@@ -11,16 +11,30 @@
 
 namespace compassion {
 
+namespace {
+
+// Whether the journal has month files from before `from`'s month: then its
+// first record is before the range, and every day of the range could have
+// had a check-in.
+bool records_before(const Journal& journal, Date from) {
+    YearMonth before = year_month_of(add_days(first_day(year_month_of(from)), -1));
+    return !journal.months(earliest_month, before).empty();
+}
+
+} // namespace
+
 void review_command(const ReviewOptions& o, Session& s) {
     const Config& cfg = s.config();
     // Check every setting and flag before reading the journal.
     auto resourced = static_cast<int>(cfg.integer("review.resourced_at_most", 1, 0, 7));
+    SupportSettings support = support_settings(cfg);
     Date today = s.today();
     DayRange range = range_from(o.range, today).value_or(last_days(7, today, "Your week"));
 
     bool notes_shown = !o.redact && o.format != "text";
-    SummaryBuilder builder(
-        SummaryOptions{range.from, range.to, today, cfg.items, resourced, notes_shown});
+    SummaryOptions options{range.from, range.to, today, cfg.items, resourced, notes_shown};
+    options.records_before = range.from && records_before(s.journal(), *range.from);
+    SummaryBuilder builder(std::move(options));
     std::vector<DataError> problems;
     auto visit = [&](const Entry& e) {
         builder.add(e);
@@ -49,8 +63,9 @@ void review_command(const ReviewOptions& o, Session& s) {
     else if (o.format == "json")
         json_report(summary, o.redact, out);
     else
-        s.term().out(text_report(summary, s.out_style(),
-                                 ReportOptions{range.title, o.redact, range.long_range}));
+        s.page(text_report(summary, s.out_style(),
+                           ReportOptions{range.title, o.redact, range.long_range, o.details,
+                                         s.out_width(), support}));
 }
 
 void add_review_command(CLI::App& app, Session& session) {
@@ -64,6 +79,9 @@ void add_review_command(CLI::App& app, Session& session) {
         ->type_name("FORMAT");
     cmd->add_flag("--redact", o->redact,
                   "Leave out every free-text field: notes, moments, repairs");
+    cmd->add_flag("--details", o->details,
+                  "Show the numbers behind the words: counts, means, effects with their 90 % "
+                  "intervals");
     cmd->callback([o, &session] { review_command(*o, session); });
 }
 

@@ -12,6 +12,7 @@ struct ReviewOptions {
     RangeFlags range;
     std::string format = "text"; // text, tsv, csv or json
     bool redact = false;
+    bool details = false; // the numbers behind the words in the text report
 };
 
 // A summary of the range the options choose, in `format`.

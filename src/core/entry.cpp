@@ -1,6 +1,7 @@
 #include "core/entry.hpp"
 
 #include <chrono>
+#include <fmt/format.h>
 
 namespace compassion {
 
@@ -12,6 +13,17 @@ std::int64_t epoch_seconds(Date day, int hour, int minute, int second, int offse
     auto days = std::chrono::sys_days{day}.time_since_epoch().count();
     return static_cast<std::int64_t>(days) * 86400 + hour * 3600 + minute * 60 + second -
            static_cast<std::int64_t>(offset_minutes) * 60;
+}
+
+std::string format_at(std::int64_t seconds, std::int32_t offset_minutes) {
+    std::int64_t local = seconds + std::int64_t{offset_minutes} * 60;
+    std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    std::int64_t rest = local - days * 86400;
+    Date d{std::chrono::sys_days{std::chrono::days{days}}};
+    int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(d), rest / 3600,
+                       (rest % 3600) / 60, rest % 60, offset_minutes < 0 ? '-' : '+', off / 60,
+                       off % 60);
 }
 
 namespace {
@@ -107,6 +119,7 @@ Entry entry_from(const EntryValues& values, const std::string& path) {
     e.kind = values.kind;
     e.day = values.day;
     e.at_seconds = values.at_seconds;
+    e.at_offset = values.at_offset;
     e.fields = &values.fields;
     e.pos = SourcePos{path, values.line, values.column};
     return e;
@@ -123,8 +136,11 @@ std::optional<Entry> entry_from(const toml::table& table, const std::string& pat
     if (!e.day.ok())
         return std::nullopt;
     e.id = table["id"].value_or(std::string{});
-    if (auto at = table.get("at"); at && at->is_date_time())
-        e.at_seconds = seconds_of(at->as_date_time()->get());
+    if (auto at = table.get("at"); at && at->is_date_time()) {
+        const auto& dt = at->as_date_time()->get();
+        e.at_seconds = seconds_of(dt);
+        e.at_offset = dt.offset ? dt.offset->minutes : 0;
+    }
     e.table = &table;
     e.pos = SourcePos{path, table.source().begin.line, table.source().begin.column};
     return e;

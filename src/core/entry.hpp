@@ -33,8 +33,9 @@ struct Entry {
     std::string id;
     std::string kind;
     Date day;
-    std::int64_t at_seconds = 0; // `at` as seconds since the epoch, for ordering
-    std::size_t order = 0;       // position in reading order, breaks ties in `at`
+    std::int64_t at_seconds = 0;           // `at` as seconds since the epoch, for ordering
+    std::size_t order = 0;                 // position in reading order, breaks ties in `at`
+    std::optional<std::int32_t> at_offset; // `at`'s offset from UTC in minutes; none: no `at`
     const toml::table* table = nullptr;
     const EntryFields* fields = nullptr;
     SourcePos pos;
@@ -76,6 +77,7 @@ struct EntryValues {
     std::string kind;
     Date day;
     std::int64_t at_seconds = 0;
+    std::optional<std::int32_t> at_offset; // minutes; none when there is no `at`
     std::uint32_t line = 0;
     std::uint32_t column = 0;
     EntryFields fields;
@@ -116,5 +118,9 @@ Date to_date(const toml::date& d);
 
 // A date and time of day at a UTC offset, as seconds since the epoch (`at_seconds`).
 std::int64_t epoch_seconds(Date day, int hour, int minute, int second, int offset_minutes);
+
+// The offset date-time an entry's `at` says ("2026-11-27T21:04:05+01:00"),
+// from its seconds and offset: the same instant and offset as written.
+std::string format_at(std::int64_t seconds, std::int32_t offset_minutes);
 
 } // namespace compassion

@@ -17,6 +17,7 @@ struct Table {
     std::optional<Date> day;
     EntryFields fields;
     std::optional<std::int64_t> at; // `at`, when it is an offset date-time
+    std::int32_t at_offset = 0;     // its offset from UTC, in minutes
 };
 
 bool is_digit(char c) {
@@ -450,8 +451,10 @@ private:
         }
         // An offset date-time reads as absent through every getter; only
         // `at` is kept, as the entry's time.
-        if (key == "at")
+        if (key == "at") {
             table.at = epoch_seconds(date, hh, mm, ss, offset);
+            table.at_offset = offset;
+        }
         return true;
     }
 
@@ -516,6 +519,8 @@ private:
         if (!has_kind || !has_day)
             return;
         e.at_seconds = table.at.value_or(0);
+        if (table.at)
+            e.at_offset = table.at_offset;
         e.line = table.line;
         e.column = table.column;
         e.fields = std::move(table.fields);

@@ -111,6 +111,29 @@ void add_buckets(Summary& s) {
     }
 }
 
+// The days a check-in could have been missed on: from the first record (or
+// the range's start) to yesterday, and today once it has its check-in. Today
+// is never a gap: it is not over yet.
+void add_possible_days(Summary& s, Date first_record) {
+    s.first_possible = std::max(s.from, first_record);
+    Date last = std::min(s.to, add_days(s.today, -1));
+    s.possible_days = last >= s.first_possible ? days_between(s.first_possible, last) + 1 : 0;
+    bool today_counted = s.today >= s.first_possible && s.today <= s.to && !s.days.empty() &&
+                         s.days.back().day == s.today;
+    if (today_counted)
+        ++s.possible_days;
+}
+
+// Whether any item of `row` was answered done or not done.
+bool answered_any(const Summary& s, const DayRow& row) {
+    for (std::size_t i = 0; i < row.answer_count; ++i) {
+        std::uint8_t code = s.answer_codes[row.answers_at + i];
+        if (code != 0 && code != static_cast<int>(Answer::unsure) + 1)
+            return true;
+    }
+    return false;
+}
+
 // Gaps and under-resourced stretches, walking the range day by day.
 void add_gaps_and_stretches(Summary& s) {
     int gap = 0;
@@ -125,18 +148,14 @@ void add_gaps_and_stretches(Summary& s) {
         while (next_row != s.days.end() && next_row->day < d)
             ++next_row;
         if (next_row == s.days.end() || next_row->day != d) {
-            s.longest_gap = std::max(s.longest_gap, ++gap);
+            if (d >= s.first_possible && d < s.today)
+                s.longest_gap = std::max(s.longest_gap, ++gap);
             close_run();
             continue;
         }
         gap = 0;
         const DayRow& row = *next_row;
-        bool known = false;
-        for (std::size_t i = 0; i < row.answer_count && !known; ++i) {
-            std::uint8_t code = s.answer_codes[row.answers_at + i];
-            known = code != 0 && code != static_cast<int>(Answer::unsure) + 1;
-        }
-        if (known && row.done <= s.resourced_at_most) {
+        if (answered_any(s, row) && row.done <= s.resourced_at_most) {
             if (run)
                 run->to = d;
             else
@@ -159,8 +178,7 @@ Step step_for(int days) {
 }
 
 SummaryBuilder::SummaryBuilder(SummaryOptions options)
-    : options_(std::move(options)), checkins_(options_.items, options_.keep_notes, s_),
-      repairs_(std::min(options_.today, add_days(options_.to, 1))) {}
+    : options_(std::move(options)), checkins_(options_.items, options_.keep_notes, s_) {}
 
 bool SummaryBuilder::in_range(Date day) const {
     return day <= options_.to && (!options_.from || day >= *options_.from);
@@ -203,6 +221,7 @@ Summary SummaryBuilder::finish() {
     s.checkin_days = static_cast<int>(s.days.size());
     add_counts_and_effects(s);
     add_buckets(s);
+    add_possible_days(s, options_.records_before ? s.from : earliest_.value_or(add_days(s.to, 1)));
     add_gaps_and_stretches(s);
     s.qualities = qualities_.result();
     s.practice = practice_.result();

@@ -43,7 +43,13 @@ struct Summary : CheckinRows {
     Date from, to, today;
     int days_in_range = 0;
     int checkin_days = 0;
-    int longest_gap = 0; // the longest run of days in the range without a check-in
+    // The first day that could have had a check-in: the journal's first record
+    // or the range's first day, whichever is later. Days before it are not gaps.
+    Date first_possible;
+    // Days from first_possible to yesterday (today too once it has a check-in):
+    // the days a check-in could have been missed on.
+    int possible_days = 0;
+    int longest_gap = 0; // the longest run of possible days without a check-in
     Mean rating;         // over the whole range
     Step step = Step::day;
     std::vector<Bucket> buckets;
@@ -56,7 +62,7 @@ struct Summary : CheckinRows {
     std::vector<OpenRepair> open_repairs;
     std::vector<std::string> left_out; // files that could not be read
 
-    int gap_days() const { return days_in_range - checkin_days; }
+    int gap_days() const { return possible_days - checkin_days; }
 };
 
 struct SummaryOptions {
@@ -66,6 +72,9 @@ struct SummaryOptions {
     std::vector<std::string> items; // from the config
     int resourced_at_most = 1;
     bool keep_notes = true; // false: notes are not shown, so not held in memory
+    // The journal holds month files from before the first month read, so its
+    // first record is before the range (gaps count from the range's start).
+    bool records_before = false;
 };
 
 // Under-resourced stretches shorter than this are not named: one hard day is just a day.
@@ -77,7 +86,7 @@ Step step_for(int days);
 
 // Folds journal entries into a Summary as they are read, routing each record
 // to its kind's fold (src/core/kinds/); finish() adds the figures that need
-// every day: effects, buckets and under-resourced stretches.
+// every day: effects, buckets, gaps and under-resourced stretches.
 class SummaryBuilder {
 public:
     explicit SummaryBuilder(SummaryOptions options);

@@ -127,23 +127,20 @@ std::string day_line(const Summary& s, const DayRow& row, bool redact) {
     return out;
 }
 
-} // namespace
+// The same sections as the text report (render/text.cpp), in its order,
+// each a function of the same name: range, days, checkins, items, trend,
+// stretches, qualities, practice, moments, repairs, left_out.
 
-std::string json_report(const Summary& s, bool redact) {
-    std::string text;
-    json_report(s, redact, [&](std::string_view piece) { text += piece; });
-    return text;
-}
-
-void json_report(const Summary& s, bool redact, const Sink& sink) {
-    JsonWriter w;
-    w.open('{');
+void range_section(JsonWriter& w, const Summary& s) {
     w.key("from").date(s.from);
     w.key("to").date(s.to);
     w.key("items").open('[');
     for (const auto& item : s.items)
         w.string(item.name);
     w.close(']');
+}
+
+void days_section(JsonWriter& w, const Summary& s, bool redact, const Sink& sink) {
     w.key("days").open('[');
     for (const auto& row : s.days) {
         w.raw(day_line(s, row, redact));
@@ -153,15 +150,19 @@ void json_report(const Summary& s, bool redact, const Sink& sink) {
         }
     }
     w.close(']');
+}
 
-    w.key("summary").open('{');
+void checkins_section(JsonWriter& w, const Summary& s) {
     w.key("days_in_range").number(s.days_in_range);
     w.key("checkin_days").number(s.checkin_days);
     w.key("gap_days").number(s.gap_days());
     w.key("longest_gap").number(s.longest_gap);
+    w.key("possible_days").number(s.possible_days);
     w.key("showed_up");
     write_mean(w, s.rating);
+}
 
+void trend_section(JsonWriter& w, const Summary& s) {
     w.key("trend").open('{');
     w.key("step").string(step_name(s.step));
     w.key("points").open('[');
@@ -172,7 +173,30 @@ void json_report(const Summary& s, bool redact, const Sink& sink) {
                           b.rating.count));
     w.close(']');
     w.close('}');
+}
 
+// An effect: both sides' means, then the comparison (verdict, difference,
+// interval) and its level.
+void effect_object(JsonWriter& w, const Mean& done, const Mean& not_done) {
+    Comparison cmp = compare(done, not_done);
+    w.open('{');
+    w.key("done");
+    write_mean(w, done);
+    w.key("not_done");
+    write_mean(w, not_done);
+    w.key("enough_data").boolean(cmp.verdict != Verdict::too_few);
+    w.key("verdict").string(verdict_name(cmp.verdict));
+    w.key("difference").decimal(cmp.difference);
+    w.key("interval");
+    if (cmp.interval)
+        w.raw(fmt::format("[{:.2f}, {:.2f}]", cmp.interval->first, cmp.interval->second));
+    else
+        w.null();
+    w.key("interval_level").raw(fmt::format("{}", effect_interval_level));
+    w.close('}');
+}
+
+void items_section(JsonWriter& w, const Summary& s) {
     w.key("items").open('[');
     for (const auto& item : s.items) {
         w.open('{');
@@ -181,24 +205,16 @@ void json_report(const Summary& s, bool redact, const Sink& sink) {
         w.key("done").number(item.done);
         w.key("not_done").number(item.not_done);
         w.key("unsure").number(item.unsure);
-        w.key("effect").open('{');
-        w.key("done");
-        write_mean(w, item.effect.done);
-        w.key("not_done");
-        write_mean(w, item.effect.not_done);
-        w.key("enough_data").boolean(item.effect.enough());
-        w.close('}');
-        w.key("next_day_effect").open('{');
-        w.key("done");
-        write_mean(w, item.effect.next_done);
-        w.key("not_done");
-        write_mean(w, item.effect.next_not_done);
-        w.key("enough_data").boolean(item.effect.next_enough());
-        w.close('}');
+        w.key("effect");
+        effect_object(w, item.effect.done, item.effect.not_done);
+        w.key("next_day_effect");
+        effect_object(w, item.effect.next_done, item.effect.next_not_done);
         w.close('}');
     }
     w.close(']');
+}
 
+void stretches_section(JsonWriter& w, const Summary& s) {
     w.key("under_resourced").open('{');
     w.key("at_most").number(s.resourced_at_most);
     w.key("stretches").open('[');
@@ -207,33 +223,37 @@ void json_report(const Summary& s, bool redact, const Sink& sink) {
                           format_date(st.from), format_date(st.to), st.days()));
     w.close(']');
     w.close('}');
+}
 
+void qualities_section(JsonWriter& w, const Summary& s) {
     w.key("qualities");
     if (!s.qualities) {
         w.null();
-    } else {
-        const QualitiesSummary& q = *s.qualities;
-        w.open('{');
-        w.key("records").number(q.records);
-        w.key("latest_day").date(q.latest_day);
-        w.key("latest").open('{');
-        for (std::size_t i = 0; i < qualities.size(); ++i) {
-            w.key(qualities[i].key);
-            q.latest[i] ? w.number(*q.latest[i]) : w.null();
-        }
-        w.close('}');
-        w.key("change").open('{');
-        for (std::size_t i = 0; i < qualities.size(); ++i) {
-            w.key(qualities[i].key);
-            auto c = q.change(i);
-            c ? w.number(*c) : w.null();
-        }
-        w.close('}');
-        w.key("focus");
-        q.focus.empty() ? w.null() : w.string(q.focus);
-        w.close('}');
+        return;
     }
+    const QualitiesSummary& q = *s.qualities;
+    w.open('{');
+    w.key("records").number(q.records);
+    w.key("latest_day").date(q.latest_day);
+    w.key("latest").open('{');
+    for (std::size_t i = 0; i < qualities.size(); ++i) {
+        w.key(qualities[i].key);
+        q.latest[i] ? w.number(*q.latest[i]) : w.null();
+    }
+    w.close('}');
+    w.key("change").open('{');
+    for (std::size_t i = 0; i < qualities.size(); ++i) {
+        w.key(qualities[i].key);
+        auto c = q.change(i);
+        c ? w.number(*c) : w.null();
+    }
+    w.close('}');
+    w.key("focus");
+    q.focus.empty() ? w.null() : w.string(q.focus);
+    w.close('}');
+}
 
+void practice_section(JsonWriter& w, const Summary& s) {
     w.key("practice").open('[');
     for (const auto& p : s.practice)
         w.raw(fmt::format("{{\"kind\": {}, \"sessions\": {}, \"completed\": {}, \"seconds\": {}, "
@@ -241,7 +261,9 @@ void json_report(const Summary& s, bool redact, const Sink& sink) {
                           json_string(p.kind), p.sessions, p.completed, p.seconds,
                           static_cast<double>(p.seconds) / 60.0, p.printed));
     w.close(']');
+}
 
+void moments_section(JsonWriter& w, const Summary& s, bool redact) {
     w.key("moments").open('{');
     w.key("count").number(s.moments);
     w.key("reread");
@@ -256,7 +278,9 @@ void json_report(const Summary& s, bool redact, const Sink& sink) {
         w.close('}');
     }
     w.close('}');
+}
 
+void repairs_section(JsonWriter& w, const Summary& s, bool redact) {
     w.key("open_repairs").open('[');
     for (const auto& r : s.open_repairs) {
         w.open('{');
@@ -270,11 +294,38 @@ void json_report(const Summary& s, bool redact, const Sink& sink) {
         w.close('}');
     }
     w.close(']');
+}
 
+void left_out_section(JsonWriter& w, const Summary& s) {
     w.key("left_out").open('[');
     for (const auto& path : s.left_out)
         w.string(path);
     w.close(']');
+}
+
+} // namespace
+
+std::string json_report(const Summary& s, bool redact) {
+    std::string text;
+    json_report(s, redact, [&](std::string_view piece) { text += piece; });
+    return text;
+}
+
+void json_report(const Summary& s, bool redact, const Sink& sink) {
+    JsonWriter w;
+    w.open('{');
+    range_section(w, s);
+    days_section(w, s, redact, sink);
+    w.key("summary").open('{');
+    checkins_section(w, s);
+    trend_section(w, s);
+    items_section(w, s);
+    stretches_section(w, s);
+    qualities_section(w, s);
+    practice_section(w, s);
+    moments_section(w, s, redact);
+    repairs_section(w, s, redact);
+    left_out_section(w, s);
     w.close('}');
     w.close('}');
     w.text += '\n';

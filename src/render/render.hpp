@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/summary.hpp"
+#include "core/support.hpp"
 #include "term/style.hpp"
+#include "term/wrap.hpp"
 
 #include <functional>
 #include <string>
@@ -10,12 +12,18 @@
 namespace compassion {
 
 struct ReportOptions {
-    std::string title;     // "Your week", shown above the text report
-    bool redact = false;   // leave out notes, moments and reframe text
-    bool heat_map = false; // draw the calendar of show-up ratings (--year, --all)
+    std::string title;               // "Your week", shown above the text report
+    bool redact = false;             // leave out notes, moments and reframe text
+    bool heat_map = false;           // draw the calendar of show-up ratings (--year, --all)
+    bool details = false;            // the numbers behind the words: counts, means, intervals
+    std::size_t width = prose_width; // prose wraps at this many columns
+    // When to point to support (once, after the opening); nothing: never.
+    std::optional<SupportSettings> support{};
 };
 
-// The report for people. Text from the journal passes through printable().
+// The report for people: one or two kind sentences, then a section per part
+// of the summary, each verdict in words (numbers only with `details`). Text
+// from the journal passes through printable().
 std::string text_report(const Summary& summary, const Style& style, const ReportOptions& options);
 
 // Where a long report goes piece by piece, so that a hundred years of rows is

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <list>
+#include <span>
 #include <sys/file.h>
 #include <unistd.h>
 #include <unordered_set>

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,13 @@ public:
     // (else IoError, nothing written). Throws as append() does;
     // UnconfirmedError means the new text is in place.
     bool rewrite_month(YearMonth month, std::string_view expected, const std::string& text);
+    // Adds many records with one locked, durable write per month touched (as
+    // append() does for one), the months oldest first, each month's records
+    // in the order given. `written` is told after each month is on disk, so a
+    // failure part way can say which months already hold their records.
+    // Throws as append() does; the months before the failure stay written.
+    using MonthWritten = std::function<void(YearMonth, std::size_t records)>;
+    void append_all(const std::vector<Record>& records, const MonthWritten& written = {});
 
     // Holds the journal's lock for a command that reads and then appends
     // without waiting for anyone in between (log with its answers on the
@@ -119,6 +127,12 @@ public:
     void on_warning(Warn warn) { warn_ = std::move(warn); }
 
 private:
+    // Takes the lock (unless a Hold has it) and writes `records`, one durable
+    // write per month.
+    void append_under_lock(std::span<const Record* const> records, const MonthWritten& written);
+    // The write itself, with the lock held: `records` (all of `month`) after
+    // the month's existing bytes, re-parsed, then the durable replace.
+    void write_month(YearMonth month, std::span<const Record* const> records);
     // The names in the journal directory that are month files or temporary
     // files (listed once while the lock is held).
     std::vector<std::string> journal_names() const;

@@ -6,6 +6,7 @@
 #include "store/journal.hpp"
 #include "store/month_parse.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -125,6 +126,22 @@ bool Journal::drop_bom(const std::string& path, Current& month) {
 }
 
 void Journal::append(const Record& record) {
+    const Record* one[] = {&record};
+    append_under_lock(one, {});
+}
+
+void Journal::append_all(const std::vector<Record>& records, const MonthWritten& written) {
+    if (records.empty())
+        return;
+    std::vector<const Record*> all;
+    all.reserve(records.size());
+    for (const auto& r : records)
+        all.push_back(&r);
+    append_under_lock(all, written);
+}
+
+void Journal::append_under_lock(std::span<const Record* const> records,
+                                const MonthWritten& written) {
     std::optional<FileLock> lock;
     if (!held_) {
         prepare_home(fs_, home_);
@@ -132,11 +149,31 @@ void Journal::append(const Record& record) {
         tidy_under_lock(journal_names());
     }
     // TOML 1.0 dates have years 0001 to 9999; no other date is ever written.
-    if (record.day.year() < std::chrono::year{1} || record.day.year() > std::chrono::year{9999})
-        throw IoError(
-            fmt::format("a record dated {} cannot be written as TOML; nothing was written",
-                        format_date(record.day)));
-    const YearMonth month = year_month_of(record.day);
+    for (const Record* record : records)
+        if (record->day.year() < std::chrono::year{1} ||
+            record->day.year() > std::chrono::year{9999})
+            throw IoError(
+                fmt::format("a record dated {} cannot be written as TOML; nothing was written",
+                            format_date(record->day)));
+    // Each month's records in the order given, the months oldest first: one
+    // durable write per month.
+    std::vector<const Record*> sorted(records.begin(), records.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Record* a, const Record* b) {
+        return year_month_of(a->day) < year_month_of(b->day);
+    });
+    for (std::size_t first = 0; first < sorted.size();) {
+        YearMonth month = year_month_of(sorted[first]->day);
+        std::size_t last = first;
+        while (last < sorted.size() && year_month_of(sorted[last]->day) == month)
+            ++last;
+        write_month(month, std::span<const Record* const>(sorted).subspan(first, last - first));
+        if (written)
+            written(month, last - first);
+        first = last;
+    }
+}
+
+void Journal::write_month(YearMonth month, std::span<const Record* const> records) {
     const std::string path = month_path(month);
     for (int attempt = 0;; ++attempt) {
         if (attempt > max_changed_retries)
@@ -158,10 +195,14 @@ void Journal::append(const Record& record) {
                                "end.\n\n",
                                format_year_month(month));
         }
-        text += to_toml(record);
-        // What we are about to write must read back as exactly one more record.
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            if (i > 0)
+                text += '\n';
+            text += to_toml(*records[i]);
+        }
+        // What we are about to write must read back as exactly the records added.
         const std::size_t after = count_to_write(text, path);
-        if (after != now.entries + 1)
+        if (after != now.entries + records.size())
             throw IoError(path + ": the new record did not read back; nothing was written");
         if (!replace_month(path, text, now.identity, append_advice))
             continue; // replaced under us: read it again and append again

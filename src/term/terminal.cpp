@@ -1,8 +1,12 @@
 #include "term/terminal.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace compassion {
@@ -61,6 +65,87 @@ void ProcessTerminal::say(std::string_view text) {
             out_error_ = errno != 0 ? errno : EIO;
     }
     std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+std::optional<WindowSize> ProcessTerminal::window() const {
+    if (!stdout_tty_)
+        return std::nullopt;
+    struct winsize size {};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0)
+        return std::nullopt;
+    return WindowSize{size.ws_row, size.ws_col};
+}
+
+namespace {
+
+// Sets a signal's handler for as long as it lives, then puts the old one back.
+class SignalScope {
+public:
+    SignalScope(int signal, void (*handler)(int)) : signal_(signal) {
+        struct sigaction action {};
+        action.sa_handler = handler;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(signal, &action, &old_);
+    }
+    ~SignalScope() { ::sigaction(signal_, &old_, nullptr); }
+    SignalScope(const SignalScope&) = delete;
+    SignalScope& operator=(const SignalScope&) = delete;
+
+private:
+    int signal_;
+    struct sigaction old_ {};
+};
+
+// Writes all of `text` to `fd`; stops quietly when the reader has gone.
+void write_all(int fd, std::string_view text) {
+    while (!text.empty()) {
+        ssize_t n = ::write(fd, text.data(), text.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return; // EPIPE: the pager was quit before the end, as is its right
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+} // namespace
+
+bool ProcessTerminal::pipe_to(const std::string& command, std::string_view text) {
+    std::fflush(stdout);
+    int fds[2];
+    if (::pipe(fds) != 0)
+        return false;
+    pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return false;
+    }
+    if (pid == 0) {
+        ::dup2(fds[0], STDIN_FILENO);
+        ::close(fds[0]);
+        ::close(fds[1]);
+        // As git does: less and lv show colour and leave short text on screen.
+        ::setenv("LESS", "FRX", 0);
+        ::setenv("LV", "-c", 0);
+        ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    ::close(fds[0]);
+    int status = 0;
+    {
+        // The pager owns the terminal now: Ctrl-C and q are its to handle,
+        // and the text ends wherever the reader stops reading.
+        SignalScope pipe_scope(SIGPIPE, SIG_IGN);
+        SignalScope interrupt_scope(SIGINT, SIG_IGN);
+        SignalScope quit_scope(SIGQUIT, SIG_IGN);
+        write_all(fds[1], text);
+        ::close(fds[1]);
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    // The shell says 127 when it cannot find the command.
+    return !(WIFEXITED(status) && WEXITSTATUS(status) == 127);
 }
 
 std::string printable(std::string_view text) {

@@ -6,6 +6,12 @@
 
 namespace compassion {
 
+// A terminal window's size, in character cells.
+struct WindowSize {
+    int rows = 0;
+    int columns = 0;
+};
+
 // The seam for the user's terminal: is anyone there, what did they type, and
 // where output goes. Questions and chatter go to `say` (stderr), results to
 // `out` (stdout), so a pipe only ever sees data.
@@ -21,6 +27,17 @@ public:
     // Pushes what out() was given so far all the way out; 0, or the errno of
     // the first write that failed (a full disk, a reader that left: EPIPE).
     virtual int flush_out() = 0;
+    // The size of the window standard output shows in; nothing when it is not
+    // a terminal or does not say.
+    virtual std::optional<WindowSize> window() const { return std::nullopt; }
+    // Runs `command` with the shell, `text` on its standard input and its
+    // output on this terminal, and waits for it (a pager). False when it could
+    // not be started.
+    virtual bool pipe_to(const std::string& command, std::string_view text) {
+        (void)command;
+        (void)text;
+        return false;
+    }
 };
 
 class ProcessTerminal : public Terminal {
@@ -33,6 +50,8 @@ public:
     void out(std::string_view text) override;
     void say(std::string_view text) override;
     int flush_out() override;
+    std::optional<WindowSize> window() const override;
+    bool pipe_to(const std::string& command, std::string_view text) override;
     // The errno of the first failed write to stdout (EPIPE: the reader left),
     // or 0. Once a write fails, later output is dropped.
     int out_error() const { return out_error_; }

@@ -10,6 +10,9 @@ of issue 8 as a ratio to a baseline measured in the same run:
   cat       `cat` of the same journal bytes (I/O floor)
   parse     toml++ parsing the same month files (parse floor)
   timew     `timew summary :all` on an equivalent interval history, if installed
+  durable   the durable write floor: read a month, write it plus one record to a
+            temporary file, fsync, rename, fsync the directory (bench_durable),
+            once for each month an import touches
 
 Every process is launched through bench_spawn, which times it and reads its
 peak RSS with wait4 (a direct child of Python would inherit Python's RSS).
@@ -214,6 +217,27 @@ def run_once(spawn, case, base_env):
     return ns / 1e6, cpu_us / 1e3, rss
 
 
+def daylio_export(path, days):
+    """A Daylio CSV export of `days` daily rows ending on generate.DEFAULT_END,
+    newest first, as the app writes it (byte-order mark, CR LF, 12-hour times,
+    quoted activities and notes)."""
+    moods = ["awful", "bad", "meh", "good", "rad"]
+    acts = ["sleep", "exercise", "meditation", "time outside", "friends", "reading"]
+    end = generate.DEFAULT_END
+    rows = ["full_date,date,weekday,time,mood,activities,note_title,note"]
+    for k in range(days):
+        day = end - dt.timedelta(days=k)
+        did = [a for i, a in enumerate(acts) if (k * 7 + i * 3) % 5 < 3]
+        note = "a long shift<br>kind to myself, mostly" if k % 3 == 0 else ""
+        rows.append('%s,%d %s,%s,%d:%02d pm,%s,"%s",,"%s"' % (
+            day.isoformat(), day.day, day.strftime("%B"), day.strftime("%A"), 8 + k % 4,
+            (k * 13) % 60, moods[(k * 3) % 5], " | ".join(did), note))
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        f.write("\r\n".join(rows) + "\r\n")
+    return len({(generate.DEFAULT_END - dt.timedelta(days=k)).strftime("%Y-%m")
+                for k in range(days)})
+
+
 def has_review(compassion, base_env):
     proc = subprocess.run([compassion, "--help"], env=base_env, stdin=subprocess.DEVNULL,
                           capture_output=True, text=True)
@@ -299,7 +323,53 @@ def build_cases(args, homes, workdir, base_env):
                               "review_week_month", ratio=1.2))
     else:
         notes.append("this build has no `review` command yet: its cases are left out")
+    if args.durable:
+        import_cases(args, homes, workdir, base_env, add, targets)
+    else:
+        notes.append("bench_durable not found: no import case")
     return cases, targets, notes
+
+
+def import_cases(args, homes, workdir, base_env, add, targets):
+    """Ten years of daily Daylio rows imported into an empty home, against the
+    durable write floor for as many months as the import touches."""
+    days = homes["10y"]["want"]["days"]
+    csv = os.path.join(workdir, "daylio-10y.csv")
+    months = daylio_export(csv, days)
+    home = os.path.join(workdir, "home-import")
+    journal = os.path.join(home, "journal")
+
+    def empty_journal():
+        shutil.rmtree(journal, ignore_errors=True)
+
+    argv = [args.bin, "--home", home, "import", "-q", csv]
+    empty_journal()
+    env = dict(base_env)
+    proc = subprocess.run(argv, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit("bench: import failed: " + proc.stderr.strip()[-500:])
+    imported = month_files(home)
+    if len(imported) != months:
+        raise SystemExit("bench: the import wrote %d months, not %d" % (len(imported), months))
+    # The floor rewrites copies of the imported months, so the import's own home
+    # can be emptied before each of its runs.
+    floor_in = os.path.join(workdir, "durable-in")
+    floor_out = os.path.join(workdir, "durable-out")
+    for d in (floor_in, floor_out):
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+    copies = []
+    for path in imported:
+        copy = os.path.join(floor_in, os.path.basename(path))
+        shutil.copyfile(path, copy)
+        copies.append(copy)
+    add(Case("durable_import", [args.durable, floor_out, *copies],
+             "baseline: durable write floor x %d months" % months))
+    add(Case("import_10y", argv, "import of 10y of daily Daylio rows (%d months)" % months,
+             prepare=empty_journal))
+    targets.append(Target("import_10y",
+                          "import 10y <= 3 x durable write floor x months touched",
+                          "durable_import", ratio=3.0))
 
 
 def summarise(case):
@@ -373,6 +443,7 @@ def main(argv=None):
     parser.add_argument("--spawn", help="the launcher (default: build/tests/bench/bench_spawn)")
     parser.add_argument("--trivial", help="the trivial baseline (default: build/tests/bench/...)")
     parser.add_argument("--parse", help="the toml++ parse baseline")
+    parser.add_argument("--durable", help="the durable write floor (default: build/tests/bench/...)")
     parser.add_argument("--repeat", type=int, help="runs per case (default 15; smoke 3)")
     parser.add_argument("--smoke", action="store_true", help="tiny homes and few runs, for CTest")
     parser.add_argument("--workdir", help="keep generated homes here and reuse them next time")
@@ -385,6 +456,7 @@ def main(argv=None):
     args.spawn = find_binary(args.spawn, "build/tests/bench/bench_spawn")
     args.trivial = find_binary(args.trivial, "build/tests/bench/bench_trivial")
     args.parse = find_binary(args.parse, "build/tests/bench/bench_parse")
+    args.durable = find_binary(args.durable, "build/tests/bench/bench_durable")
     for what, path in (("compassion", args.bin), ("bench_spawn", args.spawn)):
         if not path or not os.access(path, os.X_OK):
             parser.error("cannot find %s; build first or pass its path" % what)

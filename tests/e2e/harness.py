@@ -5,9 +5,12 @@ Each test gets a fresh private home. `run` gives no terminal (stdin is
 default; `run_pty` drives the interactive flow through a real pseudo-terminal.
 """
 
+import fcntl
 import os
 import re
 import pty
+import struct
+import termios
 import select
 import shutil
 import signal
@@ -140,16 +143,19 @@ class HomeTest(unittest.TestCase):
                     out.extend(tomllib.load(f).get("entry", []))
         return out
 
-    def run_pty(self, *args, answers=(), env=None, timeout=20, settle=0.3):
+    def run_pty(self, *args, answers=(), env=None, timeout=20, settle=0.3, size=None):
         """Runs compassion on a pseudo-terminal and answers its questions in turn.
 
         Each answer is sent after the output has been quiet for `settle`
         seconds (i.e. the program waits for input); None sends Ctrl-D.
+        `size` is the window's (rows, columns), set before the program starts.
         Returns the status and what the terminal showed, colour codes
         removed (`raw` keeps them).
         """
         pid, fd = pty.fork()
         if pid == 0:
+            if size:
+                fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", size[0], size[1], 0, 0))
             os.execve(BIN, [BIN, *args], env or self.env(TERM="xterm"))
         screen = b""
         pending = list(answers)

@@ -84,7 +84,7 @@ class Bash(CompletionTest):
 
     def test_help_offers_the_commands(self):
         self.assertEqual(self.complete("compassion help "),
-                         ["log", "reflect", "practice", "review", "help"])
+                         ["log", "reflect", "practice", "review", "export", "import", "help"])
         self.assertEqual(self.complete("compassion h"), ["help"])
 
     def test_commands_options_and_values(self):
@@ -95,6 +95,11 @@ class Bash(CompletionTest):
         self.assertIn("yesterday", self.complete("compassion log --date y"))
         self.assertEqual(self.complete("compassion review --format t"), ["text", "tsv"])
         self.assertIn("--redact", self.complete("compassion review --r"))
+        self.assertEqual(self.complete("compassion export --format m"), ["markdown"])
+        self.assertEqual(self.complete("compassion export --kind mo"), ["moment"])
+        self.assertEqual(self.complete("compassion import --format d"), ["daylio"])
+        self.assertIn("--dry-run", self.complete("compassion import --d"))
+        self.assertIn("--last-month", self.complete("compassion export --la"))
         self.assertEqual(self.complete("compassion practice k"), ["kindness"])
         self.assertIn("--no-log", self.complete("compassion practice kindness --n"))
         self.assertEqual(self.complete("compassion practice quality g"), ["generosity"])
@@ -135,6 +140,9 @@ class Fish(CompletionTest):
         self.assertEqual(sorted(self.complete("compassion --color ")), ["always", "auto", "never"])
         self.assertEqual(sorted(self.complete("compassion review --format ")), ["csv", "json", "text", "tsv"])
         self.assertEqual(sorted(self.complete("compassion practice ")), ["kindness", "quality", "recall"])
+        self.assertEqual(sorted(self.complete("compassion export --format ")),
+                         ["json", "jsonl", "markdown", "toml"])
+        self.assertEqual(self.complete("compassion import --format l"), ["loop"])
         self.assertIn("--bell", self.complete("compassion practice kindness --b"))
         self.assertIn("--open", self.complete("compassion reflect reframe --o"))
         self.assertEqual(sorted(self.complete("compassion reflect qualities --focus ")),
@@ -152,7 +160,7 @@ class Fish(CompletionTest):
 
     def test_help_offers_the_commands(self):
         self.assertEqual(sorted(self.complete("compassion help ")),
-                         ["help", "log", "practice", "reflect", "review"])
+                         ["export", "help", "import", "log", "practice", "reflect", "review"])
 
     def test_showup_offers_the_items_as_they_are(self):
         # fish lists a candidate as it is and escapes the space when inserting it.
@@ -217,6 +225,10 @@ class Zsh(CompletionTest):
 
     def test_review_formats_complete(self):
         self.assertIn("--format json", self.screen_after("compassion review --format j"))
+
+    def test_export_and_import_options_complete(self):
+        self.assertIn("--format=markdown", self.screen_after("compassion export --format=m"))
+        self.assertIn("--only-listed", self.screen_after("compassion import --on"))
 
     def test_values_after_an_equals_sign(self):
         self.assertIn("--format=json", self.screen_after("compassion review --format=j"))

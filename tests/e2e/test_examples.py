@@ -187,5 +187,28 @@ class PipeExamples(ExampleBase):
         self.assertEqual(self.notifications(), [f"A thought for today|{prompt}|"])
 
 
+class ImportExample(ExampleBase):
+    """A Daylio diary imported and the month reviewed."""
+
+    def test_the_daylio_example_imports_once_and_reviews_the_month(self):
+        script = os.path.join(EXAMPLES, "import-daylio.sh")
+        r = self.shell(f'sh "{script}"')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Would import 7 records", r.stdout)
+        self.assertIn("Activities kept on the check-ins: friends.", r.stdout)
+        self.assertIn("Nothing was written (--dry-run).", r.stdout)
+        self.assertIn("November 2026", r.stdout)  # the review's title
+        self.assertIn("time outside", r.stdout)
+        tsv = self.run_cli("review", "--month=2026-11", "--format", "tsv").out.splitlines()
+        self.assertEqual(tsv[0].split("\t")[:5], ["date", "sleep", "exercise", "meditation",
+                                                  "time outside"])
+        thursday = [row.split("\t") for row in tsv if row.startswith("2026-11-26")][0]
+        self.assertEqual(thursday[1:6], ["1", "", "1", "1", "5"])
+        again = self.shell(f'sh "{script}"')
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertIn("Would import 0 records", again.stdout)
+        self.assertIn("7 are here already (imported before)", again.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -29,7 +29,7 @@ class Glyphs(HomeTest):
             self.assertTrue(out.isascii(), out.decode("utf-8", "replace"))
         week = self.review(LANG="C").decode()
         self.assertIn("+ done  - not done  ? don't remember  . no answer", week)
-        self.assertIn("  sleep         ++-++.-  done 4 of 6 days", week)
+        self.assertIn("  sleep     ++-++.-  done on 4 days", week)
         self.assertIn("_ is 1, # is 5", week)
         year = self.review("--year", LANG="C").decode()
         self.assertIn(". no check-in  - no rating  12345 showed up 1 to 5", year)
@@ -45,7 +45,7 @@ class Glyphs(HomeTest):
         for env in ({"LANG": "C.UTF-8"}, {"LANG": "C", "LC_ALL": "en_US.utf8"}):
             week = self.review(**env).decode()
             self.assertIn("▪ done  ▫ not done  ? don't remember  · no answer", week)
-            self.assertIn("  sleep         ▪▪▫▪▪·▫  done 4 of 6 days", week)
+            self.assertIn("  sleep     ▪▪▫▪▪·▫  done on 4 days", week)
             self.assertIn("▁ is 1, █ is 5", week)
             self.assertIn("█", self.review("--year", **env).decode())
 

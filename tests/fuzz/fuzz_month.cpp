@@ -72,12 +72,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // "the new record did not read back": refused, nothing written
     }
     const std::string after = slurp(path);
+    // The one change a write may make to existing bytes: a leading
+    // byte-order mark is dropped (through rewrite_month).
+    const std::string unmarked = before.rfind("\xEF\xBB\xBF", 0) == 0 ? before.substr(3) : before;
     if (!appended) {
-        if (after != before)
+        if (after != before && after != unmarked)
             std::abort();
         return 0;
     }
-    if (!readable || after.compare(0, before.size(), before) != 0)
+    if (!readable || after.compare(0, unmarked.size(), unmarked) != 0)
         std::abort();
     bool found = false;
     std::size_t now_entries = 0;

@@ -102,4 +102,20 @@ inline std::size_t widest_line(const std::string& text) {
     return std::max(widest, width);
 }
 
+// `text` with every line break and the indent after it turned into one space,
+// so a test can find a sentence however the report wrapped it.
+inline std::string flowed(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n') {
+            out += text[i];
+            continue;
+        }
+        while (i + 1 < text.size() && text[i + 1] == ' ')
+            ++i;
+        out += ' ';
+    }
+    return out;
+}
+
 } // namespace compassion::testing

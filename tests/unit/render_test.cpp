@@ -108,7 +108,7 @@ TEST_CASE("the text report says kindly when there are no check-ins") {
     s.to = s.today = day("2026-11-27");
     s.days_in_range = 7;
     std::string text = text_report(s, Style(false), ReportOptions{"Your week", false, true});
-    CHECK(text.find("None in this range yet") != std::string::npos);
+    CHECK(text.find("No check-ins in this range yet") != std::string::npos);
     CHECK(text.find("Showing up") == std::string::npos);
     CHECK(text.find("Qualities") == std::string::npos);
 }

@@ -1,64 +1,12 @@
-#include "core/summary.hpp"
+#include "summary_helpers.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
 using namespace compassion;
+using namespace compassion::testing;
 
 namespace {
-
-Date day(const char* iso) {
-    return *parse_iso_date(iso);
-}
-
-std::string quoted_list(const std::vector<std::string>& names) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < names.size(); ++i)
-        out += fmt::format("{}\"{}\"", i ? ", " : "", names[i]);
-    return out + "]";
-}
-
-// A hand-made check-in record, as a month file holds it.
-std::string checkin(const char* d, std::vector<std::string> did, std::vector<std::string> not_done,
-                    std::optional<int> rating, std::vector<std::string> unsure = {},
-                    std::string id = "", std::string replaces = "", const char* at = "21:00:00") {
-    if (id.empty())
-        id = fmt::format("c{}", d);
-    std::string out =
-        fmt::format("[[entry]]\nid = \"{}\"\nkind = \"checkin\"\nday = {}\n"
-                    "at = {}T{}+01:00\ndid = {}\nnot_done = {}\nunsure = {}\n",
-                    id, d, d, at, quoted_list(did), quoted_list(not_done), quoted_list(unsure));
-    if (rating)
-        out += fmt::format("showed_up = {}\n", *rating);
-    if (!replaces.empty())
-        out += fmt::format("replaces = \"{}\"\n", replaces);
-    return out + "\n";
-}
-
-std::string record(const char* kind, const char* d, const std::string& fields, const char* id = "",
-                   const char* at = "21:00:00") {
-    std::string rid = *id ? id : fmt::format("{}-{}-{}", kind, d, at);
-    return fmt::format("[[entry]]\nid = \"{}\"\nkind = \"{}\"\nday = {}\nat = {}T{}+01:00\n{}\n\n",
-                       rid, kind, d, d, at, fields);
-}
-
-SummaryOptions week_of(const char* from, const char* to,
-                       std::vector<std::string> items = {"sleep", "walk"}) {
-    return SummaryOptions{day(from), day(to), day(to), std::move(items), 1};
-}
-
-Summary summarize(const std::string& month_text, SummaryOptions options) {
-    toml::table doc = toml::parse(month_text, std::string("test.toml"));
-    SummaryBuilder builder(std::move(options));
-    std::size_t order = 0;
-    for (const auto& node : *doc["entry"].as_array()) {
-        auto e = entry_from(*node.as_table(), "test.toml");
-        REQUIRE(e);
-        e->order = order++;
-        builder.add(*e);
-    }
-    return builder.finish();
-}
 
 // The same, telling the builder each month's end as the journal does: the
 // entries are split into months by the day each is filed under (`files`: the
@@ -119,10 +67,14 @@ TEST_CASE("an effect compares the mean rating on days done and not done") {
     CHECK(*fx.done.value() == doctest::Approx(4.5));
     CHECK(fx.not_done.count == 2);
     CHECK(*fx.not_done.value() == doctest::Approx(2.5));
-    CHECK(fx.enough());
+    // Two rated days on each side: the difference is there, a verdict is not.
+    Comparison sleep = fx.same_day();
+    CHECK(*sleep.difference == doctest::Approx(2.0));
+    CHECK(sleep.verdict == Verdict::too_few);
+    CHECK_FALSE(fx.enough());
     const Effect& walk = item(s, "walk").effect;
     CHECK(walk.done.count == 1);
-    CHECK_FALSE(walk.enough()); // one day done is too little to tell
+    CHECK_FALSE(walk.enough());
     CHECK(*s.rating.value() == doctest::Approx(3.5));
     CHECK(s.rating.count == 4);
 }
@@ -153,7 +105,8 @@ TEST_CASE("the next-day effect uses the rating of the following day") {
     // Not done on 22 (next 2), 26 (next 3), 27 (the range ends).
     CHECK(fx.next_not_done.count == 2);
     CHECK(*fx.next_not_done.value() == doctest::Approx(2.5));
-    CHECK(fx.next_enough());
+    CHECK(*fx.next_day().difference == doctest::Approx(2.0));
+    CHECK_FALSE(fx.next_enough()); // two days a side are too few
     // The unrated 26th counts as not done but not in the same-day effect.
     CHECK(item(s, "sleep").not_done == 3);
     CHECK(fx.not_done.count == 2);
@@ -176,20 +129,6 @@ TEST_CASE("days not remembered are left out of both sides of an effect") {
     CHECK(sleep.effect.next_done.count == 1);
     CHECK(sleep.effect.next_not_done.count == 1);
     CHECK(*s.answer(s.days[1], 0) == Answer::unsure);
-}
-
-TEST_CASE("days without a check-in are counted as gaps and the longest is found") {
-    Summary s = summarize(checkin("2026-11-02", {}, {}, 3) + checkin("2026-11-06", {}, {}, 3) +
-                              checkin("2026-11-07", {}, {}, 3),
-                          week_of("2026-11-01", "2026-11-10"));
-    CHECK(s.days_in_range == 10);
-    CHECK(s.checkin_days == 3);
-    CHECK(s.gap_days() == 7);
-    CHECK(s.longest_gap == 3); // 3, 4, 5 November (8-10 is three as well)
-    Summary none = summarize(checkin("2026-10-02", {}, {}, 3), week_of("2026-11-01", "2026-11-07"));
-    CHECK(none.checkin_days == 0);
-    CHECK(none.longest_gap == 7);
-    CHECK(none.days.empty());
 }
 
 TEST_CASE("a superseded check-in is left out of every figure") {
@@ -368,7 +307,7 @@ TEST_CASE("moments in the range are counted and one is chosen to re-read") {
     CHECK(summarize(text, o).moment_to_reread->id != s.moment_to_reread->id);
 }
 
-TEST_CASE("open repairs are reframes past their follow-up date with no repair done") {
+TEST_CASE("open repairs are reframes with a follow-up date and no repair done") {
     std::string text =
         record("reframe", "2026-11-02", "what = \"snapped at a colleague\"\nfollow_up = 2026-11-10",
                "r1") +
@@ -379,17 +318,20 @@ TEST_CASE("open repairs are reframes past their follow-up date with no repair do
         record("reframe", "2026-11-20", "what = \"no follow-up date\"", "r4") +
         record("reframe", "2026-11-01", "what = \"due before\"\nfollow_up = 2026-11-04", "r5");
     Summary s = summarize(text, week_of("2026-11-21", "2026-11-27"));
-    REQUIRE(s.open_repairs.size() == 2);
-    CHECK(s.open_repairs[0].id == "r5"); // the longest waiting first
+    // Open whether or not the date has come: the report never counts days past it.
+    REQUIRE(s.open_repairs.size() == 3);
+    CHECK(s.open_repairs[0].id == "r5"); // the earliest follow-up first
     CHECK(s.open_repairs[1].id == "r1");
     CHECK(s.open_repairs[1].what == "snapped at a colleague");
+    CHECK(s.open_repairs[2].id == "r3");
 
     // A past range asks what was open when it ended.
     SummaryOptions past{day("2026-11-01"), day("2026-11-05"), day("2026-11-27"), {}, 1};
     Summary then = summarize(text, past);
-    REQUIRE(then.open_repairs.size() == 2);
+    REQUIRE(then.open_repairs.size() == 3);
     CHECK(then.open_repairs[0].id == "r5");
     CHECK(then.open_repairs[1].id == "r2"); // done only on the 6th
+    CHECK(then.open_repairs[2].id == "r1");
 }
 
 TEST_CASE("records outside the range are left out and all starts at the first record") {

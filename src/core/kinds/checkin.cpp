@@ -9,12 +9,16 @@
 namespace compassion {
 
 namespace {
-constexpr std::array<FieldInfo, 6> checkin_fields = {{{"did", false},
+// `mood` and `activities` come from an import (a Daylio mood word, the
+// day's activities that are not show-up items).
+constexpr std::array<FieldInfo, 8> checkin_fields = {{{"did", false},
                                                       {"not_done", false},
                                                       {"unsure", false},
                                                       {"showed_up", false},
                                                       {"note", true},
-                                                      {"replaces", false}}};
+                                                      {"replaces", false},
+                                                      {"mood", false},
+                                                      {"activities", true}}};
 } // namespace
 
 const KindInfo checkin_info{checkin_kind, "check-in", checkin_fields};

@@ -3,6 +3,7 @@
 #include "core/kinds/checkin.hpp"
 #include "core/kinds/forget.hpp"
 #include "core/kinds/moment.hpp"
+#include "core/kinds/note.hpp"
 #include "core/kinds/practice.hpp"
 #include "core/kinds/qualities.hpp"
 #include "core/kinds/reframe.hpp"
@@ -19,9 +20,10 @@ bool KindInfo::free_text(std::string_view key) const {
 }
 
 std::span<const KindInfo> record_kinds() {
-    static const std::array<KindInfo, 10> kinds = {
-        checkin_info,     qualities_info, moment_info,  reframe_info, repair_step_info,
-        repair_done_info, practice_info,  noticed_info, showup_info,  forget_info,
+    static const std::array<KindInfo, 11> kinds = {
+        checkin_info,     qualities_info,   moment_info,   reframe_info,
+        repair_step_info, repair_done_info, practice_info, noticed_info,
+        note_info,        showup_info,      forget_info,
     };
     return kinds;
 }

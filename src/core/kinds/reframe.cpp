@@ -193,7 +193,7 @@ void RepairTally::add(const Entry& e) {
         return;
     }
     auto follow_up = e.date("follow_up");
-    if (!follow_up || *follow_up >= as_of_ || closed_.count(e.id))
+    if (!follow_up || closed_.count(e.id))
         return;
     OpenRepair r;
     r.id = e.id;

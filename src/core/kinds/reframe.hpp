@@ -91,7 +91,7 @@ private:
     std::vector<RepairStep> steps_;
 };
 
-// A repair past its follow-up date and not closed, as the review counts it.
+// A repair not closed, as the review counts it.
 struct OpenRepair {
     std::string id;
     Date day;
@@ -100,18 +100,17 @@ struct OpenRepair {
     std::string repair;
 };
 
-// The review's fold of reframes: repairs open or not whatever day they were
-// written, so every reframe and repair_done up to the end of the range counts;
-// only a reframe whose follow-up date is before `as_of` and not closed is kept.
+// The review's fold of reframes: repairs are open or not whatever day they
+// were written, so every reframe and repair_done up to the end of the range
+// counts. A reframe with a follow-up date and no repair_done is open, as
+// RepairBook::open() has it, whether or not that date has come.
 class RepairTally {
 public:
-    explicit RepairTally(Date as_of) : as_of_(as_of) {}
     void add(const Entry& entry); // a reframe or a repair_done
     // The earliest follow-up first.
     std::vector<OpenRepair> result();
 
 private:
-    Date as_of_;
     std::vector<OpenRepair> open_;
     std::unordered_set<std::string> closed_;
 };
