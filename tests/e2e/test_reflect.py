@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import re
 import shlex
 import shutil
 import stat
@@ -41,6 +42,17 @@ class EditorTest(HomeTest):
                     f.write(text)
             """))
         return f"{sys.executable} {script}"
+
+    def rescued(self):
+        """The files kept in rescue/, each checked private (0700 dir, 0600 file)."""
+        rescue = os.path.join(self.home, "rescue")
+        if not os.path.isdir(rescue):
+            return []
+        self.assertEqual(oct(os.stat(rescue).st_mode & 0o777), "0o700")
+        paths = [os.path.join(rescue, n) for n in sorted(os.listdir(rescue))]
+        for path in paths:
+            self.assertEqual(oct(os.stat(path).st_mode & 0o777), "0o600")
+        return paths
 
     def seen(self):
         with open(os.path.join(self.user_home, "seen")) as f:
@@ -105,11 +117,14 @@ class Qualities(HomeTest):
                      "--generosity", "2", "--attention", "3")
         r = self.run_pty("reflect", "qualities", answers=["", "5", "9", "3", "", "attention"])
         self.assertEqual(r.status, 0, r.out)
-        self.assertIn("How are the four qualities of well-being with you lately?", r.out)
+        self.assertIn("The four qualities of well-being, from Richard Davidson's research:", r.out)
+        self.assertIn("How is each with you lately?", r.out)
         self.assertIn("resilience (bouncing back from hard moments)? [1-5, Enter keeps 3]",
                       r.out)
         self.assertIn("A number from 1 (hardly there) to 5 (strong)", r.out)
-        self.assertIn("Perhaps resilience, one of your lowest just now", r.out)
+        self.assertIn("Which would you like to practise for a while? Any of them is a good choice.",
+                      r.out)
+        self.assertNotIn("lowest", r.out)
         self.assertIn("Since last time (Friday 27 November):", r.out)
         self.assertIn("positive emotion  4 → 5  up 1", r.out)
         self.assertIn("Your focus: attention.", r.out)
@@ -238,34 +253,51 @@ class Recall(EditorTest):
         self.assertEqual(r.status, 0, r)
         self.assertEqual(self.entries()[0]["text"], "from visual")
 
-    def test_an_unchanged_or_empty_buffer_saves_nothing_and_says_so(self):
+    def test_an_unchanged_buffer_saves_nothing_and_a_changed_unsavable_one_is_kept(self):
         r = self.run_cli("reflect", "recall", "--edit", env=self.env(EDITOR="true"))
         self.assertEqual(r.status, 0, r)
         self.assertIn("The moment was left unchanged; nothing was saved.", r.err)
+        self.assertEqual(self.leftovers(), [])
         r = self.run_cli("reflect", "recall", "--edit", env=self.env(EDITOR=self.editor(
             'text = "# only comments\\n\\n"\n')))
-        self.assertIn("The moment was left empty; nothing was saved.", r.err)
+        self.assertEqual(r.status, 0, r)
         self.assertFalse(os.path.exists(self.month_path()))
-        self.assertEqual(self.leftovers(), [])
+        self.assertEqual(self.leftovers(), ["rescue"])
+        [kept] = self.rescued()
+        self.assertIn("nothing here could be saved as it is", r.err.lower())
+        self.assertIn(kept, r.err)
+        with open(kept, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "# only comments\n\n")
 
-    def test_a_failing_editor_saves_nothing_and_leaves_no_buffer(self):
+    def test_a_failing_editor_saves_nothing_and_keeps_the_buffer_in_rescue(self):
         r = self.run_cli("reflect", "recall", "--edit", env=self.env(EDITOR="false"))
         self.assertEqual(r.status, 74)
         self.assertIn("nothing was saved", r.err)
-        self.assertEqual(self.leftovers(), [])
+        self.assertFalse(os.path.exists(self.month_path()))
+        self.assertEqual(self.leftovers(), ["rescue"])
+        [kept] = self.rescued()
+        self.assertIn(kept, r.err)
+        self.assertEqual(r.err.count("\n"), 1)
 
     def test_the_moment_is_asked_for_on_a_terminal(self):
-        r = self.run_pty("reflect", "recall", answers=["made time to call my sister"])
+        r = self.run_pty("reflect", "recall",
+                         answers=["made time to call my sister", "a slow walk home", ""],
+                         env=self.env(TERM="xterm", COMPASSION_PACE_SECONDS="0.05"))
         self.assertEqual(r.status, 0, r.out)
         self.assertIn("Think of a moment when you treated yourself", r.out)
-        self.assertEqual(self.entries()[0]["text"], "made time to call my sister")
+        self.assertEqual(r.out.count("let the feeling settle"), 2)
+        self.assertIn("Another one?", r.out)
+        self.assertIn("Saved these moments.", r.out)
+        self.assertEqual([e["text"] for e in self.entries()],
+                         ["made time to call my sister", "a slow walk home"])
 
 
 class Reframe(EditorTest):
     def test_every_part_from_flags_survives_exactly(self):
         r = self.run_cli("reflect", "reframe", "--what", ODD_TEXT, "--impact", "my colleague",
                          "--need", "rest", "--repair", "say sorry", "--differently",
-                         "ask for help", "--kind", "You are learning.", "--follow-up", "monday")
+                         "ask for help", "--kind-words", "You are learning.", "--follow-up",
+                         "monday")
         self.assertEqual(r.status, 0, r)
         [e] = self.entries()
         self.assertEqual(e["kind"], "reframe")
@@ -275,7 +307,15 @@ class Reframe(EditorTest):
                          ("my colleague", "rest", "say sorry", "ask for help",
                           "You are learning."))
         self.assertEqual(e["follow_up"], datetime.date(2026, 11, 30))
-        self.assertIn(f"--done {e['id']}", r.out)
+        # The handle it prints is how the repair is named later: steps, then closing.
+        self.assertIn("Saved your reflection as 2026-11-27.reframe.", r.out)
+        self.assertIn("--step TEXT 2026-11-27.reframe)", r.out)
+        self.assertIn("--close 2026-11-27.reframe when it feels complete", r.out)
+        self.assertEqual(self.run_cli("reflect", "reframe", "--step", "said sorry",
+                                      "2026-11-27.reframe").status, 0)
+        step = self.entries()[-1]
+        self.assertEqual((step["kind"], step["ref"], step["text"]),
+                         ("repair_step", e["id"], "said sorry"))
 
     def test_impossible_dates_and_a_missing_what_exit_64_writing_nothing(self):
         for args, message in [
@@ -294,7 +334,7 @@ class Reframe(EditorTest):
         editor = self.editor("""\
             answers = {"[what]": "I rushed the handover\\nand left out the night notes",
                        "[need]": "to get home",
-                       "[kind]": "Tired is not careless. You came back to it.",
+                       "[kind-words]": "Tired is not careless. You came back to it.",
                        "[follow-up]": "+2"}
             out = []
             for line in before.splitlines():
@@ -322,10 +362,18 @@ class Reframe(EditorTest):
         r = self.run_cli("reflect", "reframe", "--edit", env=self.env(EDITOR=editor))
         self.assertEqual(r.status, 64, r)
         self.assertEqual(r.err.count("[follow-up] next blue moon: use YYYY-MM-DD"), 1, r.err)
+        self.assertEqual(r.err.count("compassion: "), 1, r.err)
         self.assertIn("soonish", r.out)
         self.assertIn("next blue moon", r.out)
         self.assertFalse(os.path.exists(self.month_path()))
-        self.assertEqual(self.leftovers(), [])
+        # The words are kept, privately, where the message says.
+        self.assertEqual(self.leftovers(), ["rescue"])
+        [kept] = self.rescued()
+        self.assertIn(f"What you wrote is kept in {kept}\n", r.err)
+        with open(kept, encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn("soonish\n[follow-up] ", text)
+        self.assertTrue(text.endswith("next blue moon\n"))
 
     def test_an_unchanged_template_saves_nothing(self):
         r = self.run_cli("reflect", "reframe", "--edit", env=self.env(VISUAL="true"))
@@ -342,10 +390,17 @@ class Reframe(EditorTest):
         self.assertEqual(r.status, 0, r)
         lines = r.out.splitlines()
         self.assertEqual(len(lines), 2)
-        self.assertRegex(lines[0], r"^[0-9a-z]{10}  2026-11-24  3 days ago    missed the call$")
-        self.assertRegex(lines[1], r"^[0-9a-z]{10}  2026-12-02  in 5 days     forgot the card$")
-        self.assertIn("Repairs waiting for a follow-up", r.err)
-        ref = lines[0][:10]
+        # Columns: handle, id, follow-up date, how far, what happened. A reflection
+        # with neither a repair, a follow-up nor a step is not a repair left open.
+        first = re.fullmatch(
+            r"2026-11-27\.reframe\.1  ([0-9a-z]{10})  2026-11-24  3 days ago    missed the call",
+            lines[0])
+        self.assertTrue(first, lines[0])
+        self.assertRegex(lines[1], r"^2026-11-27\.reframe\.3  [0-9a-z]{10}  2026-12-02  in 5 days"
+                                   r"     forgot the card$")
+        self.assertIn("Repairs still open.", r.err)
+        ref = first.group(1)
+        self.assertEqual(ref, self.entries()[0]["id"])
         before = self.month_bytes()
         r = self.run_cli("reflect", "reframe", "--done", ref[:5], "-m", "we talked; all good")
         self.assertEqual(r.status, 0, r)
@@ -355,8 +410,9 @@ class Reframe(EditorTest):
         self.assertEqual((done["kind"], done["ref"], done["note"]),
                          ("repair_done", ref, "we talked; all good"))
         self.assertNotIn("missed the call", self.run_cli("reflect", "reframe", "--open").out)
-        r = self.run_cli("reflect", "reframe", "--done", ref)
-        self.assertIn("marked done already", r.out)
+        r = self.run_cli("reflect", "reframe", "--close", "2026-11-27.reframe.1")
+        self.assertEqual(r.status, 0, r)
+        self.assertIn("was closed already, on Friday 27 November", r.out)
         self.assertEqual(self.month_bytes(), after)
         self.assertEqual(self.run_cli("reflect", "reframe", "--done", "qqqqqq").status, 64)
 
@@ -375,24 +431,26 @@ class Reframe(EditorTest):
     def test_with_nothing_open_the_list_says_so_kindly(self):
         r = self.run_cli("reflect", "reframe", "--open")
         self.assertEqual((r.status, r.out, r.err),
-                         (0, "", "No repairs are waiting for a follow-up.\n"))
+                         (0, "", "No repairs are open just now.\n"))
 
     def test_the_open_list_on_stdout_is_one_repair_a_line_for_pipes(self):
         self.run_cli("reflect", "reframe", "--what", "forgot the card", "--follow-up", "+5")
         self.run_cli("reflect", "reframe", "--what", "missed the call", "--follow-up", "+1")
-        pipe = shlex.quote(BIN) + " reflect reframe --open | head -1 | awk '{print $1, $2}'"
+        pipe = shlex.quote(BIN) + " reflect reframe --open | head -1 | awk '{print $1, $2, $3}'"
         proc = subprocess.run(pipe, shell=True, capture_output=True, text=True, env=self.env(),
                               stdin=subprocess.DEVNULL, timeout=30)
         self.assertEqual(proc.returncode, 0, proc)
-        self.assertRegex(proc.stdout, r"^[0-9a-z]{10} 2026-11-28\n$")
+        called = self.entries()[1]["id"]
+        self.assertEqual(proc.stdout, f"2026-11-27.reframe.2 {called} 2026-11-28\n")
 
     def test_the_questions_come_one_at_a_time_on_a_real_terminal(self):
         r = self.run_pty("reflect", "reframe", answers=[
             "I was short with a patient's daughter", "she was worried already", "",
             "call her tomorrow", "", "You were tired, and you still care.", "friday"])
         self.assertEqual(r.status, 0, r.out)
-        self.assertIn("not about who you are", r.out)
-        self.assertIn("Who was affected, and how?", r.out)
+        self.assertIn('Shame says "I am bad". Guilt says "what I did caused harm"', r.out)
+        self.assertIn("You are not what you did", r.out)
+        self.assertIn("Who was hurt or affected by it, and how?", r.out)
         self.assertIn("When would you like to come back to the repair?", r.out)
         self.assertIn("Follow-up on Friday 4 December.", r.out)
         [e] = self.entries()
@@ -431,7 +489,8 @@ class Prompt(HomeTest):
 
     def test_the_menu_on_a_terminal_leads_to_a_reflection(self):
         prompt = self.run_cli("reflect", "prompt").out.strip()
-        r = self.run_pty("reflect", answers=["3", "a long shower after the shift"])
+        r = self.run_pty("reflect", answers=["3", "a long shower after the shift", ""],
+                         env=self.env(TERM="xterm", COMPASSION_PACE_SECONDS="0.05"))
         self.assertEqual(r.status, 0, r.out)
         self.assertIn("Today: " + prompt, r.out)
         self.assertIn("4  reframe", r.out)

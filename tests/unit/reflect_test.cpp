@@ -405,6 +405,19 @@ TEST_CASE_FIXTURE(Fixture, "a repair is closed with a new record and leaves the 
     CHECK(run({"reflect", "reframe", "--close", "ab"}).status == 64);
 }
 
+TEST_CASE_FIXTURE(Fixture,
+                  "the handle shown at saving still names the reflection once the day holds more") {
+    Run first = run({"reflect", "reframe", "--what", "missed the call", "--follow-up", "+1"});
+    CHECK(first.out.find("Saved your reflection as 2026-11-27.reframe.\n") == 0);
+    run({"reflect", "reframe", "--what", "forgot the card", "--follow-up", "+2"});
+    Run closed = run({"reflect", "reframe", "--close", "2026-11-27.reframe"});
+    CHECK(closed.status == 0);
+    CHECK(closed.out.find("Closed the repair of 2026-11-27.reframe.1.") == 0);
+    Run open = run({"reflect", "reframe", "--open"});
+    CHECK(open.out.find("missed the call") == std::string::npos);
+    CHECK(open.out.find("2026-11-27.reframe.2  ") == 0);
+}
+
 TEST_CASE_FIXTURE(Fixture, "repair is ongoing: steps are added over time until it is closed") {
     run({"reflect", "reframe", "--what", "shared a detail I should not have", "--repair",
          "tell my supervisor"});
@@ -515,12 +528,13 @@ TEST_CASE_FIXTURE(Fixture, "a template that does not read back reports its error
     Run r = run({"reflect", "reframe", "--edit"});
     CHECK(r.status == 64);
     CHECK(count(r.err, "[follow-up] soonish: use YYYY-MM-DD") == 1);
+    CHECK(count(r.err, "compassion: ") == 1); // the error is one line; the rescue path is not one
     CHECK(r.out.find("late for the shift") != std::string::npos);
     Run declined = run({"reflect", "reframe", "--edit"}, {"n"}, true);
     CHECK(declined.status == 64);
     CHECK(count(declined.err, "[follow-up] soonish: use YYYY-MM-DD") == 1);
     CHECK(declined.out.find("late for the shift") != std::string::npos);
-    CHECK(declined.err.find("what you wrote is kept in " + tmp.path() + "/rescue/reframe-") !=
+    CHECK(declined.err.find("What you wrote is kept in " + tmp.path() + "/rescue/reframe-") !=
           std::string::npos);
     CHECK(month().empty());
     CHECK(strays() == std::vector<std::string>{"rescue"});

@@ -263,7 +263,7 @@ std::optional<Reframe> edit_reframe(Session& s, Date today) {
             std::string kept = editing.keep();
             s.term().out("# Nothing was saved, so here is what you wrote:\n" + printable(text));
             if (!kept.empty())
-                s.term().say(fmt::format("compassion: what you wrote is kept in {}\n", kept));
+                s.term().say(fmt::format("What you wrote is kept in {}\n", kept));
             if (!s.term().interactive())
                 throw;
             s.exit = Exit::usage;

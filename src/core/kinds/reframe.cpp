@@ -138,8 +138,10 @@ std::vector<const Reframe*> RepairBook::matching(std::string_view typed) const {
     if (want.find('.') != std::string::npos) {
         for (const auto& r : reframes_) {
             std::string handle = handle_of(r);
-            // `DAY.reframe.1` names the only one of a day as well.
-            if (handle == want || (handle + ".1") == want)
+            // `DAY.reframe.1` names the only one of a day as well, and
+            // `DAY.reframe` (as it was first shown) still names the first
+            // once the day holds more.
+            if (handle == want || (handle + ".1") == want || handle == want + ".1")
                 out.push_back(&r);
         }
         return out;

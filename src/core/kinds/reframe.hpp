@@ -73,7 +73,7 @@ public:
     // several (numbered from 1 in the order they were written).
     std::string handle_of(const Reframe& reframe) const;
     // Reframes `typed` names: a handle (`2026-11-20.reframe`, `.2` for the
-    // second that day; `DAY.reframe` alone when the day has one), or the
+    // second that day; `DAY.reframe` the first, as shown when it was saved), or the
     // start of an id (any case). Newest last.
     std::vector<const Reframe*> matching(std::string_view typed) const;
     // The day the repair of reframe `id` was first closed, if it was.
