@@ -227,8 +227,11 @@ class InteractiveCheckIn(HomeTest):
         r = self.run_pty("log", answers=["sleep, a walk", "y", "n", "4", ""])
         self.assertEqual(r.status, 0, r.out)
         self.assertIn("what does it take for you to show up for others", r.out)
-        [e] = self.entries()
-        self.assertEqual((e["did"], e["not_done"]), (["sleep"], ["a walk"]))
+        # The list named is kept as a show-up record, then the check-in uses it.
+        [items, e] = self.entries()
+        self.assertEqual((items["kind"], items["items"]), ("showup", ["sleep", "a walk"]))
+        self.assertEqual((e["kind"], e["did"], e["not_done"]), ("checkin", ["sleep"], ["a walk"]))
+        self.assertEqual(e["showed_up"], 4)
         self.assertNotIn(" of 4", r.out)
         self.assertNotIn(" of 5", r.out)
 

@@ -63,9 +63,11 @@ class WithoutATerminal(PracticeTest):
         self.assertLess(time.monotonic() - started, 5)
         self.assertEqual(r.status, 0, r)
         self.assertEqual(r.err, "")
+        # The article's practice: anywhere will do, and its two phrases, once each.
         self.assertEqual(r.out.splitlines(), [
-            "  May I be safe.", "  May I be happy.", "  May I be healthy.",
-            "  May I live with ease.", "  May all beings be happy.", "  May all beings find peace."])
+            "You can do this anywhere, even standing in a queue: look at the people around you",
+            "and silently wish them well.", "",
+            "  May all beings be happy.", "  May all beings find peace."])
         self.assertNotIn("\x1b", r.out)
         [p] = self.practices()
         self.assertEqual((p["practice"], p["seconds"], p["completed"]), ("kindness", 0, True))
@@ -141,7 +143,7 @@ class WithoutATerminal(PracticeTest):
 
     def test_quality_by_name_and_a_typo(self):
         r = self.run_cli("practice", "quality", "Positive-Emotion", "--no-log")
-        self.assertTrue(r.out.startswith("Positive emotion: "), r)
+        self.assertTrue(r.out.startswith("Focus on positive emotion: "), r)
         typo = self.run_cli("practice", "quality", "resilence")
         self.assertEqual(typo.status, 64)
         self.assertIn("did you mean 'resilience'?", typo.err)
@@ -175,17 +177,25 @@ class OnATerminal(PracticeTest):
         _, status = os.waitpid(pid, 0)
         return os.waitstatus_to_exitcode(status), screen
 
+    def read_to_the_third_phrase(self, fd, screen):
+        """Reads until the third phrase, the first again, shows: 0.6 s in at a 0.3 s pace."""
+        screen = self.read_until(fd, screen, b"May all beings find peace.")
+        second = screen.index(b"May all beings find peace.")
+        screen = screen[:second] + self.read_until(fd, screen[second:],
+                                                   b"May all beings be happy.")
+        self.assertEqual(screen.count(b"May all beings be happy."), 2)
+        return screen
+
     def test_ctrl_c_ends_kindness_early_records_the_time_and_restores_the_terminal(self):
         pid, fd = self.spawn("practice", "kindness", "--minutes", "1",
                              env=self.pty_env(pace="0.3"))
         try:
             modes_before = termios.tcgetattr(fd)
-            screen = self.read_until(fd, b"", b"May I be safe.")
+            screen = self.read_until(fd, b"", b"May all beings be happy.")
             started = time.monotonic()
-            # The third phrase begins 0.6 s in: press Ctrl-C there, through the
-            # terminal's line discipline, as a person would.
-            screen = self.read_until(fd, screen, b"May I be healthy.")
-            self.assertIn(b"May I be healthy.", screen)
+            # The third phrase (the first again) begins 0.6 s in: press Ctrl-C
+            # there, through the terminal's line discipline, as a person would.
+            screen = self.read_to_the_third_phrase(fd, screen)
             os.write(fd, b"\x03")
             pressed_after = time.monotonic() - started
             status, screen = self.finish(pid, fd, screen)
@@ -196,7 +206,9 @@ class OnATerminal(PracticeTest):
         self.assertEqual(status, 0, shown)
         self.assertIn("left", shown)  # the progress line was there
         self.assertIn("Stopped after", strip_ansi(shown))
-        self.assertNotIn("May all beings find peace.", shown)
+        # It ended in the third phrase: the fourth never came, and Ctrl-C asks nothing.
+        self.assertEqual(shown.count("May all beings find peace."), 1)
+        self.assertNotIn("What did you notice?", shown)
         # The cursor hidden for the bar is shown again, and nothing follows that hides it.
         self.assertIn("\x1b[?25l", shown)
         self.assertGreater(shown.rfind("\x1b[?25h"), shown.rfind("\x1b[?25l"))
@@ -213,7 +225,7 @@ class OnATerminal(PracticeTest):
             pid, fd = self.spawn("practice", "kindness", "--minutes", "1",
                                  env=self.pty_env(pace="0.3"))
             try:
-                screen = self.read_until(fd, b"", b"May I be healthy.")
+                screen = self.read_to_the_third_phrase(fd, b"")
                 os.kill(pid, sig)
                 status, screen = self.finish(pid, fd, screen)
             finally:
@@ -228,31 +240,45 @@ class OnATerminal(PracticeTest):
             self.assertGreaterEqual(p["seconds"], 1)
 
     def test_a_whole_session_on_a_terminal_is_recorded_as_completed(self):
-        r = self.run_pty("practice", "kindness", "--count", "2", "--bell", env=self.pty_env())
+        r = self.run_pty("practice", "kindness", "--count", "2", "--bell", answers=[""],
+                         env=self.pty_env(pace="0.3"))
         self.assertEqual(r.status, 0, r)
         self.assertEqual(r.out.count("May all beings find peace."), 2)
         self.assertIn("\a", r.raw)
         self.assertIn("[####", r.raw)
+        self.assertIn("1 s of kindness. May some of it stay with you.", r.out)
+        # Enter at the question keeps nothing more than the session.
+        self.assertIn("What did you notice?", r.out)
+        self.assertEqual([e["kind"] for e in self.all_entries()], ["practice"])
         [p] = self.practices()
         self.assertIs(p["completed"], True)
-        self.assertEqual(p["seconds"], 1)  # 12 phrases of 0.05 s, rounded
+        self.assertEqual(p["seconds"], 1)  # 4 phrases of 0.3 s, rounded
 
     def test_no_log_on_a_terminal_keeps_no_record(self):
         r = self.run_pty("practice", "kindness", "--count", "1", "--no-log", env=self.pty_env())
         self.assertEqual(r.status, 0, r)
-        self.assertIn("May I be safe.", r.out)
-        self.assertEqual(self.practices(), [])
+        self.assertIn("May all beings be happy.", r.out)
+        # Without a record there is nothing to keep what was noticed with.
+        self.assertNotIn("What did you notice?", r.out)
+        self.assertEqual(self.all_entries(), [])
 
     def test_recall_counts_down_and_offers_to_keep_another_moment(self):
         self.write_journal(moment("firstmomnt", "2026-11-02", "took a real lunch break"))
-        r = self.run_pty("practice", "recall", answers=["walked the long way home"],
+        r = self.run_pty("practice", "recall",
+                         answers=["a warmth, then tears", "walked the long way home"],
                          env=self.pty_env(pace="0.2"))
         self.assertEqual(r.status, 0, r)
         self.assertIn("took a real lunch break", r.out)
+        self.assertIn("What did you notice?", r.out)
+        self.assertIn("Kept with this session.", r.out)
         self.assertIn("Kept.", r.out)
-        kinds = [(e["kind"], e.get("text"), e.get("moment")) for e in self.entries()]
+        entries = self.entries()
+        kinds = [(e["kind"], e.get("text"), e.get("moment")) for e in entries]
         self.assertEqual(kinds[1:], [("practice", None, "firstmomnt"),
+                                     ("noticed", "a warmth, then tears", None),
                                      ("moment", "walked the long way home", None)])
+        # What was noticed points at its session.
+        self.assertEqual(entries[2]["ref"], entries[1]["id"])
 
     def interrupt_countdown(self, *args):
         """Runs a practice on a terminal, presses Ctrl-C once its countdown
@@ -273,18 +299,32 @@ class OnATerminal(PracticeTest):
         self.write_journal(moment("firstmomnt", "2026-11-02", "took a real lunch break"))
         status, shown = self.interrupt_countdown("practice", "recall")
         self.assertEqual(status, 0, shown)
-        self.assertRegex(shown, "Stopped (after|before)")
+        self.assertIn("Stopped there. Even a moment of it counts.", shown)
         self.assertNotIn("another moment", shown)
+        self.assertNotIn("What did you notice?", shown)
         kinds = [(e["kind"], e.get("completed")) for e in self.entries()]
         self.assertEqual(kinds, [("moment", None), ("practice", False)])
 
     def test_ctrl_c_ends_quality_and_asks_nothing(self):
-        status, shown = self.interrupt_countdown("practice", "quality", "attention")
+        # Resilience's exercise that day is one to do now, so it counts down.
+        status, shown = self.interrupt_countdown("practice", "quality", "resilience")
         self.assertEqual(status, 0, shown)
-        self.assertRegex(shown, "Stopped (after|before)")
+        self.assertIn("Stopped there. Even a moment of it counts.", shown)
+        self.assertNotIn("What did you notice?", shown)
         [p] = self.practices()
         self.assertIs(p["completed"], False)
         self.assertNotIn("ls -la", str(self.all_entries()))
+
+    def test_an_exercise_for_later_gets_no_countdown(self):
+        # Attention's exercise that day, a walk, is done when the moment comes.
+        r = self.run_pty("practice", "quality", "attention", env=self.pty_env(pace="5"),
+                         timeout=4)
+        self.assertEqual(r.status, 0, r)
+        self.assertIn("Attention: Walk and feel", r.out)
+        self.assertIn("This one is for later, when the moment comes.", r.out)
+        self.assertNotIn(" left", r.raw)
+        [p] = self.practices()
+        self.assertEqual((p["quality"], p["seconds"], p["completed"]), ("attention", 0, True))
 
     def test_recall_with_nothing_saved_offers_to_keep_the_first_moment(self):
         r = self.run_pty("practice", "recall", answers=["I let myself rest on Sunday"],
