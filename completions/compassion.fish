@@ -25,6 +25,15 @@ function __compassion_showup_items
     compassion $home log --list-items 2>/dev/null
 end
 
+# The repairs still open, by handle, with what happened as the description.
+function __compassion_open_repairs
+    set -l home
+    set -l tokens (commandline -opc)
+    set -l i (contains -i -- --home $tokens)
+    and set home --home $tokens[(math $i + 1)]
+    compassion $home reflect reframe --open 2>/dev/null | string replace -r '^(\S+)  \S+  \S+  \S.*?  +(\S.*)$' '$1\t$2'
+end
+
 set -l commands log practice reflect review export import help
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 
@@ -91,8 +100,10 @@ for part in what impact need repair differently kind-words
 end
 complete -c compassion -n "__fish_seen_subcommand_from reframe" -l follow-up -x -a "tomorrow $days" -d 'When to come back to it'
 complete -c compassion -n "__fish_seen_subcommand_from reframe" -l step -x -d 'Add a step to a repair'
-complete -c compassion -n "__fish_seen_subcommand_from reframe" -l close -d 'Close a repair'
-complete -c compassion -n "__fish_seen_subcommand_from reframe" -l done -d 'Close a repair (older name)'
+# --close and --done take an optional REFLECTION; it may also come as the positional.
+complete -c compassion -n "__fish_seen_subcommand_from reframe" -l close -f -a '(__compassion_open_repairs)' -d 'Close a repair'
+complete -c compassion -n "__fish_seen_subcommand_from reframe" -l done -f -a '(__compassion_open_repairs)' -d 'Close a repair (older name)'
+complete -c compassion -n "__fish_seen_subcommand_from reframe" -f -a '(__compassion_open_repairs)'
 complete -c compassion -n "__fish_seen_subcommand_from reframe" -s m -l note -x -d 'A note on how it went'
 complete -c compassion -n "__fish_seen_subcommand_from reframe" -l open -d 'List open repairs'
 complete -c compassion -n "__fish_seen_subcommand_from prompt" -l date -x -a "$days" -d 'Another day'

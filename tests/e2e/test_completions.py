@@ -162,6 +162,18 @@ class Fish(CompletionTest):
         self.assertEqual(sorted(self.complete("compassion help ")),
                          ["export", "help", "import", "log", "practice", "reflect", "review"])
 
+    def test_close_takes_an_optional_reflection_from_the_open_repairs(self):
+        self.run_cli("reflect", "reframe", "--what", "missed the call", "--follow-up", "+1")
+        self.run_cli("reflect", "reframe", "--what", "forgot the card", "--repair", "buy one")
+        self.run_cli("reflect", "reframe", "--what", "closed already", "--follow-up", "+2")
+        self.run_cli("reflect", "reframe", "--close", "2026-11-27.reframe.3")
+        handles = ["2026-11-27.reframe.1", "2026-11-27.reframe.2"]
+        self.assertEqual(sorted(self.complete("compassion reflect reframe --close ")), handles)
+        self.assertEqual(sorted(self.complete("compassion reflect reframe --done=")),
+                         ["--done=" + h for h in handles])
+        # The flag alone is complete too: the only open repair need not be named.
+        self.assertIn("--close", self.complete("compassion reflect reframe --cl"))
+
     def test_showup_offers_the_items_as_they_are(self):
         # fish lists a candidate as it is and escapes the space when inserting it.
         self.assertEqual(sorted(self.complete("compassion reflect showup ")),
