@@ -20,6 +20,12 @@ const std::vector<CommandInfo>& command_table() {
          add_practice_command},
         {"review", "See what helps: a summary of a range, for people or for pipes",
          add_review_command},
+        {"show", "Read back a day, a range or one record, each with its handle",
+         add_show_command},
+        {"find", "Search everything you wrote; exits 1 when nothing matches", add_find_command},
+        {"edit", "Correct a record: the new version replaces the old one", add_edit_command},
+        {"forget", "Take a record back for good: its lines leave the journal", add_forget_command},
+        {"undo", "Take back the last record written here today", add_undo_command},
         {"help", "Show the manual of compassion or of one command", add_help_command},
     };
     return table;

@@ -1,5 +1,6 @@
 #include "commands/common.hpp"
 #include "core/locale.hpp"
+#include "store/state.hpp"
 
 #include <cstdio>
 #include <fmt/format.h>
@@ -9,6 +10,7 @@ namespace compassion {
 void save_record(Session& session, const Record& record) {
     try {
         session.journal().append(record);
+        remember_written(session, record);
     } catch (const Error&) {
         std::string kept;
         try {
@@ -22,6 +24,15 @@ void save_record(Session& session, const Record& record) {
         if (!kept.empty())
             session.term().say("compassion: a copy of the entry is kept in " + kept + "\n");
         throw;
+    }
+}
+
+void remember_written(Session& session, const Record& record) {
+    try {
+        save_last_written(session.fs(), session.home(),
+                          LastWritten{record.id, record.day, session.today()});
+    } catch (const Error&) {
+        // Only undo reads it; the record itself is saved.
     }
 }
 

@@ -16,6 +16,10 @@ namespace compassion {
 // (and keeps a copy in rescue/ when it can) before passing the error on.
 void save_record(Session& session, const Record& record);
 
+// Notes `record` as the last one this home wrote, in state/, for `undo`
+// (best effort: the record is saved either way). save_record does it.
+void remember_written(Session& session, const Record& record);
+
 // Asks one question on the terminal and returns the trimmed answer; nothing
 // when input ends (Ctrl-D).
 std::optional<std::string> ask(Session& session, std::string_view question);
