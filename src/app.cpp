@@ -53,7 +53,11 @@ void Session::prepare() {
 const Config& Session::config() {
     if (!config_) {
         prepare();
-        config_ = load_config(sys_.fs, home().config_path());
+        std::string notice;
+        config_ = load_config(sys_.fs, sys_.clock, home().config_path(),
+                              lock_timeout_from(sys_.env), &notice);
+        if (!notice.empty())
+            warn(notice);
     }
     return *config_;
 }

@@ -11,6 +11,10 @@ void save_record(Session& session, const Record& record) {
     try {
         session.journal().append(record);
         remember_written(session, record);
+    } catch (const UnconfirmedError&) {
+        // The record is in the month: printing it back or keeping a copy
+        // would invite adding it a second time.
+        throw;
     } catch (const Error&) {
         std::string kept;
         try {

@@ -14,6 +14,8 @@ namespace compassion {
 
 // Stores a record; if it cannot be stored, prints it back as TOML on stdout
 // (and keeps a copy in rescue/ when it can) before passing the error on.
+// A record that is in place though the disk did not confirm it
+// (UnconfirmedError) is not printed back: it must not be added again.
 void save_record(Session& session, const Record& record);
 
 // Notes `record` as the last one this home wrote, in state/, for `undo`

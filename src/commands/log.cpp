@@ -234,8 +234,16 @@ void log_command(LogOptions& o, Session& s) {
         if (*o.did_opt || *o.unsure_opt || *o.rating_opt || *o.message_opt || o.check ||
             o.if_missing || o.date != "today")
             throw UsageError("--list-items stands alone; it only prints your items");
-        for (const auto& item : cfg.items)
-            s.term().out(item + "\n");
+        // One a line, nothing replayed raw: a name with a line break or a
+        // control character is shown as the text report shows it.
+        for (const auto& item : cfg.items) {
+            std::string line;
+            for (char c : printable(item))
+                line += c == '\n'   ? std::string("^J")
+                        : c == '\t' ? std::string("^I")
+                                    : std::string(1, c);
+            s.term().out(line + "\n");
+        }
         return;
     }
     Date today = s.today();

@@ -77,6 +77,15 @@ public:
     explicit IoError(const std::string& message) : Error(message, Exit::io) {}
 };
 
+// A write that is in place (renamed over the file) but whose directory could
+// not be flushed: a crash now could still lose it, yet it is there, so the
+// person must not repeat it (that would make a duplicate). Exit 74, and no
+// copy is printed back or kept in rescue/.
+class UnconfirmedError : public IoError {
+public:
+    explicit UnconfirmedError(const std::string& message) : IoError(message) {}
+};
+
 // Another run holds the journal lock for longer than the timeout.
 class BusyError : public Error {
 public:

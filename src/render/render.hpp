@@ -35,9 +35,11 @@ void json_report(const Summary& summary, bool redact, const Sink& sink);
 
 // A JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD.
 std::string json_string(std::string_view text);
-// An RFC 4180 field: quoted when it holds a comma, quote, CR or LF.
+// An RFC 4180 field: quoted when it holds a comma, quote, CR or LF. Other
+// control characters are made visible as the text report shows them (^[).
 std::string csv_field(std::string_view text);
-// A TSV field: backslash, tab, newline and carriage return written as \\ \t \n \r.
+// A TSV field: backslash, tab, newline and carriage return written as \\ \t \n \r;
+// other control characters made visible as the text report shows them (^[).
 std::string tsv_field(std::string_view text);
 
 // ▁▂▃▄▅▆▇█ for a value from 0 to 1; _-~=+*%# when `ascii`.

@@ -4,9 +4,38 @@
 
 namespace compassion {
 
-std::string csv_field(std::string_view text) {
+namespace {
+
+// Control characters made visible as the text report shows them (ESC as ^[,
+// NUL as ^@, DEL as ^?, a C1 control as ?), except the ones in `kept`, which
+// the format encodes itself. Nothing in a table may clear a screen or write
+// to a clipboard (OSC 52) when it is printed to a terminal.
+std::string visible_controls(std::string_view text, std::string_view kept) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 || c == 0x7f) && kept.find(static_cast<char>(c)) == std::string_view::npos) {
+            out += '^';
+            out += static_cast<char>(c ^ 0x40);
+        } else if (c == 0xC2 && i + 1 < text.size() &&
+                   static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            out += '?';
+            ++i;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string csv_field(std::string_view raw) {
+    const std::string text = visible_controls(raw, "\r\n");
     if (text.find_first_of(",\"\r\n") == std::string_view::npos)
-        return std::string(text);
+        return text;
     std::string out = "\"";
     for (char c : text) {
         if (c == '"')
@@ -17,7 +46,8 @@ std::string csv_field(std::string_view text) {
     return out;
 }
 
-std::string tsv_field(std::string_view text) {
+std::string tsv_field(std::string_view raw) {
+    const std::string text = visible_controls(raw, "\t\n\r");
     std::string out;
     out.reserve(text.size());
     for (char c : text) {

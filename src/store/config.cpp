@@ -2,13 +2,11 @@
 
 #include "core/errors.hpp"
 #include "core/items.hpp"
+#include "core/nesting.hpp"
 #include "core/record.hpp"
-#include "store/lock.hpp"
 
 #include <algorithm>
 #include <cerrno>
-#include <dirent.h>
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -142,6 +140,11 @@ std::vector<std::string> Config::text_list(std::string_view dotted,
 Config parse_config(const std::string& text, const std::string& path) {
     Config config;
     config.path = path;
+    if (auto deep = too_deep(text))
+        throw ConfigError(SourcePos{path, deep->line, deep->column},
+                          fmt::format("keys or values nest more than {} levels deep here; "
+                                      "compassion reads no deeper",
+                                      max_toml_nesting));
     try {
         config.table = toml::parse(text, path);
     } catch (const toml::parse_error& e) {
@@ -171,32 +174,6 @@ Config parse_config(const std::string& text, const std::string& path) {
         throw ConfigError(pos_of(path, *config.table.get("color")),
                           "color should be \"auto\", \"always\" or \"never\"");
     return config;
-}
-
-Config load_config(FileSystem& fs, const std::string& path) {
-    std::optional<std::string> text;
-    try {
-        text = read_file(fs, path);
-    } catch (const DataError& e) {
-        // A link or a non-file where the config should be: a config problem.
-        // Failing I/O stays an IoError (74).
-        std::string message = e.what();
-        throw ConfigError(e.pos(), message.substr(format_pos(e.pos()).size() + 2));
-    }
-    if (!text) {
-        // Written whole or not at all: a first run killed half-way through
-        // the template must not leave a torn config that every later run
-        // refuses. Another run creating it at the same moment writes the same.
-        try {
-            write_config(fs, path, std::string(template_text));
-        } catch (const IoError& e) {
-            throw CreateError(e.what());
-        }
-        text = read_file(fs, path);
-        if (!text)
-            throw CreateError("cannot create " + path);
-    }
-    return parse_config(*text, path);
 }
 
 namespace {
@@ -242,6 +219,9 @@ bool is_same_but(const std::string& candidate, toml::table original, std::string
 
 std::string with_top_level_value(const std::string& text, std::string_view key,
                                  std::string_view value_toml) {
+    if (auto deep = too_deep(text))
+        throw ConfigError(SourcePos{"config.toml", deep->line, deep->column},
+                          "keys or values nest too deeply here to change it safely");
     toml::table doc = toml::parse(text);
     toml::table wanted = toml::parse("value = " + std::string(value_toml));
     const toml::node& value = *wanted.get("value");
@@ -297,48 +277,6 @@ std::string with_top_level_value(const std::string& text, std::string_view key,
                       fmt::format("{} cannot be added without changing something else; please "
                                   "edit it by hand",
                                   key));
-}
-
-void write_config(FileSystem& fs, const std::string& path, const std::string& text) {
-    std::string temp = fmt::format("{}.tmp.{}", path, ::getpid());
-    int fd = fs.open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
-        throw IoError(errno_message("cannot create " + temp, errno));
-    {
-        FileHandle file(fs, fd);
-        int err = write_all(fs, fd, text);
-        if (!err && fs.fsync(fd) != 0)
-            err = errno;
-        if (!err)
-            err = file.close_checked();
-        if (err) {
-            fs.unlink(temp.c_str());
-            throw IoError(errno_message("cannot write " + temp, err));
-        }
-    }
-    if (fs.rename(temp.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        fs.unlink(temp.c_str());
-        throw IoError(errno_message("cannot replace " + path, err));
-    }
-}
-
-void update_config(FileSystem& fs, Clock& clock, const std::string& path,
-                   std::chrono::milliseconds timeout,
-                   const std::function<std::string(const std::string&)>& change) {
-    std::string dir = path.substr(0, path.find_last_of('/') + 1);
-    FileLock lock(fs, dir + ".config.lock", clock, timeout);
-    std::string stale = path.substr(dir.size()) + ".tmp.";
-    if (DIR* d = ::opendir(dir.empty() ? "." : dir.c_str())) {
-        while (const dirent* item = ::readdir(d))
-            if (std::string_view(item->d_name).substr(0, stale.size()) == stale)
-                fs.unlink((dir + item->d_name).c_str());
-        ::closedir(d);
-    }
-    std::optional<std::string> text = read_file(fs, path);
-    if (!text)
-        throw NoInputError(path + ": the config went missing while it was being changed");
-    write_config(fs, path, change(*text));
 }
 
 std::string toml_string_array(const std::vector<std::string>& values) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/file.h>
@@ -49,6 +50,20 @@ int RealFileSystem::fchmod(int fd, mode_t mode) {
     return ::fchmod(fd, mode);
 }
 
+int RealFileSystem::list_dir(const char* path, std::vector<std::string>& names) {
+    // readdir directly: std::filesystem costs more than the rest of `log`.
+    DIR* dir = ::opendir(path);
+    if (!dir)
+        return -1;
+    while (const dirent* item = ::readdir(dir)) {
+        std::string_view name(item->d_name);
+        if (name != "." && name != "..")
+            names.emplace_back(name);
+    }
+    ::closedir(dir);
+    return 0;
+}
+
 int FileHandle::close_checked() {
     int fd = fd_;
     fd_ = -1;
@@ -68,7 +83,7 @@ std::string octal_mode(mode_t mode) {
 } // namespace
 
 std::optional<std::string> read_file(FileSystem& fs, const std::string& path, std::string* notice,
-                                     std::size_t spare) {
+                                     std::size_t spare, struct stat* seen) {
     // O_NONBLOCK: opening a FIFO put in place of a file must not hang; it is
     // refused below. Regular files ignore the flag.
     int fd = -1;
@@ -92,6 +107,8 @@ std::optional<std::string> read_file(FileSystem& fs, const std::string& path, st
         throw IoError(errno_message(path, errno));
     if (!S_ISREG(st.st_mode))
         throw DataError(SourcePos{path, 0, 0}, "is not a regular file; compassion leaves it alone");
+    if (seen)
+        *seen = st;
     if (notice && (st.st_mode & 077) != 0) {
         if (fs.fchmod(fd, 0600) == 0)
             *notice = fmt::format("{} could be read by others (mode {}); it is private (0600) now",

@@ -2,8 +2,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <vector>
 
 namespace compassion {
 
@@ -25,6 +27,8 @@ public:
     virtual int fstat(int fd, struct stat* st) = 0;
     virtual int lstat(const char* path, struct stat* st) = 0;
     virtual int fchmod(int fd, mode_t mode) = 0;
+    // The names in a directory, without "." and "..", in no particular order.
+    virtual int list_dir(const char* path, std::vector<std::string>& names) = 0;
 };
 
 class RealFileSystem : public FileSystem {
@@ -41,6 +45,7 @@ public:
     int fstat(int fd, struct stat* st) override;
     int lstat(const char* path, struct stat* st) override;
     int fchmod(int fd, mode_t mode) override;
+    int list_dir(const char* path, std::vector<std::string>& names) override;
 };
 
 // A file descriptor that closes itself (ignoring errors: use close_checked
@@ -73,8 +78,11 @@ inline constexpr int max_interrupted_retries = 100;
 // With `notice`, a file that others may read or write is made 0600 and
 // `notice` says so (or says that it could not be). `spare`: room for that
 // many more bytes in the string, for a caller that will append to it.
+// `seen`, when given, receives the file's status as it was opened (a writer
+// checks against it that the file is still the one it read).
 std::optional<std::string> read_file(FileSystem& fs, const std::string& path,
-                                     std::string* notice = nullptr, std::size_t spare = 0);
+                                     std::string* notice = nullptr, std::size_t spare = 0,
+                                     struct stat* seen = nullptr);
 
 // Writes all of `data`, retrying on EINTR and short writes; returns 0 or errno.
 int write_all(FileSystem& fs, int fd, std::string_view data);

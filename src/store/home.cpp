@@ -3,7 +3,6 @@
 #include "core/errors.hpp"
 
 #include <cerrno>
-#include <fcntl.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -55,16 +54,6 @@ std::vector<std::string> prepare_home(FileSystem& fs, const Home& home) {
         make_private_dir(fs, dir);
         if (auto notice = check_private_dir(fs, dir))
             notices.push_back(std::move(*notice));
-    }
-    // Month files only ever grow by whole [[entry]] blocks, so a union merge is
-    // the right merge when the home is kept in git on two machines.
-    std::string attributes = home.journal_dir() + "/.gitattributes";
-    int fd = fs.open(attributes.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-        FileHandle file(fs, fd);
-        write_all(fs, fd,
-                  "# Written by compassion: month files merge as a union of entries.\n"
-                  "*.toml merge=union\n");
     }
     return notices;
 }

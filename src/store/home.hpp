@@ -26,8 +26,9 @@ struct Home {
 // Throws UsageError when none of these gives a directory.
 Home resolve_home(const std::optional<std::string>& flag, const Environment& env);
 
-// Creates the home and its journal directory, 0700, and the git attributes
-// that make git merge month files as a union. Throws CreateError, also for a
+// Creates the home and its journal directory, 0700 (the journal's lock holder
+// writes the git attributes that make git merge month files as a union).
+// Throws CreateError, also for a
 // home or journal directory that is someone else's (see check_private_dir).
 // Returns warnings worth showing (a directory that had to be made private).
 std::vector<std::string> prepare_home(FileSystem& fs, const Home& home);

@@ -4,6 +4,7 @@
 #include "core/entry.hpp"
 #include "core/month_reader.hpp"
 #include "core/record.hpp"
+#include "store/atomic_file.hpp"
 #include "store/filesystem.hpp"
 #include "store/home.hpp"
 #include "store/lock.hpp"
@@ -34,11 +35,30 @@ public:
 
     // Adds `record` to the month file of its day, atomically and durably:
     // lock → read and parse → append after the existing bytes → re-parse →
-    // temp file → fsync → rename → fsync the directory.
+    // the durable write (store/atomic_file.hpp). If the month is no longer
+    // the file that was read just before the rename (a sync tool replaced
+    // it), it is read again and the record appended again. A month that
+    // starts with a byte-order mark has it dropped first (rewrite_month),
+    // with one warning.
     // Throws BusyError (lock timeout), DataError (the month does not parse,
     // or is a symbolic link or not a regular file; it is left untouched),
-    // IoError or CreateError.
+    // UnconfirmedError (the record is in place but the directory could not
+    // be flushed: it must not be added again), IoError or CreateError.
     void append(const Record& record);
+
+    // The one way to change bytes already in a month file. Append-only has a
+    // closed list of exceptions (compassion(5)), and each goes through here:
+    // removing the lines of forgotten records (forget); dropping a leading
+    // byte-order mark (append does it); `doctor --fix` folding a conflict
+    // copy or removing merge-conflict markers. Nothing else may call it.
+    // Under the journal's lock (its own, or a Hold's) and by the durable
+    // write, `month`'s file becomes exactly `text`, provided it still holds
+    // exactly `expected` (the bytes the caller read and changed); if another
+    // writer got there first, nothing is written and it returns false: read
+    // the month again and redo the change. `text` must parse as a month
+    // (else IoError, nothing written). Throws as append() does;
+    // UnconfirmedError means the new text is in place.
+    bool rewrite_month(YearMonth month, std::string_view expected, const std::string& text);
 
     // Holds the journal's lock for a command that reads and then appends
     // without waiting for anyone in between (log with its answers on the
@@ -88,8 +108,9 @@ public:
     // the commands that work on the records themselves: forget, doctor, sync).
     void include_hidden(bool yes) { hidden_too_ = yes; }
 
-    // Saves a record that could not be stored in rescue/ (best effort) and
-    // returns its path, or "" when even that failed.
+    // Saves a record that could not be stored in rescue/ (best effort, by
+    // the durable write) and returns its path, or "" when even that failed.
+    // A rescue/ that is a symbolic link or not the user's own is not used.
     std::string rescue(const Record& record) const;
 
     // Where warnings go (a month file that was readable by others and is now
@@ -101,7 +122,26 @@ private:
     // The names in the journal directory that are month files or temporary
     // files (listed once while the lock is held).
     std::vector<std::string> journal_names() const;
-    void remove_stale_temp_files(const std::vector<std::string>& names) const;
+    // What the holder of the lock tidies: temp files of a crashed writer are
+    // removed, and a missing, empty or torn journal/.gitattributes written.
+    void tidy_under_lock(const std::vector<std::string>& names) const;
+    void repair_attributes() const;
+
+    // A month file as a writer reads it under the lock.
+    struct Current {
+        std::optional<std::string> text;      // nothing: there is no file yet
+        std::optional<FileIdentity> identity; // what the durable write expects
+        std::size_t entries = 0;
+    };
+    Current current(const std::string& path);
+    // The durable write of a whole month under the lock; `expect`: the
+    // identity the month must still have. Throws UnconfirmedError with
+    // `advice` when the directory could not be flushed.
+    bool replace_month(const std::string& path, const std::string& text,
+                       const std::optional<FileIdentity>& expect, std::string_view advice);
+    // Drops a leading byte-order mark from `month` (saying so once); false
+    // when the file changed under us.
+    bool drop_bom(const std::string& path, Current& month);
     // `days`: only the entries of these days (nullptr: all).
     void read_month(const MonthFiles& month, const Visitor& visit, std::vector<DataError>& problems,
                     std::size_t& order, const DaySpan* days) const;
@@ -119,9 +159,11 @@ private:
         std::size_t hash = 0;
         std::size_t entries = 0;
         std::optional<std::string> text;
+        std::optional<FileIdentity> identity;
         bool matches(const std::string& p, std::string_view bytes) const;
     };
-    void remember(const std::string& path, std::string&& text, std::size_t entries) const;
+    void remember(const std::string& path, std::string&& text, std::size_t entries,
+                  std::optional<FileIdentity> identity) const;
 
     // The lock and the journal's names while a Hold lasts.
     struct Held {

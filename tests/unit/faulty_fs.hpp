@@ -3,6 +3,7 @@
 #include "store/filesystem.hpp"
 
 #include <cerrno>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ public:
     std::vector<std::string> unlinked; // every path unlink was asked to remove
     std::vector<std::string> synced;   // the path of each descriptor fsync was asked to flush
     std::vector<std::pair<std::string, std::string>> renamed; // from, to
+    // Called with the path before each lstat: lets a test change a file at
+    // the moment a writer looks at it (a sync tool replacing the month).
+    std::function<void(const std::string&)> on_lstat;
 
     int open(const char* p, int f, mode_t m) override {
         bool fails = fault("open");
@@ -84,10 +88,15 @@ public:
         return fault("fstat") ? -1 : RealFileSystem::fstat(fd, st);
     }
     int lstat(const char* p, struct stat* st) override {
+        if (on_lstat)
+            on_lstat(p);
         return fault("lstat") ? -1 : RealFileSystem::lstat(p, st);
     }
     int fchmod(int fd, mode_t m) override {
         return fault("fchmod") ? -1 : RealFileSystem::fchmod(fd, m);
+    }
+    int list_dir(const char* p, std::vector<std::string>& names) override {
+        return fault("list_dir") ? -1 : RealFileSystem::list_dir(p, names);
     }
 
 private:

@@ -22,7 +22,8 @@ struct Fixture : testing::AppFixture {
         std::vector<std::string> out;
         for (const auto& e : std::filesystem::directory_iterator(tmp.path())) {
             std::string name = e.path().filename();
-            if (name != "config.toml" && name != "journal" && name != "editor.sh" && name != "seen")
+            if (name != "config.toml" && name != ".config.lock" && name != "journal" &&
+                name != "editor.sh" && name != "seen")
                 out.push_back(name);
         }
         return out;

@@ -1,0 +1,209 @@
+// The journal's write side: append, the closed list of rewrites, the lock
+// holder's tidying and the rescue copy. Every write is the durable write of
+// store/atomic_file.hpp.
+#include "core/errors.hpp"
+#include "core/month_reader.hpp"
+#include "store/journal.hpp"
+#include "store/month_parse.hpp"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace compassion {
+
+namespace {
+
+constexpr std::string_view bom = "\xEF\xBB\xBF";
+
+// Month files only ever grow by whole [[entry]] blocks, so a union merge is
+// the right merge when the home is kept in git on two machines.
+constexpr std::string_view attributes_text =
+    "# Written by compassion: month files merge as a union of entries.\n"
+    "*.toml merge=union\n";
+
+// How often a write starts again because a sync tool replaced the month
+// between the read and the rename, before it gives up.
+constexpr int max_changed_retries = 10;
+
+constexpr std::string_view append_advice = "do not add it again";
+
+// How many tables `text` holds, for a text about to be written: a text that
+// does not read back is never written.
+std::size_t count_to_write(const std::string& text, const std::string& path) {
+    if (auto count = count_month_fast(text))
+        return *count;
+    try {
+        return count_entries(parse_month(text, path));
+    } catch (const DataError& e) {
+        std::string why = e.what();
+        throw IoError(path + ": the new text did not read back (" +
+                      why.substr(format_pos(e.pos()).size() + 2) + "); nothing was written");
+    }
+}
+
+} // namespace
+
+void Journal::tidy_under_lock(const std::vector<std::string>& names) const {
+    const std::string dir = home_.journal_dir();
+    for (const auto& name : names)
+        if (is_journal_temp_name(name))
+            fs_.unlink((dir + "/" + name).c_str());
+    repair_attributes();
+}
+
+void Journal::repair_attributes() const {
+    const std::string path = home_.journal_dir() + "/.gitattributes";
+    std::optional<std::string> now;
+    try {
+        now = read_file(fs_, path);
+    } catch (const Error&) {
+        return; // a link, a directory, unreadable: not ours to replace
+    }
+    // Only what compassion itself would have left: nothing, an empty file or
+    // a torn copy of its own text. A file the person wrote stays as it is.
+    if (now && (now->empty() ? false : attributes_text.substr(0, now->size()) != *now))
+        return;
+    if (now && *now == attributes_text)
+        return;
+    try {
+        // Best effort: the journal works without it, git merges just less well.
+        write_durably(fs_, DurableWrite{path, attributes_text, 0600, std::nullopt});
+    } catch (const Error&) {
+    }
+}
+
+Journal::Current Journal::current(const std::string& path) {
+    Current month;
+    if (held_ && last_read_.text && last_read_.path == path && last_read_.identity) {
+        // Read and parsed under this same lock a moment ago.
+        month.text = std::move(last_read_.text);
+        month.identity = last_read_.identity;
+        month.entries = last_read_.entries;
+        last_read_ = LastRead{};
+        return month;
+    }
+    std::string notice;
+    struct stat seen {};
+    // Room to append a record without moving the month's bytes (a record is
+    // rarely more than a few hundred bytes; a longer one still fits).
+    month.text = read_file(fs_, path, &notice, 4096, &seen);
+    if (!notice.empty() && warn_)
+        warn_(notice);
+    if (month.text) {
+        month.identity = identity_of(seen);
+        month.entries = last_read_.matches(path, *month.text) ? last_read_.entries
+                                                              : count_month(*month.text, path);
+    }
+    last_read_ = LastRead{};
+    return month;
+}
+
+bool Journal::replace_month(const std::string& path, const std::string& text,
+                            const std::optional<FileIdentity>& expect, std::string_view advice) {
+    WriteOutcome outcome = write_durably(fs_, DurableWrite{path, text, 0600, expect});
+    if (outcome.written == Written::target_changed)
+        return false;
+    if (held_)
+        held_->names.reset(); // the month file may be new: list again if asked
+    if (outcome.written == Written::unconfirmed)
+        throw UnconfirmedError(unconfirmed_message(path, outcome.error, advice));
+    return true;
+}
+
+bool Journal::drop_bom(const std::string& path, Current& month) {
+    std::string text = month.text->substr(bom.size());
+    if (!replace_month(path, text, month.identity, "nothing needs doing again"))
+        return false;
+    if (warn_)
+        warn_(path + " began with a byte-order mark, which some TOML readers refuse; it is "
+                     "dropped now (no other byte changed)");
+    month.identity = identity_at(fs_, path);
+    month.text = std::move(text);
+    return true;
+}
+
+void Journal::append(const Record& record) {
+    std::optional<FileLock> lock;
+    if (!held_) {
+        prepare_home(fs_, home_);
+        lock.emplace(fs_, home_.lock_path(), clock_, lock_timeout_);
+        tidy_under_lock(journal_names());
+    }
+    const YearMonth month = year_month_of(record.day);
+    const std::string path = month_path(month);
+    for (int attempt = 0;; ++attempt) {
+        if (attempt > max_changed_retries)
+            throw IoError(path + ": kept being replaced while the record was being added (a "
+                                 "sync tool?); nothing was written, please try again");
+        Current now = current(path);
+        if (now.text && now.text->substr(0, bom.size()) == bom && !drop_bom(path, now))
+            continue;
+        std::string text;
+        if (now.text) {
+            text = std::move(*now.text);
+            if (!text.empty() && text.back() != '\n')
+                text += '\n';
+            if (!text.empty())
+                text += '\n';
+        } else {
+            text = fmt::format("# compassion journal, {}. One [[entry]] per record, oldest "
+                               "first;\n# see `man 5 compassion`. New records are added at the "
+                               "end.\n\n",
+                               format_year_month(month));
+        }
+        text += to_toml(record);
+        // What we are about to write must read back as exactly one more record.
+        const std::size_t after = count_to_write(text, path);
+        if (after != now.entries + 1)
+            throw IoError(path + ": the new record did not read back; nothing was written");
+        if (!replace_month(path, text, now.identity, append_advice))
+            continue; // replaced under us: read it again and append again
+        remember(path, std::move(text), after, std::nullopt);
+        return;
+    }
+}
+
+bool Journal::rewrite_month(YearMonth month, std::string_view expected, const std::string& text) {
+    std::optional<FileLock> lock;
+    if (!held_) {
+        prepare_home(fs_, home_);
+        lock.emplace(fs_, home_.lock_path(), clock_, lock_timeout_);
+        tidy_under_lock(journal_names());
+    }
+    const std::string path = month_path(month);
+    Current now = current(path);
+    if (!now.text || *now.text != expected)
+        return false;
+    count_to_write(text, path);
+    bool written = replace_month(path, text, now.identity, "it need not be done again");
+    last_read_ = LastRead{};
+    return written;
+}
+
+std::string Journal::rescue(const Record& record) const {
+    const std::string dir = home_.rescue_dir();
+    // Never through a link: an entry must not land in a directory outside
+    // the home that others may read.
+    if (fs_.mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+        return {};
+    struct stat st {};
+    if (fs_.lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+        return {};
+    try {
+        check_private_dir(fs_, dir);
+    } catch (const Error&) {
+        return {};
+    }
+    std::string path = dir + "/" + format_date(record.day) + "-" + record.id + ".toml";
+    try {
+        // A copy that is in place but not confirmed is still worth naming.
+        write_durably(fs_, DurableWrite{path, to_toml(record), 0600, std::nullopt});
+    } catch (const Error&) {
+        return {};
+    }
+    return path;
+}
+
+} // namespace compassion

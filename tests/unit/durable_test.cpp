@@ -1,0 +1,217 @@
+#include "app_fixture.hpp"
+#include "faulty_fs.hpp"
+#include "store/atomic_file.hpp"
+#include "store/journal.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <unistd.h>
+
+using namespace compassion;
+using namespace std::chrono;
+
+namespace {
+
+const Date friday{year{2026}, month{11}, day{27}};
+const TimePoint evening = system_clock::from_time_t(1795809600);
+
+using testing::slurp;
+using testing::spit;
+
+Record note(const std::string& text) {
+    Record r = make_record("moment", friday, evening);
+    r.set("text", text);
+    return r;
+}
+
+struct Fixture {
+    testing::TempDir tmp;
+    RealFileSystem real;
+    testing::FaultyFileSystem faulty;
+    FakeClock clock{evening};
+    Home home{tmp.path() + "/home"};
+    Journal journal{real, home, clock, milliseconds{200}};
+    std::vector<std::string> warnings;
+
+    Fixture() {
+        journal.on_warning([this](const std::string& w) { warnings.push_back(w); });
+    }
+    std::string month() const { return journal.month_path(YearMonth{2026, 11}); }
+    std::vector<std::string> texts() {
+        std::vector<std::string> out;
+        std::vector<DataError> problems;
+        journal.read_all([&](const Entry& e) { out.push_back(e.text("text").value_or("")); },
+                         problems);
+        return out;
+    }
+    std::vector<std::string> names(const std::string& dir) {
+        std::vector<std::string> out;
+        for (auto& f : std::filesystem::directory_iterator(dir))
+            out.push_back(f.path().filename().string());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+
+// Replaces `path` as a sync tool does: a new file renamed over it.
+void replace_as_sync_tool(const std::string& path, const std::string& text) {
+    spit(path + ".synced", text);
+    REQUIRE(::rename((path + ".synced").c_str(), path.c_str()) == 0);
+}
+
+} // namespace
+
+TEST_CASE_FIXTURE(Fixture, "a durable write fsyncs the file and then its directory") {
+    std::string path = tmp.path() + "/plain.txt";
+    CHECK(write_durably(faulty, DurableWrite{path, "words\n", 0600, std::nullopt}).written ==
+          Written::durable);
+    CHECK(slurp(path) == "words\n");
+    REQUIRE(faulty.renamed.size() == 1);
+    CHECK(faulty.synced == std::vector<std::string>{faulty.renamed[0].first, tmp.path()});
+    CHECK(names(tmp.path()) == std::vector<std::string>{"plain.txt"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "an interrupted rename is tried again") {
+    std::string path = tmp.path() + "/plain.txt";
+    testing::FaultyFileSystem probe;
+    write_durably(probe, DurableWrite{path, "first\n", 0600, std::nullopt});
+    int rename_at = static_cast<int>(std::find(probe.log.begin(), probe.log.end(), "rename") -
+                                     probe.log.begin()) +
+                    1;
+    faulty.fail_at = rename_at;
+    faulty.error = EINTR;
+    CHECK(write_durably(faulty, DurableWrite{path, "second\n", 0600, std::nullopt}).written ==
+          Written::durable);
+    CHECK(slurp(path) == "second\n");
+    CHECK(faulty.renamed.size() == 2);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a file that changed before the rename is left alone and reported") {
+    std::string path = tmp.path() + "/plain.txt";
+    spit(path, "as read\n");
+    auto seen = identity_at(real, path);
+    replace_as_sync_tool(path, "as synced\n");
+    auto outcome = write_durably(real, DurableWrite{path, "mine\n", 0600, seen});
+    CHECK(outcome.written == Written::target_changed);
+    CHECK(slurp(path) == "as synced\n");
+    CHECK(names(tmp.path()) == std::vector<std::string>{"plain.txt"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "a month a sync tool replaces between the read and the rename keeps "
+                           "both records") {
+    journal.append(note("first"));
+    const std::string path = month();
+    std::string synced = slurp(path) + "\n" + to_toml(note("from the other machine"));
+    bool replaced = false;
+    faulty.on_lstat = [&](const std::string& p) {
+        if (p == path && !replaced) {
+            replaced = true;
+            replace_as_sync_tool(path, synced);
+        }
+    };
+    Journal writer(faulty, home, clock, milliseconds{200});
+    writer.append(note("second"));
+    CHECK(replaced);
+    CHECK(texts() == std::vector<std::string>{"first", "from the other machine", "second"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "a directory that cannot be flushed after the rename is reported as "
+                           "saved but unconfirmed") {
+    journal.append(note("first"));
+    testing::FaultyFileSystem probe;
+    Journal(probe, home, clock, milliseconds{200}).append(note("probe"));
+    auto last_fsync = std::find(probe.log.rbegin(), probe.log.rend(), "fsync");
+    faulty.fail_at = static_cast<int>(probe.log.rend() - last_fsync);
+    Journal writer(faulty, home, clock, milliseconds{200});
+    CHECK_THROWS_WITH_AS(writer.append(note("second")),
+                         doctest::Contains("saved, but the disk did not confirm it"),
+                         UnconfirmedError);
+    CHECK(texts() == std::vector<std::string>{"first", "probe", "second"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "log with an unconfirmed directory exits 74 and gives nothing back") {
+    testing::AppFixture app;
+    REQUIRE(app.run({"log", "-s", "3"}).status == 0);
+    testing::FaultyFileSystem probe;
+    MapEnvironment env(app.vars);
+    auto run_with = [&](FileSystem& fs) {
+        FakeTerminal t({}, false);
+        int status = compassion::run({"--home", app.tmp.path(), "log", "-s", "4", "-m", "once"},
+                                     System{fs, app.clock, t, env});
+        return testing::Run{status, t.stdout_text, t.stderr_text};
+    };
+    REQUIRE(run_with(probe).status == 0);
+    faulty.fail_at = static_cast<int>(probe.log.rend() -
+                                      std::find(probe.log.rbegin(), probe.log.rend(), "fsync"));
+    testing::Run r = run_with(faulty);
+    CHECK(r.status == 74);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("saved, but the disk did not confirm it") != std::string::npos);
+    CHECK(r.err.find("do not add it again") != std::string::npos);
+    CHECK(!std::filesystem::exists(app.tmp.path() + "/rescue"));
+    std::string text = app.read("journal/2026-11.toml");
+    auto first = text.find("note = \"once\"");
+    CHECK(first != std::string::npos);
+    CHECK(text.find("note = \"once\"", first + 1) != std::string::npos); // probe + this run
+    CHECK(text.find("note = \"once\"", text.find("note = \"once\"", first + 1) + 1) ==
+          std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a writer repairs an empty git attributes file and keeps one of yours") {
+    prepare_home(real, home);
+    const std::string attributes = home.journal_dir() + "/.gitattributes";
+    spit(attributes, "");
+    journal.append(note("first"));
+    CHECK(slurp(attributes).find("*.toml merge=union\n") != std::string::npos);
+    spit(attributes, "*.toml merge=union\n# mine\n");
+    journal.append(note("second"));
+    CHECK(slurp(attributes) == "*.toml merge=union\n# mine\n");
+}
+
+TEST_CASE_FIXTURE(Fixture, "a month that starts with a byte-order mark loses only the mark, once") {
+    journal.append(note("first"));
+    const std::string path = month();
+    const std::string body = slurp(path);
+    spit(path, "\xEF\xBB\xBF" + body);
+    CHECK(texts() == std::vector<std::string>{"first"});
+    journal.append(note("second"));
+    std::string after = slurp(path);
+    CHECK(after.rfind(body, 0) == 0);
+    CHECK(texts() == std::vector<std::string>{"first", "second"});
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("byte-order mark") != std::string::npos);
+    journal.append(note("third"));
+    CHECK(warnings.size() == 1);
+}
+
+TEST_CASE_FIXTURE(Fixture, "rewrite_month replaces the bytes only when they are still as read") {
+    journal.append(note("first"));
+    journal.append(note("second"));
+    const std::string path = month();
+    const std::string read = slurp(path);
+    std::string without_first = read;
+    auto first = without_first.find("[[entry]]");
+    auto second = without_first.find("[[entry]]", first + 1);
+    without_first.erase(first, second - first);
+    CHECK_FALSE(journal.rewrite_month(YearMonth{2026, 11}, "not what is there", without_first));
+    CHECK(slurp(path) == read);
+    CHECK(journal.rewrite_month(YearMonth{2026, 11}, read, without_first));
+    CHECK(texts() == std::vector<std::string>{"second"});
+    CHECK_THROWS_AS(journal.rewrite_month(YearMonth{2026, 11}, without_first, "[[entry]\n"),
+                    IoError);
+    CHECK(texts() == std::vector<std::string>{"second"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "a rescue folder that is a symbolic link is never followed") {
+    prepare_home(real, home);
+    const std::string outside = tmp.path() + "/outside";
+    std::filesystem::create_directory(outside);
+    std::filesystem::create_directory_symlink(outside, home.rescue_dir());
+    CHECK(journal.rescue(note("private")).empty());
+    CHECK(names(outside).empty());
+    std::filesystem::remove(home.rescue_dir());
+    std::string kept = journal.rescue(note("private"));
+    CHECK(kept.rfind(home.rescue_dir() + "/", 0) == 0);
+    CHECK(slurp(kept).find("private") != std::string::npos);
+}
