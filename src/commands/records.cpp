@@ -25,6 +25,10 @@ const KindInfo& kind_named(std::string_view typed) {
             names.emplace_back(k.name);
     if (auto name = match_name(typed, names))
         return *find_kind(*name);
+    // "moments", "check-ins": the plural names the same kind.
+    if (typed.size() > 1 && (typed.back() == 's' || typed.back() == 'S'))
+        if (auto name = match_name(typed.substr(0, typed.size() - 1), names))
+            return *find_kind(*name);
     if (auto near = closest_name(typed, names))
         throw UsageError(
             fmt::format("--kind {}: not a kind of record; did you mean '{}'?", typed, *near));
@@ -84,6 +88,13 @@ std::vector<RecordRef> id_candidates(Session& session, const std::string& prefix
 } // namespace
 
 FoundRecord find_record(Session& session, std::string_view word_text) {
+    if (no_journal_yet(session)) {
+        // Refuse a word that names nothing as usual, without creating the home.
+        RecordWord word = parse_record_word(word_text, day_of(session.clock().now(), 0));
+        if (word.form == RecordWord::Form::day)
+            resolve_record(word, {});
+        throw UsageError(fmt::format("{}: nothing is kept here yet", word_text));
+    }
     RecordWord word = parse_record_word(word_text, session.today());
     Date day = word.day;
     std::string id;

@@ -23,8 +23,7 @@ struct ShowOptions {
 const Date first_possible_day = first_day(YearMonth{1, 1});
 
 void print(Session& s, const ShowOptions& o, const std::vector<RecordCopy>& records,
-           std::string_view nothing) {
-    auto handles = handles_of(records);
+           const std::vector<std::string>& handles, std::string_view nothing) {
     if (o.format == "json")
         s.term().out(records_json(records, handles));
     else if (o.format == "toml")
@@ -42,13 +41,19 @@ void print(Session& s, const ShowOptions& o, const std::vector<RecordCopy>& reco
 // what was noticed after it).
 void show_one(Session& s, const ShowOptions& o) {
     FoundRecord found = find_record(s, *o.when);
+    // Handles are those of the whole day, so a day's second moment stays .2.
+    const auto day_handles = handles_of(found.day);
     std::vector<RecordCopy> records;
-    for (const auto& r : found.day) {
+    std::vector<std::string> handles;
+    for (std::size_t i = 0; i < found.day.size(); ++i) {
+        const RecordCopy& r = found.day[i];
         auto ref = r.entry().text_view("ref");
-        if (r.id() == found.record.id() || (ref && *ref == found.record.id()))
+        if (r.id() == found.record.id() || (ref && *ref == found.record.id())) {
             records.push_back(r);
+            handles.push_back(day_handles[i]);
+        }
     }
-    print(s, o, records, "");
+    print(s, o, records, handles, "");
 }
 
 void show_command(const ShowOptions& o, Session& s) {
@@ -89,7 +94,8 @@ void show_command(const ShowOptions& o, Session& s) {
     std::string nothing =
         kind ? fmt::format("Nothing of that kind is kept for {}.\n", when)
              : fmt::format("Nothing is kept for {}. A day without words is a day too.\n", when);
-    print(s, o, records, nothing);
+    // Numbered within each kind, so leaving other kinds out changes no handle.
+    print(s, o, records, handles_of(records), nothing);
 }
 
 } // namespace

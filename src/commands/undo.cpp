@@ -45,11 +45,15 @@ void undo_command(const UndoOptions& o, Session& s) {
     found.handle = handles[static_cast<std::size_t>(it - day.begin())];
     auto plan = forget_plan(s, found, false);
     std::vector<RecordCopy> shown;
-    for (const auto& r : day)
-        if (std::any_of(plan.begin(), plan.end(), [&](const Link& l) { return l.id == r.id(); }))
-            shown.push_back(r);
+    std::vector<std::string> shown_handles;
+    for (std::size_t i = 0; i < day.size(); ++i)
+        if (std::any_of(plan.begin(), plan.end(),
+                        [&](const Link& l) { return l.id == day[i].id(); })) {
+            shown.push_back(day[i]);
+            shown_handles.push_back(handles[i]);
+        }
     s.term().say("The last record written here today:\n" +
-                 records_text(shown, handles_of(shown), s.say_style(), s.today()));
+                 records_text(shown, shown_handles, s.say_style(), s.today()));
     if (plan.size() > 1 || plan.front().day != found.record.day())
         s.term().say(describe_plan(s, found, plan));
     if (!confirmed(s, o.yes, "undo", "Take it back for good? [y/N] ")) {

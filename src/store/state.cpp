@@ -15,15 +15,27 @@ std::string last_written_path(const Home& home) {
     return home.state_dir() + "/last-written";
 }
 
+// Keeps state/ out of git for a home kept in git by hand (each machine has
+// its own state, and two would conflict in a merge).
+void ignore_in_git(FileSystem& fs, const Home& home) {
+    const std::string path = home.state_dir() + "/.gitignore";
+    struct stat st {};
+    if (fs.lstat(path.c_str(), &st) == 0)
+        return;
+    write_durably(fs, DurableWrite{path, "# Written by compassion: this machine's own state.\n*\n",
+                                   0600, std::nullopt});
+}
+
 } // namespace
 
 void save_last_written(FileSystem& fs, const Home& home, const LastWritten& last) {
     make_private_dir(fs, home.state_dir());
+    ignore_in_git(fs, home);
     const std::string text =
         fmt::format("# The last record this home wrote, for `compassion undo`. Never synced.\n"
                     "id = {}\nday = {}\nwritten_on = {}\n",
                     toml_string(last.id), format_date(last.day), format_date(last.written_on));
-    write_durably_or_throw(fs, DurableWrite{last_written_path(home), text},
+    write_durably_or_throw(fs, DurableWrite{last_written_path(home), text, 0600, std::nullopt},
                            "undo may not know the last record");
 }
 

@@ -48,7 +48,8 @@ class EditorTest(HomeTest):
         return path, mode
 
     def leftovers(self):
-        return sorted(n for n in os.listdir(self.home) if n not in ("config.toml", "journal"))
+        return sorted(n for n in os.listdir(self.home)
+                      if n not in ("config.toml", "journal", "state"))
 
 
 class Qualities(HomeTest):
