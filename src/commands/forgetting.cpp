@@ -75,7 +75,7 @@ std::string describe_plan(Session& s, const FoundRecord& found, const std::vecto
     if (exists(s, home.rescue_dir()))
         beyond.push_back("copies kept in " + home.rescue_dir());
     beyond.push_back("backups of this folder");
-    out += fmt::format("It cannot reach {}.\n", fmt::join(beyond, ", "));
+    out += fmt::format("Copies it cannot reach from here: {}.\n", fmt::join(beyond, ", "));
     return out;
 }
 
