@@ -1,10 +1,11 @@
 #pragma once
 
+#include "app.hpp"
+
 #include <CLI/CLI.hpp>
+#include <vector>
 
 namespace compassion {
-
-class Session;
 
 // Each command registers its subcommand, options and callback on the app.
 void add_log_command(CLI::App& app, Session& session);
@@ -17,5 +18,9 @@ void add_edit_command(CLI::App& app, Session& session);
 void add_forget_command(CLI::App& app, Session& session);
 void add_undo_command(CLI::App& app, Session& session);
 void add_help_command(CLI::App& app, Session& session);
+
+// The subcommand tables of the commands that have them.
+const std::vector<SubcommandInfo>& reflect_table();
+const std::vector<SubcommandInfo>& practice_table();
 
 } // namespace compassion
