@@ -14,6 +14,11 @@ void add_practice_command(CLI::App& app, Session& session);
 void add_reflect_command(CLI::App& app, Session& session);
 void add_export_command(CLI::App& app, Session& session);
 void add_import_command(CLI::App& app, Session& session);
+void add_show_command(CLI::App& app, Session& session);
+void add_find_command(CLI::App& app, Session& session);
+void add_edit_command(CLI::App& app, Session& session);
+void add_forget_command(CLI::App& app, Session& session);
+void add_undo_command(CLI::App& app, Session& session);
 void add_help_command(CLI::App& app, Session& session);
 
 // The subcommand tables of the commands that have them.

@@ -17,6 +17,8 @@ struct Home {
     std::string journal_dir() const { return root + "/journal"; }
     std::string lock_path() const { return journal_dir() + "/.lock"; }
     std::string rescue_dir() const { return root + "/rescue"; }
+    // What only this machine needs to remember (the last sync): never synced.
+    std::string state_dir() const { return root + "/state"; }
 };
 
 // --home DIR, else $COMPASSION_HOME, else $XDG_CONFIG_HOME/compassion (when

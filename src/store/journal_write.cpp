@@ -3,6 +3,7 @@
 // store/atomic_file.hpp.
 #include "core/errors.hpp"
 #include "core/month_reader.hpp"
+#include "core/record_lines.hpp"
 #include "store/journal.hpp"
 #include "store/month_parse.hpp"
 
@@ -41,6 +42,23 @@ std::size_t count_to_write(const std::string& text, const std::string& path) {
         std::string why = e.what();
         throw IoError(path + ": the new text did not read back (" +
                       why.substr(format_pos(e.pos()).size() + 2) + "); nothing was written");
+    }
+}
+
+// `month` without the lines of records that a tombstone in it names (a merge
+// or a sync tool brought them back from a device that had not seen the
+// tombstone yet). Left as it is when their lines cannot be told apart with
+// certainty: the records stay hidden, and the append must not fail for it.
+// `entries` is how many tables `text` holds, kept in step.
+void drop_forgotten(std::string& text, std::size_t& entries, const std::string& path) {
+    try {
+        auto stale = forgotten_but_present(text, path);
+        if (stale.empty())
+            return;
+        std::string kept = without_records(text, {stale.begin(), stale.end()}, path);
+        entries = count_month(kept, path);
+        text = std::move(kept);
+    } catch (const DataError&) {
     }
 }
 
@@ -184,6 +202,7 @@ void Journal::write_month(YearMonth month, std::span<const Record* const> record
             continue;
         std::string text;
         if (now.text) {
+            drop_forgotten(*now.text, now.entries, path);
             text = std::move(*now.text);
             if (!text.empty() && text.back() != '\n')
                 text += '\n';

@@ -166,6 +166,18 @@ class PipeExamples(ExampleBase):
         self.assertEqual(r.stdout.splitlines(), ["2026-11-23  rated 1  did: ",
                                                  "2026-11-26  rated 2  did: sleep"])
 
+    def test_moments_of_the_year_lists_each_moment_with_its_handle(self):
+        if not shutil.which("jq"):
+            self.skipTest("jq is not installed")
+        self.assertEqual(self.run_cli("reflect", "recall", "-m", "a real lunch break").status, 0)
+        self.assertEqual(self.run_cli("reflect", "recall", "-m", "asked for help").status, 0)
+        script = self.example("moments-of-the-year.sh")
+        self.assertTrue(os.access(script, os.X_OK))
+        r = self.shell(f'sh "{script}"')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.splitlines(), ["2026-11-27.moment.1  a real lunch break",
+                                                 "2026-11-27.moment.2  asked for help"])
+
     def test_the_year_plot_draws_every_rated_day(self):
         if not shutil.which("gnuplot"):
             self.skipTest("gnuplot is not installed")
