@@ -72,7 +72,7 @@ _compassion_value() {
                 *) COMPREPLY=($(compgen -W "text tsv csv json" -- "$cur")) ;;
             esac ;;
         --kind)
-            if [[ $_compassion_cmd == export ]]; then
+            if [[ $_compassion_cmd == @(export|show|find) ]]; then
                 COMPREPLY=($(compgen -W "checkin qualities moment reframe repair_step repair_done practice noticed note showup forget" -- "$cur"))
             else
                 COMPREPLY=()

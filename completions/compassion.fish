@@ -56,7 +56,7 @@ complete -c compassion -n "__fish_seen_subcommand_from log" -l if-missing -d 'Do
 complete -c compassion -n "__fish_seen_subcommand_from log" -l list-items -d 'Print your items'
 
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a help -d 'The manual of a command'
-complete -c compassion -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from log practice reflect review show find edit forget undo export import" -a 'log practice reflect review show find edit forget undo help' -d 'Command'
+complete -c compassion -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from log practice reflect review show find edit forget undo export import" -a 'log practice reflect review show find edit forget undo export import help' -d 'Command'
 
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a review -d 'See what helps'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l week -d 'The 7 days ending today'
