@@ -12,5 +12,11 @@ void add_review_command(CLI::App& app, Session& session);
 void add_practice_command(CLI::App& app, Session& session);
 void add_reflect_command(CLI::App& app, Session& session);
 void add_help_command(CLI::App& app, Session& session);
+void add_sync_command(CLI::App& app, Session& session);
+void add_doctor_command(CLI::App& app, Session& session);
+
+// Starts a sync in the background after a command saved a record, when
+// config.toml says `sync = "after-write"` and the home is kept in git.
+void sync_after_write(Session& session);
 
 } // namespace compassion

@@ -9,6 +9,7 @@ namespace compassion {
 void save_record(Session& session, const Record& record) {
     try {
         session.journal().append(record);
+        session.wrote = true;
     } catch (const Error&) {
         std::string kept;
         try {

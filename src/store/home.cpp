@@ -49,6 +49,11 @@ Home resolve_home(const std::optional<std::string>& flag, const Environment& env
     return Home{without_trailing_slash(base) + "/.config/compassion"};
 }
 
+std::string_view union_attributes() {
+    return "# Written by compassion: month files merge as a union of entries.\n"
+           "*.toml merge=union\n";
+}
+
 std::vector<std::string> prepare_home(FileSystem& fs, const Home& home) {
     std::vector<std::string> notices;
     for (const std::string& dir : {home.root, home.journal_dir()}) {
@@ -56,15 +61,11 @@ std::vector<std::string> prepare_home(FileSystem& fs, const Home& home) {
         if (auto notice = check_private_dir(fs, dir))
             notices.push_back(std::move(*notice));
     }
-    // Month files only ever grow by whole [[entry]] blocks, so a union merge is
-    // the right merge when the home is kept in git on two machines.
     std::string attributes = home.journal_dir() + "/.gitattributes";
     int fd = fs.open(attributes.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd >= 0) {
         FileHandle file(fs, fd);
-        write_all(fs, fd,
-                  "# Written by compassion: month files merge as a union of entries.\n"
-                  "*.toml merge=union\n");
+        write_all(fs, fd, union_attributes());
     }
     return notices;
 }

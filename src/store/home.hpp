@@ -17,7 +17,13 @@ struct Home {
     std::string journal_dir() const { return root + "/journal"; }
     std::string lock_path() const { return journal_dir() + "/.lock"; }
     std::string rescue_dir() const { return root + "/rescue"; }
+    // What only this machine needs to remember (the last sync): never synced.
+    std::string state_dir() const { return root + "/state"; }
 };
+
+// journal/.gitattributes as compassion writes it: month files only ever grow
+// by whole [[entry]] blocks, so a union is the right merge for git run by hand.
+std::string_view union_attributes();
 
 // --home DIR, else $COMPASSION_HOME, else $XDG_CONFIG_HOME/compassion (when
 // absolute), else $HOME/.config/compassion, else the passwd entry's home.

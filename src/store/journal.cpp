@@ -126,6 +126,16 @@ Journal::Hold::~Hold() {
 }
 
 void Journal::append(const Record& record) {
+    add_to_month(year_month_of(record.day), {to_toml(record)}, record.id);
+}
+
+void Journal::append_blocks(YearMonth month, const std::vector<std::string>& blocks) {
+    if (!blocks.empty())
+        add_to_month(month, blocks, "merge");
+}
+
+void Journal::add_to_month(YearMonth month, const std::vector<std::string>& blocks,
+                           std::string_view tag) {
     std::optional<FileLock> lock;
     if (!held_) {
         prepare_home(fs_, home_);
@@ -133,7 +143,6 @@ void Journal::append(const Record& record) {
         remove_stale_temp_files(journal_names());
     }
 
-    YearMonth month = year_month_of(record.day);
     const std::string path = month_path(month);
     std::string notice;
     std::optional<std::string> existing;
@@ -165,9 +174,13 @@ void Journal::append(const Record& record) {
                            format_year_month(month));
     }
     last_read_ = LastRead{};
-    text += to_toml(record);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (i > 0)
+            text += '\n';
+        text += blocks[i];
+    }
 
-    // What we are about to write must read back as exactly one more record:
+    // What we are about to write must read back as exactly the records added:
     // the whole text is parsed again (by the fast reader when it is in its
     // subset, else by toml++).
     std::size_t after = 0;
@@ -181,12 +194,12 @@ void Journal::append(const Record& record) {
                           std::string(e.description()) + "); nothing was written");
         }
     }
-    if (after != before + 1)
+    if (after != before + blocks.size())
         throw IoError(path + ": the new record did not read back; nothing was written");
 
     const std::string dir = home_.journal_dir();
     const std::string temp = fmt::format("{}/.{}.toml{}{}.{}", dir, format_year_month(month),
-                                         temp_marker, ::getpid(), record.id);
+                                         temp_marker, ::getpid(), tag);
     int fd = fs_.open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         throw IoError(errno_message("cannot create " + temp, errno));

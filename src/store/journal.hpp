@@ -40,6 +40,12 @@ public:
     // IoError or CreateError.
     void append(const Record& record);
 
+    // Adds whole records given as text (a sync's merge: `[[entry]]` blocks
+    // from another device's copy of `month`, each ending in a newline) after
+    // the month's bytes, exactly as append() adds one: same lock, checks and
+    // durable write, one blank line between records.
+    void append_blocks(YearMonth month, const std::vector<std::string>& blocks);
+
     // Holds the journal's lock for a command that reads and then appends
     // without waiting for anyone in between (log with its answers on the
     // command line). Taking it removes stale temporary files and lists the
@@ -98,6 +104,8 @@ public:
     void on_warning(Warn warn) { warn_ = std::move(warn); }
 
 private:
+    void add_to_month(YearMonth month, const std::vector<std::string>& blocks,
+                      std::string_view tag);
     // The names in the journal directory that are month files or temporary
     // files (listed once while the lock is held).
     std::vector<std::string> journal_names() const;
