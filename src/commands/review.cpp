@@ -56,7 +56,8 @@ void review_command(const ReviewOptions& o, Session& s) {
         json_report(summary, o.redact, out);
     else
         s.term().out(text_report(summary, s.out_style(),
-                                 ReportOptions{range.title, o.redact, range.long_range}));
+                                 ReportOptions{range.title, o.redact, range.long_range}) +
+                     two_places_line(summary.two_places));
 }
 
 } // namespace
