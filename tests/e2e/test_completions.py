@@ -84,7 +84,7 @@ class Bash(CompletionTest):
 
     def test_help_offers_the_commands(self):
         self.assertEqual(self.complete("compassion help "),
-                         ["log", "reflect", "practice", "review", "help"])
+                         ["log", "reflect", "practice", "review", "sync", "doctor", "help"])
         self.assertEqual(self.complete("compassion h"), ["help"])
 
     def test_commands_options_and_values(self):
@@ -94,6 +94,8 @@ class Bash(CompletionTest):
         self.assertIn("--if-missing", self.complete("compassion log --"))
         self.assertIn("yesterday", self.complete("compassion log --date y"))
         self.assertEqual(self.complete("compassion review --format t"), ["text", "tsv"])
+        self.assertEqual(self.complete("compassion sync --"), ["--init", "--status", "--help"])
+        self.assertEqual(self.complete("compassion doctor --f"), ["--fix"])
         self.assertIn("--redact", self.complete("compassion review --r"))
         self.assertEqual(self.complete("compassion practice k"), ["kindness"])
         self.assertIn("--no-log", self.complete("compassion practice kindness --n"))
@@ -135,6 +137,8 @@ class Fish(CompletionTest):
         self.assertEqual(sorted(self.complete("compassion --color ")), ["always", "auto", "never"])
         self.assertEqual(sorted(self.complete("compassion review --format ")), ["csv", "json", "text", "tsv"])
         self.assertEqual(sorted(self.complete("compassion practice ")), ["kindness", "quality", "recall"])
+        self.assertIn("--status", self.complete("compassion sync --"))
+        self.assertEqual(self.complete("compassion doctor --f"), ["--fix"])
         self.assertIn("--bell", self.complete("compassion practice kindness --b"))
         self.assertIn("--open", self.complete("compassion reflect reframe --o"))
         self.assertEqual(sorted(self.complete("compassion reflect qualities --focus ")),
@@ -152,7 +156,7 @@ class Fish(CompletionTest):
 
     def test_help_offers_the_commands(self):
         self.assertEqual(sorted(self.complete("compassion help ")),
-                         ["help", "log", "practice", "reflect", "review"])
+                         ["doctor", "help", "log", "practice", "reflect", "review", "sync"])
 
     def test_showup_offers_the_items_as_they_are(self):
         # fish lists a candidate as it is and escapes the space when inserting it.
