@@ -25,7 +25,7 @@ function __compassion_showup_items
     compassion $home log --list-items 2>/dev/null
 end
 
-set -l commands log practice reflect review help
+set -l commands log practice reflect review sync doctor help
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 
 complete -c compassion -f
@@ -46,7 +46,7 @@ complete -c compassion -n "__fish_seen_subcommand_from log" -l if-missing -d 'Do
 complete -c compassion -n "__fish_seen_subcommand_from log" -l list-items -d 'Print your items'
 
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a help -d 'The manual of a command'
-complete -c compassion -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from log practice reflect review" -a 'log practice reflect review help' -d 'Command'
+complete -c compassion -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from log practice reflect review sync doctor" -a 'log practice reflect review sync doctor help' -d 'Command'
 
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a review -d 'See what helps'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l week -d 'The 7 days ending today'
@@ -92,3 +92,9 @@ complete -c compassion -n "__fish_seen_subcommand_from reframe" -l done -x -d 'M
 complete -c compassion -n "__fish_seen_subcommand_from reframe" -s m -l note -x -d 'A note on how it went'
 complete -c compassion -n "__fish_seen_subcommand_from reframe" -l open -d 'List open repairs'
 complete -c compassion -n "__fish_seen_subcommand_from prompt" -l date -x -a "$days" -d 'Another day'
+
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a sync -d 'Keep this journal in step over git'
+complete -c compassion -n "__fish_seen_subcommand_from sync" -l init -r -F -d 'Keep this home in git with REMOTE'
+complete -c compassion -n "__fish_seen_subcommand_from sync" -l status -d 'Where this home stands'
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a doctor -d 'Check this home'
+complete -c compassion -n "__fish_seen_subcommand_from doctor" -l fix -d 'Mend what is safe to mend'
