@@ -15,9 +15,9 @@ const std::vector<CommandInfo>& command_table() {
         {"log", "The end-of-day check-in: what you did for yourself, how you showed up",
          add_log_command},
         {"reflect", "Guided reflections: qualities, show-up list, recall, reframe, prompt",
-         add_reflect_command},
+         add_reflect_command, reflect_table},
         {"practice", "Guided practices: kindness phrases, recall a moment, a quality exercise",
-         add_practice_command},
+         add_practice_command, practice_table},
         {"review", "See what helps: a summary of a range, for people or for pipes",
          add_review_command},
         {"sync", "Keep this journal in step with your other machines over git", add_sync_command},
@@ -88,6 +88,16 @@ void Session::report_problems(const std::vector<DataError>& problems) {
 
 namespace {
 
+// The names in the subcommand table of `command` (a top-level command), if it has one.
+std::vector<std::string> subcommand_names(const std::string& command) {
+    std::vector<std::string> names;
+    for (const auto& c : command_table())
+        if (c.name == command && c.subcommands)
+            for (const auto& sub : c.subcommands())
+                names.emplace_back(sub.name);
+    return names;
+}
+
 // "did you mean" for the first word that is neither an option nor a command
 // of `where` ("compassion", or a command with subcommands: "compassion reflect").
 std::string suggestion_for(const std::string& message, const std::vector<std::string>& args,
@@ -96,8 +106,9 @@ std::string suggestion_for(const std::string& message, const std::vector<std::st
     std::string where = "compassion";
     if (parent) {
         where += " " + parent->get_name();
-        for (const auto* sub : parent->get_subcommands({}))
-            names.push_back(sub->get_name());
+        // Only a top-level command has a table of subcommands.
+        if (parent->get_parent() && !parent->get_parent()->get_parent())
+            names = subcommand_names(parent->get_name());
     } else {
         for (const auto& c : command_table())
             names.emplace_back(c.name);

@@ -80,6 +80,21 @@ private:
     std::unique_ptr<Journal> journal_;
 };
 
+// One row of a command's own table of subcommands (`reflect qualities`): the
+// command registers every row under its name, so its --help lists them; its
+// menu and "did you mean" read the same rows. A new subcommand is one file and
+// one row.
+struct SubcommandInfo {
+    std::string_view name;
+    std::string_view summary; // one line for the command's menu
+    // Gives the subcommand `sub` (already named) its help, options and callback.
+    void (*add)(CLI::App& sub, Session& session);
+    // Runs it with nothing given on the command line, as when chosen from the menu.
+    void (*run)(Session& session);
+    // The line to print when it is the day's pick (practice); nullptr if never picked.
+    std::string (*today)(Session& session) = nullptr;
+};
+
 // One row of the command table: help, "did you mean" and completions read it.
 // Only the command typed registers its options (`add`); the others appear by
 // name and summary alone, which is all `compassion --help` shows of them.
@@ -87,6 +102,8 @@ struct CommandInfo {
     std::string_view name;
     std::string_view summary;
     void (*add)(CLI::App& app, Session& session);
+    // The command's subcommands, for "did you mean"; nullptr when it has none.
+    const std::vector<SubcommandInfo>& (*subcommands)() = nullptr;
 };
 const std::vector<CommandInfo>& command_table();
 

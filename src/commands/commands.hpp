@@ -1,10 +1,11 @@
 #pragma once
 
+#include "app.hpp"
+
 #include <CLI/CLI.hpp>
+#include <vector>
 
 namespace compassion {
-
-class Session;
 
 // Each command registers its subcommand, options and callback on the app.
 void add_log_command(CLI::App& app, Session& session);
@@ -18,5 +19,9 @@ void add_doctor_command(CLI::App& app, Session& session);
 // Starts a sync in the background after a command saved a record, when
 // config.toml says `sync = "after-write"` and the home is kept in git.
 void sync_after_write(Session& session);
+
+// The subcommand tables of the commands that have them.
+const std::vector<SubcommandInfo>& reflect_table();
+const std::vector<SubcommandInfo>& practice_table();
 
 } // namespace compassion

@@ -1,29 +1,16 @@
+#include "commands/log.hpp"
+
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
-#include "core/kinds/checkin.hpp"
 #include "core/items.hpp"
+#include "core/kinds/checkin.hpp"
 
 #include <fmt/format.h>
 
 namespace compassion {
 
 namespace {
-
-struct LogOptions {
-    std::string date = "today";
-    std::vector<std::string> did;
-    std::vector<std::string> unsure;
-    int showed_up = 0;
-    std::string message;
-    bool check = false;
-    bool if_missing = false;
-    bool list_items = false;
-    CLI::Option* did_opt = nullptr;
-    CLI::Option* unsure_opt = nullptr;
-    CLI::Option* rating_opt = nullptr;
-    CLI::Option* message_opt = nullptr;
-};
 
 // Check-ins of the days from `from` to `to`, reading only the months they touch.
 // Files that cannot be read are added to `problems`.
@@ -71,8 +58,8 @@ answers_from_flags(const LogOptions& o, const std::vector<std::string>& items) {
             }
         }
     };
-    take(o.did, Answer::done, "--did");
-    take(o.unsure, Answer::unsure, "--unsure");
+    take(o.did.value_or(std::vector<std::string>{}), Answer::done, "--did");
+    take(o.unsure.value_or(std::vector<std::string>{}), Answer::unsure, "--unsure");
     std::vector<std::pair<std::string, Answer>> out;
     for (const auto& item : items) {
         Answer a = Answer::not_done;
@@ -228,86 +215,60 @@ void catch_up(Session& s, const std::vector<Date>& days) {
     }
 }
 
-void log_command(LogOptions& o, Session& s) {
-    const Config& cfg = s.config();
-    if (o.list_items) {
-        if (*o.did_opt || *o.unsure_opt || *o.rating_opt || *o.message_opt || o.check ||
-            o.if_missing || o.date != "today")
-            throw UsageError("--list-items stands alone; it only prints your items");
-        for (const auto& item : cfg.items)
-            s.term().out(item + "\n");
-        return;
-    }
-    Date today = s.today();
-    Date day = parse_day(o.date, today, "--date");
-    if (day > today)
-        throw UsageError(fmt::format("--date {}: that day has not come yet", o.date));
+void list_items(const LogOptions& o, Session& s, const Config& cfg) {
+    if (o.did || o.unsure || o.showed_up || o.message || o.check || o.if_missing ||
+        (o.date && *o.date != "today"))
+        throw UsageError("--list-items stands alone; it only prints your items");
+    for (const auto& item : cfg.items)
+        s.term().out(item + "\n");
+}
 
-    bool item_flags = *o.did_opt || *o.unsure_opt;
-    bool value_flags = item_flags || *o.rating_opt || *o.message_opt;
-    if (o.check && value_flags)
+// What the flags give, checked before anything is read or asked.
+struct Given {
+    bool items = false;  // --did or --unsure
+    bool values = false; // any of them, --showed-up or --message
+    std::vector<std::pair<std::string, Answer>> answers;
+    std::optional<int> rating;
+    std::string note;
+};
+
+Given given_values(const LogOptions& o, Session& s, const Config& cfg) {
+    Given g;
+    g.items = o.did || o.unsure;
+    g.values = g.items || o.showed_up || o.message;
+    if (o.check && g.values)
         throw UsageError("--check only looks; it cannot be combined with --did, --unsure, "
                          "--showed-up or --message");
+    if (g.items || (g.values && !s.term().interactive()))
+        g.answers = answers_from_flags(o, cfg.items);
+    if (o.showed_up)
+        g.rating = check_rating(*o.showed_up, "--showed-up");
+    if (o.message)
+        g.note = storable_text(s, text_argument(*o.message, "--message"), "the note");
+    return g;
+}
 
-    // Validate everything given before reading or asking anything.
-    std::vector<std::pair<std::string, Answer>> answers;
-    if (item_flags || (value_flags && !s.term().interactive()))
-        answers = answers_from_flags(o, cfg.items);
-    std::optional<int> rating;
-    if (*o.rating_opt)
-        rating = check_rating(o.showed_up, "--showed-up");
-    std::string note;
-    if (*o.message_opt)
-        note = storable_text(s, text_argument(o.message, "--message"), "the note");
+// Says whether `day` has a check-in: exit 0 if so, 1 if not.
+void check_day(Session& s, Date day, Date today, const Checkin* existing) {
+    if (!s.quiet())
+        s.term().out(existing ? fmt::format("{} has a check-in.\n", describe_day(day, today))
+                              : fmt::format("No check-in yet for {}.\n", describe_day(day, today)));
+    s.exit = existing ? Exit::ok : Exit::no;
+}
 
-    // Saving straight from the flags, with nothing to ask: read the last week
-    // under the journal's lock and keep it until the check-in is saved, so the
-    // month is listed and read once. When the lock is busy (or anything goes
-    // wrong taking it), go on without it: saving waits for the lock as always.
-    std::optional<Journal::Hold> hold;
-    bool asks = s.term().interactive() && (!item_flags || !*o.rating_opt);
-    if (!o.check && value_flags && *o.rating_opt && !asks) {
-        try {
-            hold.emplace(s.journal(), std::chrono::milliseconds{0});
-        } catch (const Error&) {
-        }
-    }
-
-    std::vector<DataError> problems;
-    CheckinBook book = checkins_between(s, add_days(day, -7), day, problems);
+// Saves the check-in of `day`, asking for what the flags left out.
+void check_in(Session& s, const Given& g, Date day, Date today, const CheckinBook& book) {
+    const Config& cfg = s.config();
     const Checkin* existing = book.latest(day);
-
-    // A month that cannot be read leaves the answer unknown: say so rather than
-    // guess. (Saving reports a broken month itself, and never writes over it.)
-    if ((o.check || o.if_missing) && !problems.empty()) {
-        s.report_problems(problems);
-        return;
-    }
-    if (o.check) {
-        if (!s.quiet())
-            s.term().out(existing
-                             ? fmt::format("{} has a check-in.\n", describe_day(day, today))
-                             : fmt::format("No check-in yet for {}.\n", describe_day(day, today)));
-        s.exit = existing ? Exit::ok : Exit::no;
-        return;
-    }
-    if (o.if_missing && existing)
-        return;
-
     bool interactive = s.term().interactive();
-    if (!value_flags && !interactive)
-        throw missing_value("log", "--showed-up N (1-5), with --did ITEMS and -m TEXT if you like");
-    if (!*o.rating_opt && !interactive)
-        throw missing_value("log", "--showed-up N (1-5)");
-
     Checkin c;
     c.day = day;
-    c.note = note;
-    c.showed_up = rating;
+    c.note = g.note;
+    c.showed_up = g.rating;
     try {
-        if (value_flags) {
-            c.items = item_flags || !interactive ? answers : ask_items(s, cfg.items);
-            if (!rating && interactive)
+        if (g.values) {
+            c.items = g.items || !interactive ? g.answers : ask_items(s, cfg.items);
+            if (!g.rating && interactive)
                 c.showed_up = ask_rating(s, day == today ? "today" : "then");
             store_checkin(s, c, existing);
             return;
@@ -334,6 +295,51 @@ void log_command(LogOptions& o, Session& s) {
 
 } // namespace
 
+void log_command(const LogOptions& o, Session& s) {
+    const Config& cfg = s.config();
+    if (o.list_items)
+        return list_items(o, s, cfg);
+    Date today = s.today();
+    std::string typed_day = o.date.value_or("today");
+    Date day = parse_day(typed_day, today, "--date");
+    if (day > today)
+        throw UsageError(fmt::format("--date {}: that day has not come yet", typed_day));
+    Given g = given_values(o, s, cfg);
+
+    // Saving straight from the flags, with nothing to ask: read the last week
+    // under the journal's lock and keep it until the check-in is saved, so the
+    // month is listed and read once. When the lock is busy (or anything goes
+    // wrong taking it), go on without it: saving waits for the lock as always.
+    std::optional<Journal::Hold> hold;
+    bool asks = s.term().interactive() && (!g.items || !o.showed_up);
+    if (!o.check && g.values && o.showed_up && !asks) {
+        try {
+            hold.emplace(s.journal(), std::chrono::milliseconds{0});
+        } catch (const Error&) {
+        }
+    }
+
+    std::vector<DataError> problems;
+    CheckinBook book = checkins_between(s, add_days(day, -7), day, problems);
+    const Checkin* existing = book.latest(day);
+
+    // A month that cannot be read leaves the answer unknown: say so rather than
+    // guess. (Saving reports a broken month itself, and never writes over it.)
+    if ((o.check || o.if_missing) && !problems.empty())
+        return s.report_problems(problems);
+    if (o.check)
+        return check_day(s, day, today, existing);
+    if (o.if_missing && existing)
+        return;
+
+    bool interactive = s.term().interactive();
+    if (!g.values && !interactive)
+        throw missing_value("log", "--showed-up N (1-5), with --did ITEMS and -m TEXT if you like");
+    if (!o.showed_up && !interactive)
+        throw missing_value("log", "--showed-up N (1-5)");
+    check_in(s, g, day, today, book);
+}
+
 void add_log_command(CLI::App& app, Session& session) {
     auto o = std::make_shared<LogOptions>();
     CLI::App* cmd = app.add_subcommand(
@@ -344,22 +350,23 @@ void add_log_command(CLI::App& app, Session& session) {
            "--date", o->date,
            "The day: today (the default), yesterday, YYYY-MM-DD, -N (days ago) or a weekday name")
         ->type_name("DAY");
-    o->did_opt = cmd->add_option("--did", o->did, "Items you did, comma-separated (sleep,walk)")
-                     ->type_name("ITEMS")
-                     ->expected(1)
-                     ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    o->unsure_opt =
-        cmd->add_option("--unsure,--forgot", o->unsure,
-                        "Items you don't remember; kept apart from 'not done' everywhere")
-            ->type_name("ITEMS")
-            ->expected(1)
-            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    o->rating_opt =
-        cmd->add_option("-s,--showed-up", o->showed_up, "How well you showed up, 1 to 5")
-            ->type_name("N");
-    o->message_opt =
-        cmd->add_option("-m,--message", o->message, "A note for the day ('-' reads it from stdin)")
-            ->type_name("TEXT");
+    // Given at all (even as an empty word) counts as given.
+    cmd->add_option_function<std::vector<std::string>>(
+           "--did", [o](const std::vector<std::string>& items) { o->did = items; },
+           "Items you did, comma-separated (sleep,walk)")
+        ->type_name("ITEMS")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    cmd->add_option_function<std::vector<std::string>>(
+           "--unsure,--forgot", [o](const std::vector<std::string>& items) { o->unsure = items; },
+           "Items you don't remember; kept apart from 'not done' everywhere")
+        ->type_name("ITEMS")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    cmd->add_option("-s,--showed-up", o->showed_up, "How well you showed up, 1 to 5")
+        ->type_name("N");
+    cmd->add_option("-m,--message", o->message, "A note for the day ('-' reads it from stdin)")
+        ->type_name("TEXT");
     cmd->add_flag("--check", o->check,
                   "Only look: exit 0 if the day has a check-in, 1 if not (-q: print nothing)");
     cmd->add_flag("--if-missing", o->if_missing,

@@ -1,3 +1,5 @@
+#include "commands/review.hpp"
+
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
@@ -8,14 +10,6 @@
 #include <fmt/format.h>
 
 namespace compassion {
-
-namespace {
-
-struct ReviewOptions {
-    RangeFlags range;
-    std::string format = "text";
-    bool redact = false;
-};
 
 void review_command(const ReviewOptions& o, Session& s) {
     const Config& cfg = s.config();
@@ -59,8 +53,6 @@ void review_command(const ReviewOptions& o, Session& s) {
                                  ReportOptions{range.title, o.redact, range.long_range}) +
                      two_places_line(summary.two_places));
 }
-
-} // namespace
 
 void add_review_command(CLI::App& app, Session& session) {
     auto o = std::make_shared<ReviewOptions>();

@@ -14,16 +14,4 @@ public:
     virtual void sleep_for(std::chrono::milliseconds duration) = 0;
 };
 
-// A clock tests can set and that moves only when told to (or when "slept").
-class FakeClock : public Clock {
-public:
-    explicit FakeClock(TimePoint start) : now_(start) {}
-    TimePoint now() override { return now_; }
-    void sleep_for(std::chrono::milliseconds duration) override { now_ += duration; }
-    void advance(std::chrono::seconds s) { now_ += s; }
-
-private:
-    TimePoint now_;
-};
-
 } // namespace compassion

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 
@@ -11,20 +10,6 @@ class Environment {
 public:
     virtual ~Environment() = default;
     virtual std::optional<std::string> get(const std::string& name) const = 0;
-};
-
-class MapEnvironment : public Environment {
-public:
-    explicit MapEnvironment(std::map<std::string, std::string> vars) : vars_(std::move(vars)) {}
-    std::optional<std::string> get(const std::string& name) const override {
-        auto it = vars_.find(name);
-        if (it == vars_.end())
-            return std::nullopt;
-        return it->second;
-    }
-
-private:
-    std::map<std::string, std::string> vars_;
 };
 
 } // namespace compassion

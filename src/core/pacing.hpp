@@ -57,7 +57,7 @@ struct PaceResult {
 // Runs `steps` steps of `per_step` each, asking the clock for the time and
 // sleeping in slices of at most `slice`, so a stop request is noticed within
 // one slice. Time is measured from the clock, not counted from the sleeps, so
-// a slow terminal never stretches the session. With FakeClock it runs instantly.
+// a slow terminal never stretches the session. With a fake clock it runs instantly.
 PaceResult run_paced(Clock& clock, std::size_t steps, Millis per_step, const PaceHooks& hooks,
                      Millis slice = Millis{100});
 

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/environment.hpp"
+#include "store/filesystem.hpp"
+
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace compassion {
@@ -11,6 +15,14 @@ namespace compassion {
 // signal that ended it, or -1 when it could not be started.
 int run_editor(const std::string& command, const std::string& path);
 
+// The editor to run: $VISUAL, else $EDITOR, else vi when there is a terminal.
+// Otherwise a UsageError that names `other_way`, another way to give the text.
+std::string editor_command(const Environment& env, bool interactive, std::string_view other_way);
+
+// Opens `text` in `command` in a private buffer `dir/name-<id>.txt` (never in
+// /tmp) and gives back what was saved. The buffer is removed however it ends.
+std::string edit_in_buffer(FileSystem& fs, const std::string& command, const std::string& dir,
+                           std::string_view name, const std::string& text);
 // Runs a program found on $PATH (`man`) with our standard streams, or with
 // them all on /dev/null when `quiet`, and waits for it. Returns its exit
 // status, 128 + the signal that ended it, or -1 when it could not be started.

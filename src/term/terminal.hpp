@@ -3,7 +3,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace compassion {
 
@@ -37,36 +36,6 @@ public:
 private:
     bool stdin_tty_, stdout_tty_, stderr_tty_;
     int out_error_ = 0;
-};
-
-// A scripted terminal for tests: answers come from a list, output is kept.
-class FakeTerminal : public Terminal {
-public:
-    explicit FakeTerminal(std::vector<std::string> answers = {}, bool interactive = true)
-        : answers_(std::move(answers)), interactive_(interactive) {}
-    bool interactive() const override { return interactive_; }
-    bool stdout_is_tty() const override { return false; }
-    bool stderr_is_tty() const override { return false; }
-    std::optional<std::string> read_line() override {
-        if (next_ >= answers_.size())
-            return std::nullopt;
-        if (show_enter)
-            stderr_text += '\n';
-        return answers_[next_++];
-    }
-    void out(std::string_view text) override { stdout_text += text; }
-    void say(std::string_view text) override { stderr_text += text; }
-
-    std::string stdout_text;
-    std::string stderr_text;
-    // Ends the line after each answer, as a terminal does when Enter is
-    // pressed, so tests can measure the lines a person sees.
-    bool show_enter = false;
-
-private:
-    std::vector<std::string> answers_;
-    std::size_t next_ = 0;
-    bool interactive_;
 };
 
 // Text from a user's own notes made safe to print: control characters and

@@ -2,7 +2,7 @@
 // is appended to it. Whatever the bytes, reading must not crash, and the
 // append must either leave the file byte-identical or keep every old byte and
 // add exactly one record that reads back.
-#include "core/clock.hpp"
+#include "../unit/fakes.hpp"
 #include "core/record.hpp"
 #include "store/journal.hpp"
 

@@ -1,4 +1,5 @@
 #include "core/errors.hpp"
+#include "fakes.hpp"
 #include "store/config.hpp"
 
 #include <doctest/doctest.h>

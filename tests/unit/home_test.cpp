@@ -1,4 +1,5 @@
 #include "core/errors.hpp"
+#include "fakes.hpp"
 #include "helpers.hpp"
 #include "store/home.hpp"
 

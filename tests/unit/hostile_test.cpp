@@ -1,5 +1,4 @@
-#include "app.hpp"
-#include "helpers.hpp"
+#include "app_fixture.hpp"
 #include "store/journal.hpp"
 
 #include <doctest/doctest.h>
@@ -14,9 +13,6 @@ using namespace std::chrono;
 
 namespace {
 
-// Friday 2026-11-27 21:30 in Europe/Berlin.
-constexpr std::time_t friday_evening = 1795811400;
-
 using testing::slurp;
 using testing::spit;
 
@@ -26,25 +22,11 @@ mode_t mode_of(const std::string& path) {
     return st.st_mode & 07777;
 }
 
-struct Fixture {
-    testing::TempDir tmp;
-    testing::ZoneGuard zone{"Europe/Berlin"};
-    RealFileSystem fs;
-    FakeClock clock{system_clock::from_time_t(friday_evening)};
-    MapEnvironment env{std::map<std::string, std::string>{{"COMPASSION_LOCK_TIMEOUT", "0.1"}}};
-    std::string home = tmp.path() + "/home";
-
-    struct Result {
-        int status;
-        std::string out;
-        std::string err;
-    };
-
-    Result run(std::vector<std::string> args, const std::string& at = "") {
-        FakeTerminal term({}, false);
-        args.insert(args.begin(), {"--home", at.empty() ? home : at});
-        int status = compassion::run(args, System{fs, clock, term, env});
-        return Result{status, term.stdout_text, term.stderr_text};
+// A home that does not exist yet, inside the temporary directory.
+struct Fixture : testing::AppFixture {
+    Fixture() {
+        home = tmp.path() + "/home";
+        vars["COMPASSION_LOCK_TIMEOUT"] = "0.1";
     }
     std::string month_path() const { return home + "/journal/2026-11.toml"; }
     std::size_t entries() {
@@ -122,7 +104,8 @@ TEST_CASE_FIXTURE(Fixture, "a home that belongs to someone else is refused") {
         CHECK(!std::filesystem::exists(home + "/journal"));
     } else {
         // Not root: the root directory is someone else's.
-        auto r = run({"log", "-s", "3"}, "/");
+        home = "/";
+        auto r = run({"log", "-s", "3"});
         CHECK(r.status == 73);
         CHECK(r.err.find("belongs to another user (uid 0)") != std::string::npos);
     }

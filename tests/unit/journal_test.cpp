@@ -1,7 +1,6 @@
-#include "app.hpp"
+#include "app_fixture.hpp"
 #include "core/kinds/checkin.hpp"
 #include "faulty_fs.hpp"
-#include "helpers.hpp"
 #include "store/journal.hpp"
 
 #include <algorithm>
@@ -307,22 +306,15 @@ TEST_CASE("an endless run of interrupted calls ends in an error and not a hang")
 
 namespace {
 
-// Friday 2026-11-27 21:30 in Europe/Berlin.
-constexpr std::time_t friday_evening = 1795811400;
+using RunResult = testing::Run;
 
-struct RunResult {
-    int status;
-    std::string out;
-    std::string err;
-};
-
+// The app run in `home` on the file system `fs`, with no terminal.
 RunResult run_with(FileSystem& fs, const std::string& home, std::vector<std::string> args) {
-    FakeClock clock(system_clock::from_time_t(friday_evening));
+    testing::AppFixture app;
+    app.home = home;
+    app.vars["COMPASSION_LOCK_TIMEOUT"] = "0.1";
     FakeTerminal term({}, false);
-    MapEnvironment env(std::map<std::string, std::string>{{"COMPASSION_LOCK_TIMEOUT", "0.1"}});
-    args.insert(args.begin(), {"--home", home});
-    int status = compassion::run(args, System{fs, clock, term, env});
-    return RunResult{status, term.stdout_text, term.stderr_text};
+    return app.run_with(term, app.clock, fs, std::move(args));
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "core/locale.hpp"
+#include "fakes.hpp"
 
 #include <doctest/doctest.h>
 

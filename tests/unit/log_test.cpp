@@ -1,4 +1,5 @@
 #include "app_fixture.hpp"
+#include "commands/log.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
@@ -191,4 +192,20 @@ TEST_CASE_FIXTURE(Fixture, "every usage line names the whole command") {
         path.push_back("--help");
         CHECK(run(path).out.find(want + " [OPTIONS]") != std::string::npos);
     }
+}
+
+TEST_CASE_FIXTURE(Fixture, "the check-in runs from plain options with no command line") {
+    auto log_with = [](auto set) {
+        return [set](Session& s) {
+            LogOptions o;
+            set(o);
+            log_command(o, s);
+        };
+    };
+    Run r = call(log_with([](LogOptions& o) { o.showed_up = 4; }));
+    CHECK(r.status == 0);
+    CHECK(r.out.find("showed up 4 of 5") != std::string::npos);
+    CHECK(month().find("showed_up = 4\n") != std::string::npos);
+    CHECK(call(log_with([](LogOptions& o) { o.check = true; })).status == 0);
+    CHECK_THROWS_AS(call(log_with([](LogOptions& o) { o.showed_up = 6; })), UsageError);
 }

@@ -1,8 +1,9 @@
-#include "app.hpp"
+#include "app_fixture.hpp"
+#include "commands/commands.hpp"
+#include "commands/practice/practice.hpp"
 #include "core/exercises.hpp"
-#include "core/pacing.hpp"
 #include "core/kinds/moment.hpp"
-#include "helpers.hpp"
+#include "core/pacing.hpp"
 
 #include <csignal>
 #include <doctest/doctest.h>
@@ -15,11 +16,10 @@ using namespace std::chrono;
 
 namespace {
 
-// Friday 2026-11-27 21:30 in Europe/Berlin.
-constexpr std::time_t friday_evening = 1795811400;
+using testing::Run;
 
 TimePoint start_time() {
-    return system_clock::from_time_t(friday_evening);
+    return system_clock::from_time_t(testing::friday_evening);
 }
 
 std::size_t count_of(const std::string& text, const std::string& part) {
@@ -65,42 +65,12 @@ public:
     }
 };
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-struct Fixture {
-    testing::TempDir tmp;
-    testing::ZoneGuard zone{"Europe/Berlin"};
-    RealFileSystem fs;
-    FakeClock clock{start_time()};
-    std::map<std::string, std::string> vars;
-
-    Run run_on(FakeTerminal& term, Clock& c, std::vector<std::string> args) {
-        MapEnvironment env(vars);
-        args.insert(args.begin(), {"--home", tmp.path()});
-        int status = compassion::run(args, System{fs, c, term, env});
-        return Run{status, term.stdout_text, term.stderr_text};
-    }
-    // No terminal at all, as under cron.
-    Run run(std::vector<std::string> args) {
-        FakeTerminal term({}, false);
-        return run_on(term, clock, std::move(args));
-    }
+struct Fixture : testing::AppFixture {
     // A person at a terminal, answering `answers` in turn.
     Run watched(std::vector<std::string> args, std::vector<std::string> answers = {},
                 Clock* c = nullptr) {
         WatchedTerminal term(std::move(answers), true);
-        return run_on(term, c ? *c : clock, std::move(args));
-    }
-
-    std::string month() {
-        std::ifstream in(tmp.path() + "/journal/2026-11.toml");
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return testing::untagged(ss.str());
+        return run_with(term, c ? *c : clock, fs, std::move(args));
     }
     void append(const std::string& text) {
         run({"log", "--check"}); // creates the home
@@ -458,7 +428,7 @@ TEST_CASE_FIXTURE(Fixture, "Ctrl-C ends kindness and quality and asks nothing mo
         CAPTURE(args[1]);
         InterruptingClock ctrl_c_at_5s(start_time(), seconds{5});
         WatchedTerminal term({"ls -la"}, true);
-        Run r = run_on(term, ctrl_c_at_5s, args);
+        Run r = run_with(term, ctrl_c_at_5s, fs, args);
         CHECK(r.status == 0);
         CHECK(r.out.find("Stopped after 5 s.") != std::string::npos);
         CHECK(term.read_line() == std::optional<std::string>("ls -la")); // never read
@@ -470,7 +440,7 @@ TEST_CASE_FIXTURE(Fixture, "Ctrl-C in a practice chosen from the menu ends it al
     add_moment("aaaaaaaaaa", "2026-11-02T08:00:00+01:00", "took a real lunch break");
     InterruptingClock ctrl_c_at_5s(start_time(), seconds{5});
     WatchedTerminal term({"2", "ls -la"}, true);
-    Run r = run_on(term, ctrl_c_at_5s, {"practice"});
+    Run r = run_with(term, ctrl_c_at_5s, fs, {"practice"});
     CHECK(r.status == 0);
     CHECK(r.out.find("Stopped after 5 s.") != std::string::npos);
     CHECK(term.read_line() == std::optional<std::string>("ls -la"));
@@ -605,4 +575,32 @@ TEST_CASE_FIXTURE(Fixture, "an unreadable month is named and the other months st
     std::stringstream ss;
     ss << in.rdbuf();
     CHECK(ss.str() == "[[entry]]\nid = \"x\"\nkind = \n");
+}
+
+TEST_CASE_FIXTURE(Fixture, "practices run from plain options with no command line") {
+    CHECK_THROWS_AS(call([](Session& s) {
+                        practice::KindnessOptions o;
+                        o.minutes = 0;
+                        practice::kindness_command(o, s);
+                    }),
+                    UsageError);
+    Run r = call([](Session& s) {
+        practice::QualityOptions o;
+        o.name = "attention";
+        practice::quality_command(o, s);
+    });
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Attention: ") == 0);
+    CHECK(month().find("practice = \"quality\"\nseconds = 0\ncompleted = true\nquality = "
+                       "\"attention\"\n") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "the practice menu numbers and names come from the practice table") {
+    const auto& table = practice_table();
+    Run menu = watched({"practice"}, {"4", "q"});
+    for (std::size_t i = 0; i < table.size(); ++i)
+        CHECK(menu.err.find(std::to_string(i + 1) + "  " + std::string(table[i].name)) !=
+              std::string::npos);
+    CHECK(menu.err.find("Just 1, 2 or 3 will do.") != std::string::npos);
+    CHECK(menu.out.find(": ") != std::string::npos); // the quality exercise ran
 }

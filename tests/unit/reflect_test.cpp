@@ -1,4 +1,6 @@
 #include "app_fixture.hpp"
+#include "commands/commands.hpp"
+#include "commands/reflect/reflect.hpp"
 #include "core/prompts.hpp"
 
 #include <doctest/doctest.h>
@@ -389,4 +391,41 @@ TEST_CASE_FIXTURE(Fixture, "qualities given as flags in a terminal are not asked
     CHECK(r.err.find("positive emotion (") != std::string::npos);
     CHECK(month().find("resilience = 2\npositive_emotion = 3\ngenerosity = 5\nattention = 4\n"
                        "focus = \"resilience\"\n") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture, "reflect rooms run from plain options with no command line") {
+    Run r = call([](Session& s) {
+        reflect::RecallOptions o;
+        o.message = "a walk at dawn";
+        reflect::recall_command(o, s);
+    });
+    CHECK(r.status == 0);
+    CHECK(month().find("kind = \"moment\"\n") != std::string::npos);
+    CHECK(month().find("text = \"a walk at dawn\"\n") != std::string::npos);
+    Run prompt = call([](Session& s) {
+        reflect::PromptOptions o;
+        o.date = "2026-01-01";
+        reflect::prompt_command(o, s);
+    });
+    CHECK(prompt.out == run({"reflect", "prompt", "--date", "2026-01-01"}).out);
+    CHECK_THROWS_AS(call([](Session& s) {
+                        reflect::ReframeOptions o;
+                        o.note = "alone";
+                        reflect::reframe_command(o, s);
+                    }),
+                    UsageError);
+}
+
+TEST_CASE_FIXTURE(Fixture, "the reflect menu and did you mean read the reflect table") {
+    std::vector<std::string> names;
+    for (const auto& room : reflect_table())
+        names.emplace_back(room.name);
+    CHECK(names == std::vector<std::string>{"qualities", "showup", "recall", "reframe", "prompt"});
+    Run help = run({"reflect", "--help"});
+    for (const auto& name : names)
+        CHECK(help.out.find("\n  " + name + " ") != std::string::npos);
+    Run menu = run({"reflect"}, {""}, true);
+    for (const auto& room : reflect_table())
+        CHECK(menu.err.find(std::string(room.summary)) != std::string::npos);
+    CHECK(run({"reflect", "reframr"}).err.find("did you mean 'reframe'?") != std::string::npos);
 }

@@ -2,6 +2,7 @@
 #include "core/kinds/checkin.hpp"
 #include "core/month_merge.hpp"
 #include "core/record.hpp"
+#include "fakes.hpp"
 #include "helpers.hpp"
 #include "store/doctor.hpp"
 #include "store/git.hpp"

@@ -1,6 +1,5 @@
-#include "app.hpp"
+#include "app_fixture.hpp"
 #include "core/kinds/checkin.hpp"
-#include "helpers.hpp"
 #include "store/journal.hpp"
 
 #include <doctest/doctest.h>
@@ -16,34 +15,12 @@ TimePoint utc(year_month_day day, minutes since_midnight) {
     return sys_days{day} + since_midnight;
 }
 
-struct Fixture {
-    testing::TempDir tmp;
-    testing::ZoneGuard zone{"Europe/Berlin"};
-    RealFileSystem fs;
-    FakeClock clock{utc(2026y / 11 / 27, 20h + 30min)}; // 21:30 in Berlin
-    MapEnvironment env{std::map<std::string, std::string>{}};
+struct Fixture : testing::AppFixture {
+    Fixture() { clock = FakeClock(utc(2026y / 11 / 27, 20h + 30min)); } // 21:30 in Berlin
 
-    struct Result {
-        int status;
-        std::string out;
-        std::string err;
-    };
-
-    Result run(std::vector<std::string> args) {
-        FakeTerminal term({}, false);
-        args.insert(args.begin(), {"--home", tmp.path()});
-        int status = compassion::run(args, System{fs, clock, term, env});
-        return Result{status, term.stdout_text, term.stderr_text};
-    }
-    Result log_at(TimePoint t, const std::string& rating) {
+    testing::Run log_at(TimePoint t, const std::string& rating) {
         clock = FakeClock(t);
         return run({"log", "-s", rating});
-    }
-    std::string month(const std::string& ym) {
-        std::ifstream in(tmp.path() + "/journal/" + ym + ".toml");
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return testing::untagged(ss.str());
     }
     CheckinBook book() {
         CheckinBook b;
@@ -133,10 +110,9 @@ TEST_CASE_FIXTURE(Fixture, "check-ins at 23:59 00:01 and the rollover hour land 
     for (Case c : {Case{22h + 59min, "2026-11-27"}, Case{23h + 1min, "2026-11-27"},
                    Case{26h + 59min, "2026-11-27"}, Case{27h, "2026-11-28"}}) {
         testing::TempDir other;
+        home = other.path();
         clock = FakeClock(utc(2026y / 11 / 27, c.utc_time));
-        FakeTerminal term({}, false);
-        REQUIRE(compassion::run({"--home", other.path(), "log", "-s", "3"},
-                                System{fs, clock, term, env}) == 0);
+        REQUIRE(run({"log", "-s", "3"}).status == 0);
         std::ifstream in(other.path() + "/journal/2026-11.toml");
         std::stringstream ss;
         ss << in.rdbuf();
