@@ -121,7 +121,7 @@ void check_parsed(const std::string& path, std::string_view text, Checkup& c) {
                                                id)));
 }
 
-void check_month_file(FileSystem& fs, const std::string& path, YearMonth month, Checkup& c) {
+void check_month_file(FileSystem& fs, const std::string& path, Checkup& c) {
     std::optional<std::string> text;
     try {
         text = read_file(fs, path);
@@ -139,15 +139,15 @@ void check_month_file(FileSystem& fs, const std::string& path, YearMonth month, 
     ++c.months;
     if (text->rfind("\xEF\xBB\xBF", 0) == 0)
         c.findings.push_back(found(path, 1,
-                                   "starts with a byte-order mark, which TOML does not need",
-                                   Remedy::byte_order_mark, false, month));
+                                   "starts with a byte-order mark, which TOML does not need; the "
+                                   "next record written to it drops it"));
     if (auto markers = conflict_marker_lines(*text); !markers.empty()) {
         c.findings.push_back(
             found(path, markers.front(),
                   fmt::format("merge-conflict markers ({} line{}), left by a merge without the "
-                              "union driver; --fix keeps both sides' records",
-                              markers.size(), markers.size() == 1 ? "" : "s"),
-                  Remedy::markers, false, month));
+                              "union driver; delete the marker lines by hand, keeping both "
+                              "sides' [[entry]] blocks",
+                              markers.size(), markers.size() == 1 ? "" : "s")));
         return;
     }
     try {
@@ -181,7 +181,7 @@ void check_journal(FileSystem& fs, const Home& home, Checkup& c) {
                                                    "--fix folds its records into the month",
                                                    tool, format_year_month(*month)),
                                        Remedy::fold_copy, false, month));
-        check_month_file(fs, path, *month, c);
+        check_month_file(fs, path, c);
     }
     const std::string attr_path = dir + "/.gitattributes";
     auto text = attributes ? read_file(fs, attr_path) : std::nullopt;

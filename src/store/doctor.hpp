@@ -14,14 +14,12 @@ namespace compassion {
 // What `doctor --fix` can do about a finding; `none`: only a person can.
 enum class Remedy {
     none,
-    private_mode,    // chmod 0600 (files) or 0700 (directories)
-    attributes,      // write journal/.gitattributes as compassion writes it
-    gitignore,       // write the whitelist .gitignore sync writes
-    temp_files,      // remove temporary files a stopped writer left (under the lock)
-    git_lock,        // remove a lock file git left when it was stopped
-    fold_copy,       // fold a sync tool's copy into its month (a union by id)
-    markers,         // take merge-conflict markers out, keeping both sides' records
-    byte_order_mark, // drop a leading byte-order mark
+    private_mode, // chmod 0600 (files) or 0700 (directories)
+    attributes,   // write journal/.gitattributes as compassion writes it
+    gitignore,    // write the whitelist .gitignore sync writes
+    temp_files,   // remove temporary files a stopped writer left (under the lock)
+    git_lock,     // remove a lock file git left when it was stopped
+    fold_copy,    // fold a sync tool's copy into its month (a union by id)
 };
 
 // One thing worth a look: where (path, and line when it applies) and what.
@@ -33,7 +31,7 @@ struct Finding {
     // A note (records of kinds a newer version wrote) is told but is not a
     // problem: it does not change the exit status.
     bool note = false;
-    // The month a copy or a file with markers belongs to.
+    // The month a sync tool's copy belongs to.
     std::optional<YearMonth> month;
 };
 

@@ -30,6 +30,31 @@ std::string base_name(const std::string& path) {
     return path.substr(path.find_last_of('/') + 1);
 }
 
+// Adds the records of a sync tool's copy that its month lacks (by id, never a
+// forgotten one) after the month's bytes, through the journal's normal write,
+// then removes the copy: every record it held is in the month. A copy that
+// does not parse is left alone.
+bool fold_copy(FileSystem& fs, Journal& journal, const Finding& f) {
+    if (!f.month)
+        return false;
+    Journal::Hold hold(journal, std::chrono::seconds{10});
+    const std::string month_path = journal.month_path(*f.month);
+    try {
+        auto copy = read_file(fs, f.path);
+        if (!copy)
+            return false;
+        auto month = read_file(fs, month_path);
+        MonthText mine = month ? split_month(*month, month_path) : MonthText{};
+        std::vector<std::string> blocks;
+        for (auto& b : lacking_blocks(mine, split_month(*copy, f.path)))
+            blocks.push_back(std::move(b.text));
+        journal.append_blocks(*f.month, blocks);
+    } catch (const DataError&) {
+        return false;
+    }
+    return fs.unlink(f.path.c_str()) == 0;
+}
+
 } // namespace
 
 std::vector<std::string> mend_home(FileSystem& fs, Clock& clock, const Home& home, Journal& journal,
@@ -41,9 +66,10 @@ std::vector<std::string> mend_home(FileSystem& fs, Clock& clock, const Home& hom
         bool mended = false;
         switch (f.remedy) {
         case Remedy::none:
+            break;
         case Remedy::fold_copy:
-        case Remedy::markers:
-        case Remedy::byte_order_mark:
+            if ((mended = fold_copy(fs, journal, f)))
+                done.push_back(f.path + ": its records are in its month now; the copy is removed");
             break;
         case Remedy::private_mode:
             if ((mended = make_private(fs, f.path)))

@@ -387,9 +387,32 @@ class Doctor(HomeTest):
         self.assertNotIn("kept", r.out + r.err)
         f = self.run_cli("doctor", "--fix")
         self.assertIn("fixed: " + self.month_path() + ": made private", f.out)
+        self.assertNotIn("kept", f.out + f.err)
         self.assertEqual(os.stat(self.month_path()).st_mode & 0o777, 0o600)
         self.assertTrue(os.path.exists(os.path.join(self.journal, ".gitattributes")))
         self.assertFalse(os.path.exists(os.path.join(self.journal, ".2026-11.toml.tmp.1.x")))
+        self.assertIn("fixed: " + copy + ": its records are in its month now", f.out)
+        self.assertFalse(os.path.exists(copy))
+        self.assertEqual(sorted(e["note"] for e in self.entries()), ["copied", "kept"])
+        self.assertEqual(f.status, 0, f)
+        self.assertEqual(self.run_cli("doctor").status, 0)
+
+    def test_a_copy_with_a_record_the_month_lacks_is_folded_in(self):
+        self.run_cli("log", "-s", "3", "-m", "in both")
+        with open(self.month_path(), "rb") as f:
+            text = f.read()
+        self.run_cli("log", "--date", "-1", "-s", "4", "-m", "only in the month")
+        copy = os.path.join(self.journal, "2026-11 (conflicted copy).toml")
+        with open(copy, "wb") as f:
+            f.write(text + b'\n[[entry]]\nid = "copyonly1"\nkind = "moment"\nday = 2026-11-20\n'
+                    b'at = 2026-11-20T21:00:00+01:00\ntext = "only in the copy"\n')
+        r = self.run_cli("doctor", "--fix")
+        self.assertEqual(r.status, 0, r)
+        self.assertFalse(os.path.exists(copy))
+        ids = [e["id"] for e in self.entries()]
+        self.assertEqual(len(ids), 3)
+        self.assertEqual(len(set(ids)), 3)
+        self.assertIn("copyonly1", ids)
 
     def test_a_month_that_does_not_parse_is_named_with_its_line(self):
         os.makedirs(self.journal, mode=0o700)

@@ -297,10 +297,32 @@ TEST_CASE("doctor finds a conflict copy markers and a missing attributes file") 
                            [&](const Finding& f) { return f.remedy == r; });
     };
     CHECK(has(Remedy::fold_copy));
-    CHECK(has(Remedy::markers));
+    CHECK(std::any_of(c.findings.begin(), c.findings.end(), [](const Finding& f) {
+        return f.what.find("merge-conflict markers") != std::string::npos && f.line == 3;
+    }));
     CHECK(has(Remedy::attributes));
     CHECK(has(Remedy::private_mode));
     CHECK_FALSE(c.data_error);
+}
+
+TEST_CASE("doctor fix folds a copy into its month and never loses a record") {
+    testing::TempDir tmp;
+    RealFileSystem fs;
+    FakeClock clock{evening};
+    Home home{tmp.path() + "/home"};
+    Journal journal{fs, home, clock, milliseconds{200}};
+    Record a = moment("a"), b = moment("b");
+    journal.append(a);
+    const std::string copy = home.journal_dir() + "/2026-11.sync-conflict-20261127-213000-ABC.toml";
+    testing::spit(copy, month_of({a, b}));
+    Checkup c = check_home(fs, home);
+    auto done = mend_home(fs, clock, home, journal, c);
+    CHECK(done.size() == 1);
+    MonthText month = split_month(testing::slurp(journal.month_path(year_month_of(friday))), "m");
+    REQUIRE(month.blocks.size() == 2);
+    CHECK(month.blocks[1].id == b.id);
+    CHECK(testing::slurp(copy).empty());
+    CHECK(check_home(fs, home).findings.empty());
 }
 
 TEST_CASE("doctor finds nothing in a home compassion wrote") {
