@@ -8,7 +8,7 @@ import subprocess
 import time
 import unittest
 
-from harness import BIN, HomeTest, read_pty_chunk, strip_ansi
+from harness import BIN, HomeTest, read_pty_chunk, read_pty_until, strip_ansi
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 COMPLETIONS = os.path.join(ROOT, "completions")
@@ -174,15 +174,24 @@ class Zsh(CompletionTest):
             env["TERM"] = "dumb"
             os.execve(shutil.which("zsh"), ["zsh", "-f", "-i"], env)
         setup = (f"fpath=({COMPLETIONS} $fpath); autoload -U compinit; compinit -u -D; "
-                 "PS1='> '; unsetopt zle_bracketed_paste 2>/dev/null\n")
+                 "PS1='> '; unsetopt zle_bracketed_paste 2>/dev/null; echo READY''Y\n")
         os.write(fd, setup.encode())
-        time.sleep(0.5)
+        # Wait for the shell to be ready (compinit is slow on a busy machine)
+        # rather than for a fixed time.
+        read_pty_until(fd, b"", b"READYY", timeout=20)
         os.write(fd, typed.encode() + b"\t")
-        screen, deadline = b"", time.monotonic() + 5
+        screen, deadline = b"", time.monotonic() + 20
+        quiet = 0
         while time.monotonic() < deadline:
             chunk = read_pty_chunk(fd, 0.5)
-            if not chunk:  # quiet for half a second: the completion is shown
+            if chunk is None:
                 break
+            if not chunk:  # quiet for a second after the completion showed: done
+                quiet += 1
+                if len(strip_ansi(screen.decode("utf-8", "replace")).strip()) > len(typed) and quiet >= 2:
+                    break
+                continue
+            quiet = 0
             screen += chunk
         os.write(fd, b"\x03exit\n")
         os.close(fd)
