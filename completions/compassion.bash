@@ -1,7 +1,7 @@
 # bash completion for compassion                             -*- shell-script -*-
 # Installed as share/bash-completion/completions/compassion; or source it.
 
-_compassion_commands="log reflect practice review show find edit forget undo export import help"
+_compassion_commands="log reflect practice review show find edit forget undo export import sync doctor help"
 
 _compassion_items() {
     # Ask the binary for the user's own show-up items (with --home if given),
@@ -61,6 +61,7 @@ _compassion_value() {
     shift 2
     case $prev in
         --home) COMPREPLY=($(compgen -d -- "$cur")) ;;
+        --init) COMPREPLY=($(compgen -d -- "$cur")) ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")) ;;
         --date|--from|--to)
             COMPREPLY=($(compgen -W "today yesterday monday tuesday wednesday thursday friday saturday sunday" -- "$cur")) ;;
@@ -114,7 +115,7 @@ _compassion() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
-            --home|--color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count|--resilience|--positive-emotion|--generosity|--attention|--focus|--what|--impact|--need|--repair|--differently|--kind|--follow-up|--done|--note|--item|--map)
+            --home|--color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count|--resilience|--positive-emotion|--generosity|--attention|--focus|--what|--impact|--need|--repair|--differently|--kind|--follow-up|--done|--note|--item|--map|--init)
                 [[ ${COMP_WORDS[i + 1]} == = ]] && ((i++))
                 [[ $word == --home ]] && home=(--home "${COMP_WORDS[i + 1]}")
                 ((i++)); continue ;;
@@ -198,6 +199,9 @@ _compassion() {
             esac ;;
         find) opts="--kind --case-sensitive -s --week --month --year --all --this-week --last-week --this-month --last-month --from --to --help" ;;
         undo) opts="--yes -y --help" ;;
+        review) opts="--week --month --year --all --from --to --format --redact --help" ;;
+        sync) opts="--init --status --help" ;;
+        doctor) opts="--fix --help" ;;
         *) return ;;
     esac
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))

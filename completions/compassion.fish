@@ -25,7 +25,7 @@ function __compassion_showup_items
     compassion $home log --list-items 2>/dev/null
 end
 
-set -l commands log practice reflect review show find edit forget undo export import help
+set -l commands log practice reflect review show find edit forget undo export import sync doctor help
 # The handles of the last year's records (2026-11-20.moment.2).
 function __compassion_handles
     set -l home
@@ -56,7 +56,7 @@ complete -c compassion -n "__fish_seen_subcommand_from log" -l if-missing -d 'Do
 complete -c compassion -n "__fish_seen_subcommand_from log" -l list-items -d 'Print your items'
 
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a help -d 'The manual of a command'
-complete -c compassion -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from log practice reflect review show find edit forget undo export import" -a 'log practice reflect review show find edit forget undo export import help' -d 'Command'
+complete -c compassion -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from log practice reflect review show find edit forget undo export import sync doctor" -a 'log practice reflect review show find edit forget undo export import sync doctor help' -d 'Command'
 
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a review -d 'See what helps'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l week -d 'The 7 days ending today'
@@ -160,3 +160,8 @@ complete -c compassion -n "__fish_seen_subcommand_from show find" -l from -x -a 
 complete -c compassion -n "__fish_seen_subcommand_from show find" -l to -x -a "$days" -d 'Last day'
 complete -c compassion -n "__fish_seen_subcommand_from edit" -s m -l message -x -d 'The new text'
 complete -c compassion -n "__fish_seen_subcommand_from forget undo" -s y -l yes -d 'Do not ask'
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a sync -d 'Keep this journal in step over git'
+complete -c compassion -n "__fish_seen_subcommand_from sync" -l init -r -F -d 'Keep this home in git with REMOTE'
+complete -c compassion -n "__fish_seen_subcommand_from sync" -l status -d 'Where this home stands'
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a doctor -d 'Check this home'
+complete -c compassion -n "__fish_seen_subcommand_from doctor" -l fix -d 'Mend what is safe to mend'

@@ -30,6 +30,8 @@ const std::vector<CommandInfo>& command_table() {
         {"export", "Every record out: jsonl, json, toml or markdown", add_export_command},
         {"import", "Bring your history in: compassion, jrnl, Daylio, harsh, Loop",
          add_import_command},
+        {"sync", "Keep this journal in step with your other machines over git", add_sync_command},
+        {"doctor", "Check this home and mend what is safe to mend", add_doctor_command},
         {"help", "Show the manual of compassion or of one command", add_help_command},
     };
     return table;
@@ -333,6 +335,8 @@ int run(const std::vector<std::string>& args, System system) {
             }
             return fail(fmt::format("{} (see {} --help)", message, where), Exit::usage);
         }
+        if (session.wrote)
+            sync_after_write(session);
     } catch (const Error& e) {
         return fail(e.what(), e.code());
     } catch (const std::bad_alloc&) {

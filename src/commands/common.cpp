@@ -29,6 +29,7 @@ void save_record(Session& session, const Record& record) {
     try {
         session.journal().append(record);
         remember_written(session, record);
+        session.wrote = true;
     } catch (const UnconfirmedError&) {
         // The record is in the month: printing it back or keeping a copy
         // would invite adding it a second time.

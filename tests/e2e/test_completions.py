@@ -85,7 +85,7 @@ class Bash(CompletionTest):
     def test_help_offers_the_commands(self):
         self.assertEqual(self.complete("compassion help "),
                          ["log", "reflect", "practice", "review", "show", "find", "edit", "forget",
-                          "undo", "export", "import", "help"])
+                          "undo", "export", "import", "sync", "doctor", "help"])
         self.assertEqual(self.complete("compassion h"), ["help"])
 
     def test_commands_options_and_values(self):
@@ -95,6 +95,8 @@ class Bash(CompletionTest):
         self.assertIn("--if-missing", self.complete("compassion log --"))
         self.assertIn("yesterday", self.complete("compassion log --date y"))
         self.assertEqual(self.complete("compassion review --format t"), ["text", "tsv"])
+        self.assertEqual(self.complete("compassion sync --"), ["--init", "--status", "--help"])
+        self.assertEqual(self.complete("compassion doctor --f"), ["--fix"])
         self.assertIn("--redact", self.complete("compassion review --r"))
         self.assertEqual(self.complete("compassion export --format m"), ["markdown"])
         self.assertEqual(self.complete("compassion export --kind mo"), ["moment"])
@@ -156,6 +158,8 @@ class Fish(CompletionTest):
         self.assertEqual(sorted(self.complete("compassion export --format ")),
                          ["json", "jsonl", "markdown", "toml"])
         self.assertEqual(self.complete("compassion import --format l"), ["loop"])
+        self.assertIn("--status", self.complete("compassion sync --"))
+        self.assertEqual(self.complete("compassion doctor --f"), ["--fix"])
         self.assertIn("--bell", self.complete("compassion practice kindness --b"))
         self.assertIn("--open", self.complete("compassion reflect reframe --o"))
         self.assertEqual(sorted(self.complete("compassion reflect qualities --focus ")),
@@ -173,8 +177,8 @@ class Fish(CompletionTest):
 
     def test_help_offers_the_commands(self):
         self.assertEqual(sorted(self.complete("compassion help ")),
-                         ["edit", "export", "find", "forget", "help", "import", "log", "practice",
-                          "reflect", "review", "show", "undo"])
+                         ["doctor", "edit", "export", "find", "forget", "help", "import", "log",
+                          "practice", "reflect", "review", "show", "sync", "undo"])
 
     def test_records_complete_by_handle(self):
         self.run_cli("reflect", "recall", "-m", "one")
