@@ -1,7 +1,7 @@
 # bash completion for compassion                             -*- shell-script -*-
 # Installed as share/bash-completion/completions/compassion; or source it.
 
-_compassion_commands="log reflect practice review export import help"
+_compassion_commands="log reflect practice review show find edit forget undo export import sync doctor help"
 
 _compassion_items() {
     # Ask the binary for the user's own show-up items (with --home if given),
@@ -44,6 +44,16 @@ _compassion_showup_items() {
     done
 }
 
+_compassion_handles() {
+    # The handles of the last year's records (2026-11-20.moment.2), from the
+    # binary; $1 is the word being completed, the rest the --home to pass on.
+    local cur=$1
+    shift
+    COMPREPLY=($(compgen -W "$(compassion "$@" show --year --format handles 2>/dev/null)" -- "$cur"))
+}
+
+_compassion_kinds="checkin qualities moment reframe repair_step repair_done practice noticed showup"
+
 _compassion_value() {
     # The value of option $1, being typed as $2; the rest is the --home to
     # pass on. Fails when $1 takes no value, so the caller completes options.
@@ -51,17 +61,19 @@ _compassion_value() {
     shift 2
     case $prev in
         --home) COMPREPLY=($(compgen -d -- "$cur")) ;;
+        --init) COMPREPLY=($(compgen -d -- "$cur")) ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")) ;;
         --date|--from|--to)
             COMPREPLY=($(compgen -W "today yesterday monday tuesday wednesday thursday friday saturday sunday" -- "$cur")) ;;
         --format)
-            case $cmd in
+            case $_compassion_cmd in
+                show) COMPREPLY=($(compgen -W "text json toml handles" -- "$cur")) ;;
                 export) COMPREPLY=($(compgen -W "jsonl json toml markdown" -- "$cur")) ;;
                 import) COMPREPLY=($(compgen -W "compassion jrnl daylio harsh loop" -- "$cur")) ;;
                 *) COMPREPLY=($(compgen -W "text tsv csv json" -- "$cur")) ;;
             esac ;;
         --kind)
-            if [[ $cmd == export ]]; then
+            if [[ $_compassion_cmd == @(export|show|find) ]]; then
                 COMPREPLY=($(compgen -W "checkin qualities moment reframe repair_step repair_done practice noticed note showup forget" -- "$cur"))
             else
                 COMPREPLY=()
@@ -71,7 +83,12 @@ _compassion_value() {
         --resilience|--positive-emotion|--generosity|--attention|-s|--showed-up)
             COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")) ;;
         --follow-up) COMPREPLY=($(compgen -W "tomorrow monday tuesday wednesday thursday friday saturday sunday" -- "$cur")) ;;
-        --what|--impact|--need|--repair|--differently|--kind-words|--kind|--step|--note|-m|--message) COMPREPLY=() ;;
+        --kind)
+            case $_compassion_cmd in
+                show|find) COMPREPLY=($(compgen -W "$_compassion_kinds" -- "$cur")) ;;
+                *) COMPREPLY=() ;;
+            esac ;;
+        --what|--impact|--need|--repair|--differently|--kind-words|--step|--note|-m|--message) COMPREPLY=() ;;
         --did|--unsure|--forgot) _compassion_list_items "$cur" "$@" ;;
         *) return 1 ;;
     esac
@@ -98,7 +115,7 @@ _compassion() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
-            --home|--color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count|--resilience|--positive-emotion|--generosity|--attention|--focus|--what|--impact|--need|--repair|--differently|--kind-words|--kind|--step|--follow-up|--note|--item|--map)
+            --home|--color|--date|--did|--unsure|--forgot|-s|--showed-up|-m|--message|--from|--to|--format|-t|--minutes|-n|--count|--resilience|--positive-emotion|--generosity|--attention|--focus|--what|--impact|--need|--repair|--differently|--kind-words|--kind|--step|--follow-up|--note|--item|--map|--init)
                 [[ ${COMP_WORDS[i + 1]} == = ]] && ((i++))
                 [[ $word == --home ]] && home=(--home "${COMP_WORDS[i + 1]}")
                 ((i++)); continue ;;
@@ -112,6 +129,7 @@ _compassion() {
         fi
     done
 
+    _compassion_cmd=$cmd
     if _compassion_value "$prev" "$cur" "${home[@]}"; then
         [[ -n $eq ]] && COMPREPLY=("${COMPREPLY[@]/#/$eq}")
         return
@@ -168,6 +186,22 @@ _compassion() {
                 COMPREPLY=($(compgen -f -- "$cur")); return
             fi
             opts="--format --dry-run --skip-bad --item --only-listed --map --week --month --year --all --this-week --last-week --this-month --last-month --from --to --help" ;;
+        show|edit|forget)
+            if [[ -z $sub && $cur != -* ]]; then
+                _compassion_handles "$cur" "${home[@]}"
+                [[ $cmd == show ]] && COMPREPLY+=($(compgen -W "today yesterday" -- "$cur"))
+                return
+            fi
+            case $cmd in
+                show) opts="--kind --format --week --month --year --all --this-week --last-week --this-month --last-month --from --to --help" ;;
+                edit) opts="--message -m --help" ;;
+                forget) opts="--yes -y --help" ;;
+            esac ;;
+        find) opts="--kind --case-sensitive -s --week --month --year --all --this-week --last-week --this-month --last-month --from --to --help" ;;
+        undo) opts="--yes -y --help" ;;
+        review) opts="--week --month --year --all --from --to --format --redact --help" ;;
+        sync) opts="--init --status --help" ;;
+        doctor) opts="--fix --help" ;;
         *) return ;;
     esac
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))

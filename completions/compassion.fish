@@ -34,7 +34,16 @@ function __compassion_open_repairs
     compassion $home reflect reframe --open 2>/dev/null | string replace -r '^(\S+)  \S+  \S+  \S.*?  +(\S.*)$' '$1\t$2'
 end
 
-set -l commands log practice reflect review export import help
+set -l commands log practice reflect review show find edit forget undo export import sync doctor help
+# The handles of the last year's records (2026-11-20.moment.2).
+function __compassion_handles
+    set -l home
+    set -l tokens (commandline -opc)
+    set -l i (contains -i -- --home $tokens)
+    and set home --home $tokens[(math $i + 1)]
+    compassion $home show --year --format handles 2>/dev/null
+end
+
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 
 complete -c compassion -f
@@ -56,7 +65,7 @@ complete -c compassion -n "__fish_seen_subcommand_from log" -l if-missing -d 'Do
 complete -c compassion -n "__fish_seen_subcommand_from log" -l list-items -d 'Print your items'
 
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a help -d 'The manual of a command'
-complete -c compassion -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from log practice reflect review export import" -a 'log practice reflect review export import help' -d 'Command'
+complete -c compassion -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from log practice reflect review show find edit forget undo export import sync doctor" -a 'log practice reflect review show find edit forget undo export import sync doctor help' -d 'Command'
 
 complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a review -d 'See what helps'
 complete -c compassion -n "__fish_seen_subcommand_from review" -l week -d 'The 7 days ending today'
@@ -141,3 +150,31 @@ complete -c compassion -n "__fish_seen_subcommand_from import" -l this-month -d 
 complete -c compassion -n "__fish_seen_subcommand_from import" -l last-month -d 'Last calendar month'
 complete -c compassion -n "__fish_seen_subcommand_from import" -l from -x -a "$days" -d 'First day'
 complete -c compassion -n "__fish_seen_subcommand_from import" -l to -x -a "$days" -d 'Last day'
+set -l kinds checkin qualities moment reframe repair_step repair_done practice noticed showup
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a show -d 'Read back a day, a range or one record'
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a find -d 'Search everything you wrote'
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a edit -d 'Correct a record'
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a forget -d 'Take a record back for good'
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a undo -d 'Take back the last record written today'
+complete -c compassion -n "__fish_seen_subcommand_from show edit forget" -a '(__compassion_handles)' -d 'Record'
+complete -c compassion -n "__fish_seen_subcommand_from show" -a "$days" -d 'Day'
+complete -c compassion -n "__fish_seen_subcommand_from show find" -l kind -x -a "$kinds" -d 'Only this kind'
+complete -c compassion -n "__fish_seen_subcommand_from show" -l format -x -a 'text json toml handles' -d 'Output format'
+complete -c compassion -n "__fish_seen_subcommand_from find" -s s -l case-sensitive -d 'Match case exactly'
+complete -c compassion -n "__fish_seen_subcommand_from show find" -l week -d 'The 7 days ending today'
+complete -c compassion -n "__fish_seen_subcommand_from show find" -l month -d 'The 30 days ending today'
+complete -c compassion -n "__fish_seen_subcommand_from show find" -l year -d 'The 365 days ending today'
+complete -c compassion -n "__fish_seen_subcommand_from show find" -l all -d 'Everything in the journal'
+complete -c compassion -n "__fish_seen_subcommand_from show find" -l this-week -d 'This calendar week'
+complete -c compassion -n "__fish_seen_subcommand_from show find" -l last-week -d 'Last calendar week'
+complete -c compassion -n "__fish_seen_subcommand_from show find" -l this-month -d 'This calendar month'
+complete -c compassion -n "__fish_seen_subcommand_from show find" -l last-month -d 'Last calendar month'
+complete -c compassion -n "__fish_seen_subcommand_from show find" -l from -x -a "$days" -d 'First day'
+complete -c compassion -n "__fish_seen_subcommand_from show find" -l to -x -a "$days" -d 'Last day'
+complete -c compassion -n "__fish_seen_subcommand_from edit" -s m -l message -x -d 'The new text'
+complete -c compassion -n "__fish_seen_subcommand_from forget undo" -s y -l yes -d 'Do not ask'
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a sync -d 'Keep this journal in step over git'
+complete -c compassion -n "__fish_seen_subcommand_from sync" -l init -r -F -d 'Keep this home in git with REMOTE'
+complete -c compassion -n "__fish_seen_subcommand_from sync" -l status -d 'Where this home stands'
+complete -c compassion -n "not __fish_seen_subcommand_from $commands" -a doctor -d 'Check this home'
+complete -c compassion -n "__fish_seen_subcommand_from doctor" -l fix -d 'Mend what is safe to mend'

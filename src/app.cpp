@@ -21,9 +21,17 @@ const std::vector<CommandInfo>& command_table() {
          add_practice_command, practice_table},
         {"review", "See what helps: a summary of a range, for people or for pipes",
          add_review_command},
+        {"show", "Read back a day, a range or one record, each with its handle",
+         add_show_command},
+        {"find", "Search everything you wrote; exits 1 when nothing matches", add_find_command},
+        {"edit", "Correct a record: the new version replaces the old one", add_edit_command},
+        {"forget", "Take a record back for good: its lines leave the journal", add_forget_command},
+        {"undo", "Take back the last record written here today", add_undo_command},
         {"export", "Every record out: jsonl, json, toml or markdown", add_export_command},
         {"import", "Bring your history in: compassion, jrnl, Daylio, harsh, Loop",
          add_import_command},
+        {"sync", "Keep this journal in step with your other machines over git", add_sync_command},
+        {"doctor", "Check this home and mend what is safe to mend", add_doctor_command},
         {"help", "Show the manual of compassion or of one command", add_help_command},
     };
     return table;
@@ -343,6 +351,8 @@ int run(const std::vector<std::string>& args, System system) {
             }
             return fail(fmt::format("{} (see {} --help)", message, where), Exit::usage);
         }
+        if (session.wrote)
+            sync_after_write(session);
     } catch (const Error& e) {
         return fail(e.what(), e.code());
     } catch (const std::bad_alloc&) {

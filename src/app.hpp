@@ -68,6 +68,8 @@ public:
 
     // What the run exits with when nothing is thrown; commands may raise it.
     Exit exit = Exit::ok;
+    // A record was saved in this run (sync = "after-write" then starts a sync).
+    bool wrote = false;
 
     // Prints `compassion: warning: …` for each unreadable file and remembers to
     // exit 65 at the end.

@@ -1,5 +1,6 @@
 #include "commands/common.hpp"
 #include "core/locale.hpp"
+#include "store/state.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -27,6 +28,8 @@ void give_back(Session& session, const Record& record) {
 void save_record(Session& session, const Record& record) {
     try {
         session.journal().append(record);
+        remember_written(session, record);
+        session.wrote = true;
     } catch (const UnconfirmedError&) {
         // The record is in the month: printing it back or keeping a copy
         // would invite adding it a second time.
@@ -46,6 +49,15 @@ bool printed_in_full(Session& session) {
     throw IoError(errno_message("standard output: the practice could not be printed, so it was "
                                 "not recorded",
                                 err));
+}
+
+void remember_written(Session& session, const Record& record) {
+    try {
+        save_last_written(session.fs(), session.home(),
+                          LastWritten{record.id, record.day, session.today()});
+    } catch (const Error&) {
+        // Only undo reads it; the record itself is saved.
+    }
 }
 
 namespace {

@@ -29,6 +29,9 @@ void give_back(Session& session, const Record& record);
 // wrong); IoError (74) when it could not be written, so a practice printed
 // into a full disk is never recorded as done.
 bool printed_in_full(Session& session);
+// Notes `record` as the last one this home wrote, in state/, for `undo`
+// (best effort: the record is saved either way). save_record does it.
+void remember_written(Session& session, const Record& record);
 
 // Asks one question on the terminal and returns the trimmed answer; nothing
 // when input ends (Ctrl-D).

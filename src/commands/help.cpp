@@ -42,8 +42,8 @@ void add_help_command(CLI::App& app, Session& session) {
                 "Without man, or without the page, the command's --help instead.");
     auto command = std::make_shared<std::string>();
     cmd->add_option("COMMAND", *command,
-                    "The command to explain: log, reflect, practice, review "
-                    "or help");
+                    "The command to explain: log, reflect, practice, review, sync, "
+                    "doctor or help");
     cmd->callback([&session, command] { show_help(session, *command); });
 }
 

@@ -65,7 +65,8 @@ void review_command(const ReviewOptions& o, Session& s) {
     else
         s.page(text_report(summary, s.out_style(),
                            ReportOptions{range.title, o.redact, range.long_range, o.details,
-                                         s.out_width(), support}));
+                                         s.out_width(), support}) +
+               two_places_line(summary.two_places));
 }
 
 void add_review_command(CLI::App& app, Session& session) {

@@ -12,6 +12,7 @@ enum class Exit : int {
     usage = 64,
     data = 65,
     no_input = 66,
+    unavailable = 69, // git is missing, or the remote is misconfigured or refuses us
     cant_create = 73,
     io = 74,
     busy = 75,
@@ -84,6 +85,13 @@ public:
 class UnconfirmedError : public IoError {
 public:
     explicit UnconfirmedError(const std::string& message) : IoError(message) {}
+};
+
+// A service we rely on is not there or refuses us: git is missing, or the
+// remote does not exist, is not a repository, or turns us away.
+class UnavailableError : public Error {
+public:
+    explicit UnavailableError(const std::string& message) : Error(message, Exit::unavailable) {}
 };
 
 // Another run holds the journal lock for longer than the timeout.

@@ -48,6 +48,11 @@ Home resolve_home(const std::optional<std::string>& flag, const Environment& env
     return Home{without_trailing_slash(base) + "/.config/compassion"};
 }
 
+std::string_view union_attributes() {
+    return "# Written by compassion: month files merge as a union of entries.\n"
+           "*.toml merge=union\n";
+}
+
 std::vector<std::string> prepare_home(FileSystem& fs, const Home& home) {
     std::vector<std::string> notices;
     for (const std::string& dir : {home.root, home.journal_dir()}) {

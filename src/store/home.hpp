@@ -21,6 +21,10 @@ struct Home {
     std::string state_dir() const { return root + "/state"; }
 };
 
+// journal/.gitattributes as compassion writes it: month files only ever grow
+// by whole [[entry]] blocks, so a union is the right merge for git run by hand.
+std::string_view union_attributes();
+
 // --home DIR, else $COMPASSION_HOME, else $XDG_CONFIG_HOME/compassion (when
 // absolute), else $HOME/.config/compassion, else the passwd entry's home.
 // Throws UsageError when none of these gives a directory.

@@ -67,6 +67,11 @@ public:
     // Throws as append() does; the months before the failure stay written.
     using MonthWritten = std::function<void(YearMonth, std::size_t records)>;
     void append_all(const std::vector<Record>& records, const MonthWritten& written = {});
+    // Adds whole records given as text (a sync's merge: `[[entry]]` blocks
+    // from another device's copy of `month`, each ending in a newline) after
+    // the month's bytes, exactly as append() adds one: same lock, checks and
+    // durable write, one blank line between records.
+    void append_blocks(YearMonth month, const std::vector<std::string>& blocks);
 
     // Holds the journal's lock for a command that reads and then appends
     // without waiting for anyone in between (log with its answers on the
@@ -130,9 +135,9 @@ private:
     // Takes the lock (unless a Hold has it) and writes `records`, one durable
     // write per month.
     void append_under_lock(std::span<const Record* const> records, const MonthWritten& written);
-    // The write itself, with the lock held: `records` (all of `month`) after
+    // The write itself, with the lock held: `blocks` (records of `month` as TOML) after
     // the month's existing bytes, re-parsed, then the durable replace.
-    void write_month(YearMonth month, std::span<const Record* const> records);
+    void write_month(YearMonth month, std::span<const std::string> blocks);
     // The names in the journal directory that are month files or temporary
     // files (listed once while the lock is held).
     std::vector<std::string> journal_names() const;

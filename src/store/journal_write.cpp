@@ -3,6 +3,7 @@
 // store/atomic_file.hpp.
 #include "core/errors.hpp"
 #include "core/month_reader.hpp"
+#include "core/record_lines.hpp"
 #include "store/journal.hpp"
 #include "store/month_parse.hpp"
 
@@ -18,11 +19,6 @@ namespace {
 
 constexpr std::string_view bom = "\xEF\xBB\xBF";
 
-// Month files only ever grow by whole [[entry]] blocks, so a union merge is
-// the right merge when the home is kept in git on two machines.
-constexpr std::string_view attributes_text =
-    "# Written by compassion: month files merge as a union of entries.\n"
-    "*.toml merge=union\n";
 
 // How often a write starts again because a sync tool replaced the month
 // between the read and the rename, before it gives up.
@@ -44,6 +40,23 @@ std::size_t count_to_write(const std::string& text, const std::string& path) {
     }
 }
 
+// `month` without the lines of records that a tombstone in it names (a merge
+// or a sync tool brought them back from a device that had not seen the
+// tombstone yet). Left as it is when their lines cannot be told apart with
+// certainty: the records stay hidden, and the append must not fail for it.
+// `entries` is how many tables `text` holds, kept in step.
+void drop_forgotten(std::string& text, std::size_t& entries, const std::string& path) {
+    try {
+        auto stale = forgotten_but_present(text, path);
+        if (stale.empty())
+            return;
+        std::string kept = without_records(text, {stale.begin(), stale.end()}, path);
+        entries = count_month(kept, path);
+        text = std::move(kept);
+    } catch (const DataError&) {
+    }
+}
+
 } // namespace
 
 void Journal::tidy_under_lock(const std::vector<std::string>& names) const {
@@ -55,6 +68,9 @@ void Journal::tidy_under_lock(const std::vector<std::string>& names) const {
 }
 
 void Journal::repair_attributes() const {
+    // Month files only ever grow by whole [[entry]] blocks, so a union merge
+    // is the right merge when the home is kept in git on two machines.
+    const std::string_view attributes_text = union_attributes();
     const std::string path = home_.journal_dir() + "/.gitattributes";
     std::optional<std::string> now;
     try {
@@ -166,14 +182,29 @@ void Journal::append_under_lock(std::span<const Record* const> records,
         std::size_t last = first;
         while (last < sorted.size() && year_month_of(sorted[last]->day) == month)
             ++last;
-        write_month(month, std::span<const Record* const>(sorted).subspan(first, last - first));
+        std::vector<std::string> blocks;
+        for (std::size_t i = first; i < last; ++i)
+            blocks.push_back(to_toml(*sorted[i]));
+        write_month(month, blocks);
         if (written)
             written(month, last - first);
         first = last;
     }
 }
 
-void Journal::write_month(YearMonth month, std::span<const Record* const> records) {
+void Journal::append_blocks(YearMonth month, const std::vector<std::string>& blocks) {
+    if (blocks.empty())
+        return;
+    std::optional<FileLock> lock;
+    if (!held_) {
+        prepare_home(fs_, home_);
+        lock.emplace(fs_, home_.lock_path(), clock_, lock_timeout_);
+        tidy_under_lock(journal_names());
+    }
+    write_month(month, blocks);
+}
+
+void Journal::write_month(YearMonth month, std::span<const std::string> blocks) {
     const std::string path = month_path(month);
     for (int attempt = 0;; ++attempt) {
         if (attempt > max_changed_retries)
@@ -195,15 +226,18 @@ void Journal::write_month(YearMonth month, std::span<const Record* const> record
                                "end.\n\n",
                                format_year_month(month));
         }
-        for (std::size_t i = 0; i < records.size(); ++i) {
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
             if (i > 0)
                 text += '\n';
-            text += to_toml(*records[i]);
+            text += blocks[i];
         }
         // What we are about to write must read back as exactly the records added.
-        const std::size_t after = count_to_write(text, path);
-        if (after != now.entries + records.size())
+        std::size_t after = count_to_write(text, path);
+        if (after != now.entries + blocks.size())
             throw IoError(path + ": the new record did not read back; nothing was written");
+        // A tombstone here, old or just added (a sync brings them), takes its
+        // record's lines with it in this same write.
+        drop_forgotten(text, after, path);
         if (!replace_month(path, text, now.identity, append_advice))
             continue; // replaced under us: read it again and append again
         remember(path, std::move(text), after, std::nullopt);

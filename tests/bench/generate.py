@@ -178,8 +178,6 @@ class History:
             fields.append(("showed_up", max(1, min(5, 1 + len(did) + rng.randint(-1, 1)))))
         if rng.random() < 0.6:
             fields.append(("note", rng.choice(NOTES)))
-        if self.checkin_today is not None:
-            fields.append(("replaces", self.checkin_today))
         return "checkin", fields
 
     def qualities(self):
@@ -274,6 +272,10 @@ def day_records(rng, history, day, zone):
             "fields": fields,
         }
         if kind == "checkin":
+            # A second check-in of the day, written where the first can be
+            # seen, replaces it (as `log` does).
+            if history.checkin_today is not None:
+                fields.append(("replaces", history.checkin_today))
             history.checkin_today = record["id"]
         elif kind == "moment":
             history.moments.append(record["id"])

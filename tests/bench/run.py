@@ -238,6 +238,24 @@ def daylio_export(path, days):
                 for k in range(days)})
 
 
+def synced_home(compassion, source, workdir, base_env):
+    """A copy of `source` kept in git with a bare remote, synced once, so that a
+    sync finds nothing to do: (the home, git)."""
+    git = shutil.which("git")
+    home = os.path.join(workdir, "synced-" + os.path.basename(source))
+    remote = home + ".git"
+    if not os.path.isdir(os.path.join(home, ".git")):
+        shutil.rmtree(home, ignore_errors=True)
+        shutil.rmtree(remote, ignore_errors=True)
+        shutil.copytree(source, home)
+        subprocess.run([git, "init", "-q", "--bare", remote], env=base_env, check=True)
+        init = subprocess.run([compassion, "--home", home, "sync", "--init", remote],
+                              env=base_env, capture_output=True, text=True)
+        if init.returncode != 0:
+            raise SystemExit("bench: sync --init failed: " + init.stderr.strip())
+    return home, git
+
+
 def has_review(compassion, base_env):
     proc = subprocess.run([compassion, "--help"], env=base_env, stdin=subprocess.DEVNULL,
                           capture_output=True, text=True)
@@ -295,6 +313,21 @@ def build_cases(args, homes, workdir, base_env):
                           ratio=1.1))
     targets.append(Target("log_10y", "log, 10y <= 3 ms median", ms=3.0))
     targets.append(Target("log_10y", "(log, 10y vs only this month; no target)", "log_month"))
+
+    # sync with nothing to do, against what git itself needs to find that out.
+    if shutil.which("git"):
+        synced, git = synced_home(bin_, h["10y"], workdir, base_env)
+        add(Case("sync_noop_10y", [bin_, "--home", synced, "sync"],
+                 "sync with nothing to do, 10y home and a bare remote"))
+        add(Case("git_status_fetch_10y",
+                 ["/bin/sh", "-c", '"$0" -C "$1" status --porcelain >/dev/null && '
+                  '"$0" -C "$1" fetch -q origin', git, synced],
+                 "baseline: git status + git fetch on the same home"))
+        targets.append(Target("sync_noop_10y",
+                              "sync, nothing to do <= 1.5 x git status + git fetch",
+                              "git_status_fetch_10y", ratio=1.5))
+    else:
+        notes.append("git is not installed: no sync case")
 
     # review, once the command exists in this build.
     if has_review(bin_, base_env):

@@ -84,7 +84,8 @@ class Bash(CompletionTest):
 
     def test_help_offers_the_commands(self):
         self.assertEqual(self.complete("compassion help "),
-                         ["log", "reflect", "practice", "review", "export", "import", "help"])
+                         ["log", "reflect", "practice", "review", "show", "find", "edit", "forget",
+                          "undo", "export", "import", "sync", "doctor", "help"])
         self.assertEqual(self.complete("compassion h"), ["help"])
 
     def test_commands_options_and_values(self):
@@ -94,6 +95,8 @@ class Bash(CompletionTest):
         self.assertIn("--if-missing", self.complete("compassion log --"))
         self.assertIn("yesterday", self.complete("compassion log --date y"))
         self.assertEqual(self.complete("compassion review --format t"), ["text", "tsv"])
+        self.assertEqual(self.complete("compassion sync --"), ["--init", "--status", "--help"])
+        self.assertEqual(self.complete("compassion doctor --f"), ["--fix"])
         self.assertIn("--redact", self.complete("compassion review --r"))
         self.assertEqual(self.complete("compassion export --format m"), ["markdown"])
         self.assertEqual(self.complete("compassion export --kind mo"), ["moment"])
@@ -108,6 +111,18 @@ class Bash(CompletionTest):
         self.assertIn("--follow-up", self.complete("compassion reflect reframe --f"))
         self.assertEqual(self.complete("compassion reflect showup sw"), ["swimming"])
         self.assertEqual(self.complete("compassion reflect qualities --focus n"), ["none"])
+
+    def test_records_complete_by_handle(self):
+        self.run_cli("reflect", "recall", "-m", "one")
+        self.run_cli("reflect", "recall", "-m", "two")
+        self.assertEqual(self.complete("compassion show 2026-11-27.m"),
+                         ["2026-11-27.moment.1", "2026-11-27.moment.2"])
+        self.assertEqual(self.complete("compassion forget 2026-11-27.moment.2"),
+                         ["2026-11-27.moment.2"])
+        self.assertEqual(self.complete("compassion show --format h"), ["handles"])
+        self.assertEqual(self.complete("compassion find --kind repair_"),
+                         ["repair_step", "repair_done"])
+        self.assertIn("--case-sensitive", self.complete("compassion find --c"))
 
     def test_showup_offers_the_items_as_they_are_quoted_for_bash(self):
         self.assertEqual(self.complete("compassion reflect showup ti"), ["time\\ outside"])
@@ -143,6 +158,8 @@ class Fish(CompletionTest):
         self.assertEqual(sorted(self.complete("compassion export --format ")),
                          ["json", "jsonl", "markdown", "toml"])
         self.assertEqual(self.complete("compassion import --format l"), ["loop"])
+        self.assertIn("--status", self.complete("compassion sync --"))
+        self.assertEqual(self.complete("compassion doctor --f"), ["--fix"])
         self.assertIn("--bell", self.complete("compassion practice kindness --b"))
         self.assertIn("--open", self.complete("compassion reflect reframe --o"))
         self.assertEqual(sorted(self.complete("compassion reflect qualities --focus ")),
@@ -160,7 +177,12 @@ class Fish(CompletionTest):
 
     def test_help_offers_the_commands(self):
         self.assertEqual(sorted(self.complete("compassion help ")),
-                         ["export", "help", "import", "log", "practice", "reflect", "review"])
+                         ["doctor", "edit", "export", "find", "forget", "help", "import", "log",
+                          "practice", "reflect", "review", "show", "sync", "undo"])
+
+    def test_records_complete_by_handle(self):
+        self.run_cli("reflect", "recall", "-m", "one")
+        self.assertIn("2026-11-27.moment", self.complete("compassion edit "))
 
     def test_close_takes_an_optional_reflection_from_the_open_repairs(self):
         self.run_cli("reflect", "reframe", "--what", "missed the call", "--follow-up", "+1")
@@ -261,6 +283,10 @@ class Zsh(CompletionTest):
 
     def test_commands_complete(self):
         self.assertIn("compassion log", self.screen_after("compassion lo"))
+
+    def test_records_complete_by_handle(self):
+        self.run_cli("reflect", "recall", "-m", "one")
+        self.assertIn("forget 2026-11-27.moment", self.screen_after("compassion forget 2026-11-27.m"))
 
 
 if __name__ == "__main__":

@@ -106,6 +106,39 @@ class Examples(ExampleBase):
         self.assertIn("OnCalendar", timer["Timer"])
         self.assertEqual(timer["Install"]["WantedBy"], "timers.target")
 
+    @unittest.skipUnless(shutil.which("git"), "git is not installed")
+    def test_the_sync_examples_sync_and_stay_quiet_when_offline(self):
+        remote = os.path.join(self.user_home, "remote.git")
+        subprocess.run(["git", "init", "-q", "--bare", remote], check=True, env=self.env())
+        self.run_cli("log", "-s", "3")
+        self.assertEqual(self.run_cli("sync", "--init", remote).status, 0)
+        with open(os.path.join(EXAMPLES, "crontab-sync")) as f:
+            [line] = [l for l in f.read().splitlines() if l.strip() and not l.startswith("#")]
+        cron = line.split(None, 5)[5].replace("$HOME", self.user_home)
+        service = configparser.ConfigParser(interpolation=None)
+        service.read(os.path.join(EXAMPLES, "systemd", "compassion-sync.service"))
+        unit = service["Service"]["ExecStart"].replace("%h", self.user_home)
+        self.assertEqual(service["Service"]["SuccessExitStatus"], "75")
+        timer = configparser.ConfigParser(interpolation=None)
+        timer.read(os.path.join(EXAMPLES, "systemd", "compassion-sync.timer"))
+        self.assertEqual(timer["Install"]["WantedBy"], "timers.target")
+
+        def pushed():
+            return subprocess.run(["git", "--git-dir", remote, "rev-list", "--count", "--all"],
+                                  capture_output=True, text=True, env=self.env()).stdout.strip()
+
+        for command in (cron, unit):
+            before = pushed()
+            self.run_cli("reflect", "recall", "-m", "a moment")
+            r = self.shell(command)
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""))
+            self.assertNotEqual(pushed(), before)
+        os.rename(remote, remote + ".away")
+        self.run_cli("reflect", "recall", "-m", "offline")
+        r = self.shell(cron)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""))
+        self.assertEqual(self.shell(unit).returncode, 75)
+
     def test_the_prompt_hint_shows_until_the_day_has_a_check_in(self):
         hint = os.path.join(EXAMPLES, "prompt-hint.sh")
         command = f'PS1="$ "; . "{hint}"; eval "printf %s \\"$PS1\\""'
@@ -165,6 +198,18 @@ class PipeExamples(ExampleBase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout.splitlines(), ["2026-11-23  rated 1  did: ",
                                                  "2026-11-26  rated 2  did: sleep"])
+
+    def test_moments_of_the_year_lists_each_moment_with_its_handle(self):
+        if not shutil.which("jq"):
+            self.skipTest("jq is not installed")
+        self.assertEqual(self.run_cli("reflect", "recall", "-m", "a real lunch break").status, 0)
+        self.assertEqual(self.run_cli("reflect", "recall", "-m", "asked for help").status, 0)
+        script = self.example("moments-of-the-year.sh")
+        self.assertTrue(os.access(script, os.X_OK))
+        r = self.shell(f'sh "{script}"')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.splitlines(), ["2026-11-27.moment.1  a real lunch break",
+                                                 "2026-11-27.moment.2  asked for help"])
 
     def test_the_year_plot_draws_every_rated_day(self):
         if not shutil.which("gnuplot"):

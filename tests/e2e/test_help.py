@@ -92,7 +92,7 @@ class Usage(HomeTest):
         lines = r.err.splitlines()
         self.assertEqual(lines[0],
                          "Usage: compassion [--home DIR] [--color WHEN] [-q] COMMAND [OPTIONS]")
-        self.assertEqual(lines[1], "Commands: log, reflect, practice, review, export, import, help")
+        self.assertEqual(lines[1], "Commands: log, reflect, practice, review, show, find, edit, forget, undo, export, import, sync, doctor, help")
         self.assertLessEqual(len(lines), 4)
         self.assertIn("compassion help COMMAND", r.err)
         # Global options alone are no command either.
@@ -103,7 +103,7 @@ class Usage(HomeTest):
         self.assertEqual(r.status, 64)
         self.assertEqual(r.out, "")
         self.assertEqual(r.err, "compassion: 'nosuchcommand' is not a compassion command "
-                                "(try: log, reflect, practice, review, export, import, help)\n")
+                                "(try: log, reflect, practice, review, show, find, edit, forget, undo, export, import, sync, doctor, help)\n")
         near = self.run_cli("reveiw", "--help")
         self.assertEqual((near.status, near.err), (64, "compassion: 'reveiw' is not a compassion "
                                                        "command; did you mean 'review'?\n"))

@@ -62,7 +62,7 @@ class EditorTest(HomeTest):
     def leftovers(self):
         # .config.lock: the lock under which the first run writes config.toml.
         return sorted(n for n in os.listdir(self.home)
-                      if n not in ("config.toml", ".config.lock", "journal"))
+                      if n not in ("config.toml", ".config.lock", "journal", "state"))
 
 
 class Qualities(HomeTest):

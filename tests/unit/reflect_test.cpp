@@ -26,7 +26,7 @@ struct Fixture : testing::AppFixture {
         for (const auto& e : std::filesystem::directory_iterator(tmp.path())) {
             std::string name = e.path().filename();
             if (name != "config.toml" && name != ".config.lock" && name != "journal" &&
-                name != "editor.sh" && name != "seen")
+                name != "state" && name != "editor.sh" && name != "seen")
                 out.push_back(name);
         }
         return out;

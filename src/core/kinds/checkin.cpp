@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <fmt/format.h>
 #include <iterator>
 
 namespace compassion {
@@ -85,6 +86,28 @@ const Checkin* CheckinBook::latest(Date day) const {
     return &list[i];
 }
 
+bool CheckinBook::from_two_places(Date day) const {
+    auto it = by_day_.find(std::chrono::sys_days{day});
+    if (it == by_day_.end())
+        return false;
+    const auto& list = it->second;
+    return compassion::from_two_places(list.size(), [&](std::size_t k) {
+        return !list[k].id.empty() && replaced_.count(list[k].id) > 0;
+    });
+}
+
+std::string two_places_line(const std::vector<Date>& days) {
+    if (days.empty())
+        return {};
+    if (days.size() == 1)
+        return fmt::format("{} has check-ins from two places (written before they were synced); "
+                           "the later one counts.\n",
+                           format_date(days.front()));
+    return fmt::format("{} days have check-ins from two places (written before they were "
+                       "synced); the later one counts for each.\n",
+                       days.size());
+}
+
 std::vector<Date> CheckinBook::days() const {
     std::vector<Date> out;
     for (const auto& [d, list] : by_day_)
@@ -159,13 +182,16 @@ void CheckinTally::settle(Date up_to) {
             first = last;
             continue;
         }
+        auto replaced = [&](std::size_t k) {
+            const Waiting& c = first[static_cast<std::ptrdiff_t>(k)];
+            return !replaced_.empty() && !c.id.empty() && replaced_.count(c.id) > 0;
+        };
+        auto count = static_cast<std::size_t>(last - first);
+        if (count > 1 && from_two_places(count, replaced))
+            rows_.two_places.push_back(first->day);
         std::size_t best = counting_checkin(
-            static_cast<std::size_t>(last - first),
-            [&](std::size_t k) { return first[static_cast<std::ptrdiff_t>(k)].stamp; },
-            [&](std::size_t k) {
-                const Waiting& c = first[static_cast<std::ptrdiff_t>(k)];
-                return !replaced_.empty() && !c.id.empty() && replaced_.count(c.id) > 0;
-            });
+            count, [&](std::size_t k) { return first[static_cast<std::ptrdiff_t>(k)].stamp; },
+            replaced);
         keep_day(first->day, first[static_cast<std::ptrdiff_t>(best)]);
         first = last;
     }

@@ -53,12 +53,31 @@ std::size_t counting_checkin(std::size_t count, StampOf&& stamp_of, Replaced&& r
     return best ? *best : newest.value_or(0);
 }
 
+// Whether one day's `count` check-ins came from two places: at least two that
+// no other check-in of the day replaces. A second check-in written where the
+// first can be seen replaces it; two machines that each checked in before a
+// sync do not know of each other, so neither replaces the other. (The newer
+// still counts for the day, as counting_checkin says.)
+template <typename Replaced> bool from_two_places(std::size_t count, Replaced&& replaced) {
+    std::size_t standing = 0;
+    for (std::size_t i = 0; i < count; ++i)
+        if (!replaced(i))
+            ++standing;
+    return standing >= 2;
+}
+
+// The gentle line a reader adds when days have check-ins from two places,
+// or "" when none has.
+std::string two_places_line(const std::vector<Date>& days);
+
 // Collects check-ins as they are read and answers "what is the check-in for
 // this day": the newest that no other check-in replaces.
 class CheckinBook {
 public:
     void add(Checkin checkin);
     const Checkin* latest(Date day) const;
+    // Whether the day has check-ins from two places (from_two_places).
+    bool from_two_places(Date day) const;
     std::vector<Date> days() const; // days with a check-in, in order
     std::size_t size() const { return by_day_.size(); }
 
@@ -101,6 +120,8 @@ struct CheckinRows {
     // 0 no answer, else 1 + Answer.
     std::vector<std::uint8_t> answer_codes;
     std::string notes; // the notes of every day, one after another
+    // Days with check-ins from two places (from_two_places), in date order.
+    std::vector<Date> two_places;
 
     // The answer `row` gives for items[item] (nothing: not asked that day).
     std::optional<Answer> answer(const DayRow& row, std::size_t item) const {

@@ -1,0 +1,69 @@
+#include "store/state.hpp"
+
+#include "core/entry.hpp"
+#include "core/record.hpp"
+#include "store/atomic_file.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace compassion {
+
+namespace {
+
+std::string last_written_path(const Home& home) {
+    return home.state_dir() + "/last-written";
+}
+
+// Keeps state/ out of git for a home kept in git by hand (each machine has
+// its own state, and two would conflict in a merge).
+void ignore_in_git(FileSystem& fs, const Home& home) {
+    const std::string path = home.state_dir() + "/.gitignore";
+    struct stat st {};
+    if (fs.lstat(path.c_str(), &st) == 0)
+        return;
+    write_durably(fs, DurableWrite{path, "# Written by compassion: this machine's own state.\n*\n",
+                                   0600, std::nullopt});
+}
+
+} // namespace
+
+void save_last_written(FileSystem& fs, const Home& home, const LastWritten& last) {
+    make_private_dir(fs, home.state_dir());
+    ignore_in_git(fs, home);
+    const std::string text =
+        fmt::format("# The last record this home wrote, for `compassion undo`. Never synced.\n"
+                    "id = {}\nday = {}\nwritten_on = {}\n",
+                    toml_string(last.id), format_date(last.day), format_date(last.written_on));
+    write_durably_or_throw(fs, DurableWrite{last_written_path(home), text, 0600, std::nullopt},
+                           "undo may not know the last record");
+}
+
+std::optional<LastWritten> load_last_written(FileSystem& fs, const Home& home) {
+    std::optional<std::string> text;
+    try {
+        text = read_file(fs, last_written_path(home));
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+    if (!text)
+        return std::nullopt;
+    toml::table doc;
+    try {
+        doc = toml::parse(*text);
+    } catch (const toml::parse_error&) {
+        return std::nullopt;
+    }
+    auto id = doc["id"].value<std::string>();
+    auto day = doc["day"].as_date();
+    auto on = doc["written_on"].as_date();
+    if (!id || id->empty() || !day || !on)
+        return std::nullopt;
+    return LastWritten{*id, to_date(day->get()), to_date(on->get())};
+}
+
+void clear_last_written(FileSystem& fs, const Home& home) {
+    fs.unlink(last_written_path(home).c_str());
+}
+
+} // namespace compassion
