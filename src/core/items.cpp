@@ -71,7 +71,9 @@ void append_utf8(std::string& out, char32_t c) {
 // The code point starting at `text[i]` and how many bytes it takes; a byte
 // that does not start a well-formed sequence stands for itself.
 std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    auto byte = [&](std::size_t k) {
+        return static_cast<unsigned char>(text[k]);
+    };
     const unsigned char b = byte(i);
     std::size_t n = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 1;
     if (b < 0x80 || n == 1 || i + n > text.size())

@@ -19,7 +19,6 @@ namespace {
 
 constexpr std::string_view bom = "\xEF\xBB\xBF";
 
-
 // How often a write starts again because a sync tool replaced the month
 // between the read and the rename, before it gives up.
 constexpr int max_changed_retries = 10;

@@ -12,9 +12,9 @@ using namespace compassion;
 
 namespace {
 
+using testing::Run;
 using testing::slurp;
 using testing::spit;
-using testing::Run;
 
 mode_t mode_of(const std::string& path) {
     struct stat st {};
