@@ -47,28 +47,6 @@ std::string buffer_value(const FieldValue& value) {
     return std::visit(Visitor{}, value);
 }
 
-std::optional<FieldValue> value_of(const toml::node& node) {
-    if (auto s = node.as_string())
-        return FieldValue{s->get()};
-    if (auto i = node.as_integer())
-        return FieldValue{i->get()};
-    if (auto b = node.as_boolean())
-        return FieldValue{b->get()};
-    if (auto d = node.as_date())
-        return FieldValue{to_date(d->get())};
-    if (auto arr = node.as_array()) {
-        std::vector<std::string> list;
-        for (const auto& el : *arr) {
-            auto s = el.as_string();
-            if (!s)
-                return std::nullopt;
-            list.push_back(s->get());
-        }
-        return FieldValue{std::move(list)};
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 std::optional<std::string_view> message_field(const KindInfo& kind) {
@@ -133,7 +111,7 @@ EntryFields fields_from_buffer(std::string_view text, const RecordCopy& record,
         if (header_or_link(k) || (known == before.end() && !of_kind))
             throw DataError(pos, fmt::format("'{}' is not something a {} holds", k,
                                              kind ? std::string(kind->noun) : record.kind()));
-        auto value = value_of(node);
+        auto value = field_value(node, MixedArray::refuse);
         if (!value || (known != before.end() && value->index() != known->second.index()))
             throw DataError(pos, fmt::format("'{}' should stay the kind of value it was", k));
         out.emplace_back(std::move(k), std::move(*value));

@@ -146,4 +146,26 @@ std::optional<Entry> entry_from(const toml::table& table, const std::string& pat
     return e;
 }
 
+std::optional<FieldValue> field_value(const toml::node& node, MixedArray mixed) {
+    if (auto s = node.as_string())
+        return FieldValue{s->get()};
+    if (auto i = node.as_integer())
+        return FieldValue{i->get()};
+    if (auto b = node.as_boolean())
+        return FieldValue{b->get()};
+    if (auto d = node.as_date())
+        return FieldValue{to_date(d->get())};
+    if (auto arr = node.as_array()) {
+        std::vector<std::string> list;
+        for (const auto& el : *arr) {
+            if (auto s = el.as_string())
+                list.push_back(s->get());
+            else if (mixed == MixedArray::refuse)
+                return std::nullopt;
+        }
+        return FieldValue{std::move(list)};
+    }
+    return std::nullopt;
+}
+
 } // namespace compassion

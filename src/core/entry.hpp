@@ -116,6 +116,14 @@ std::optional<Entry> entry_from(const toml::table& table, const std::string& pat
 
 Date to_date(const toml::date& d);
 
+// What an array holding something other than strings gives: nothing (a value
+// the tool would not write), or its strings (as Entry's getters read it).
+enum class MixedArray { refuse, keep_strings };
+
+// A TOML value as a plain field value: strings, integers, booleans, dates and
+// arrays of strings; nothing for any other type.
+std::optional<FieldValue> field_value(const toml::node& node, MixedArray mixed);
+
 // A date and time of day at a UTC offset, as seconds since the epoch (`at_seconds`).
 std::int64_t epoch_seconds(Date day, int hour, int minute, int second, int offset_minutes);
 

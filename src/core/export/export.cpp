@@ -9,27 +9,6 @@ namespace compassion {
 
 namespace {
 
-std::optional<FieldValue> value_of(const toml::node& node) {
-    if (auto s = node.as_string())
-        return FieldValue{s->get()};
-    if (auto i = node.as_integer())
-        return FieldValue{i->get()};
-    if (auto b = node.as_boolean())
-        return FieldValue{b->get()};
-    if (auto d = node.as_date())
-        return FieldValue{to_date(d->get())};
-    if (auto arr = node.as_array()) {
-        std::vector<std::string> list;
-        for (const auto& el : *arr)
-            if (auto s = el.as_string())
-                list.push_back(s->get());
-            else
-                return std::nullopt;
-        return FieldValue{std::move(list)};
-    }
-    return std::nullopt;
-}
-
 bool header_key(std::string_view key) {
     return key == "id" || key == "kind" || key == "day" || key == "at";
 }
@@ -127,7 +106,7 @@ Record record_of(const Entry& entry) {
         return std::pair(x.line, x.column) < std::pair(y.line, y.column);
     });
     for (const auto& [key, node] : nodes)
-        if (auto value = value_of(*node))
+        if (auto value = field_value(*node, MixedArray::refuse))
             r.fields.emplace_back(std::string(key->str()), std::move(*value));
     return r;
 }
