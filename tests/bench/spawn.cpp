@@ -2,8 +2,11 @@
 // <exit status> <CPU µs>" on stdout. The benchmark launches every measured process
 // through it: a child inherits its parent's RSS high-water mark when it
 // execs, so a child of the Python driver would report Python's memory, while
-// a child of this small program reports its own. The command's stdin and
-// stdout are /dev/null; its stderr is passed through.
+// a child of this small program reports its own. The command's stdin is
+// /dev/null, and so is its stdout unless `--stdout FILE` names a file to
+// write it to (GNU grep stops at its first match when its output is
+// /dev/null, so a search and its baseline both write to a file); its stderr
+// is passed through.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -14,8 +17,14 @@
 #include <unistd.h>
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_spawn PROGRAM [ARG...]\n");
+    const char* out = "/dev/null";
+    int first = 1;
+    if (argc > 2 && std::strcmp(argv[1], "--stdout") == 0) {
+        out = argv[2];
+        first = 3;
+    }
+    if (argc <= first) {
+        std::fprintf(stderr, "usage: bench_spawn [--stdout FILE] PROGRAM [ARG...]\n");
         return 64;
     }
     timespec start{}, end{};
@@ -26,11 +35,12 @@ int main(int argc, char** argv) {
         return 71;
     }
     if (pid == 0) {
-        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-        if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0)
+        int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        int sink = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (null < 0 || sink < 0 || dup2(null, 0) < 0 || dup2(sink, 1) < 0)
             _exit(71);
-        execv(argv[1], argv + 1);
-        std::fprintf(stderr, "bench_spawn: %s: %s\n", argv[1], std::strerror(errno));
+        execv(argv[first], argv + first);
+        std::fprintf(stderr, "bench_spawn: %s: %s\n", argv[first], std::strerror(errno));
         _exit(127);
     }
     int status = 0;
