@@ -85,12 +85,12 @@ def table(report):
             report["before"], report["after"]))
         lines.append("")
         lines.append("| case | before ms | after ms | after/before | before CPU ms "
-                     "| after CPU ms | after/before CPU |")
-        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+                     "| after CPU ms | after/before CPU | peak RSS MB |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for r in report["before_after"]:
-            lines.append("| %s | %.2f | %.2f | %.2fx | %.2f | %.2f | %.2fx |" % (
+            lines.append("| %s | %.2f | %.2f | %.2fx | %.2f | %.2f | %.2fx | %.1f → %.1f |" % (
                 r["label"], r["before_ms"], r["after_ms"], r["ratio"], r["before_cpu_ms"],
-                r["after_cpu_ms"], r["cpu_ratio"]))
+                r["after_cpu_ms"], r["cpu_ratio"], r["before_rss_mb"], r["after_rss_mb"]))
     homes = ", ".join("%s %d records %.1f MB" % (n, i["records"], i["bytes"] / 1e6)
                       for n, i in report["homes"].items() if i["records"])
     lines.append("")

@@ -3,10 +3,10 @@
 // through it: a child inherits its parent's RSS high-water mark when it
 // execs, so a child of the Python driver would report Python's memory, while
 // a child of this small program reports its own. The command's stdin is
-// /dev/null, and so is its stdout unless `--stdout FILE` names a file to
-// write it to (GNU grep stops at its first match when its output is
-// /dev/null, so a search and its baseline both write to a file); its stderr
-// is passed through.
+// /dev/null, and so is its stdout unless `--stdout FILE` names a file to write
+// it to (GNU grep stops reading a file at its first match when its output is
+// /dev/null, so a search and its baseline both write to a file); its stderr is
+// passed through.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
