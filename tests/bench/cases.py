@@ -384,7 +384,7 @@ def with_twins(cases, binary, before, base_env):
     """Each case of the compassion binary, followed by its twin on the --before
     binary when that binary has the command; and notes on the cases left out."""
     old = commands_of(before, base_env)
-    out, notes = [], []
+    out, missing = [], set()
     for case in cases:
         out.append(case)
         if case.argv[0] != binary:
@@ -393,6 +393,10 @@ def with_twins(cases, binary, before, base_env):
         if command is None or command in old:
             out.append(case.twin(before))
         else:
-            notes.append("%s: the older binary has no `%s` command" % (case.name, command))
-    return out, notes
+            missing.add(command)
+    if not missing:
+        return out, []
+    names = ["`%s`" % c for c in sorted(missing)]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return out, ["the older binary has no %s command: those cases ran on this build only" % listed]
 
