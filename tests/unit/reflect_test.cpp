@@ -439,6 +439,54 @@ TEST_CASE_FIXTURE(Fixture, "repair is ongoing: steps are added over time until i
     CHECK(run({"reflect", "reframe", "--step", " ", "2026-11-27.reframe"}).status == 64);
 }
 
+TEST_CASE_FIXTURE(Fixture, "a handle names the same reflection in show and in reframe step") {
+    run({"reflect", "reframe", "--what", "missed the call", "--follow-up", "+1"});
+    run({"reflect", "recall", "-m", "took a real break"});
+    run({"reflect", "reframe", "--what", "forgot the card", "--repair", "write one"});
+    clock.advance(hours{24});
+    run({"reflect", "reframe", "--what", "snapped at a colleague"});
+    // The id `show` gives for what `word` names.
+    auto shown_id = [&](const std::string& word) {
+        Run shown = run({"show", word, "--format", "json"});
+        REQUIRE(shown.status == 0);
+        auto at = shown.out.find("\"id\": \"");
+        REQUIRE(at != std::string::npos);
+        return shown.out.substr(at + 7, shown.out.find('"', at + 7) - at - 7);
+    };
+    std::vector<std::string> words;
+    for (const char* day : {"2026-11-27", "2026-11-28"}) {
+        Run listed = run({"show", day, "--kind", "reframe", "--format", "handles"});
+        std::istringstream lines(listed.out);
+        for (std::string handle; std::getline(lines, handle);)
+            words.push_back(handle);
+    }
+    REQUIRE(words == std::vector<std::string>{"2026-11-27.reframe.1", "2026-11-27.reframe.2",
+                                              "2026-11-28.reframe"});
+    std::string id = shown_id("2026-11-27.reframe.2");
+    words.push_back(id);                     // ids still work for scripts
+    words.push_back(id.substr(0, 5));        // and so does a unique prefix
+    words.push_back("2026-11-28.reframe.1"); // a lone record answers to .1 too
+    for (const auto& word : words) {
+        CAPTURE(word);
+        std::string named = shown_id(word);
+        std::string before = month();
+        Run step = run({"reflect", "reframe", "--step", "a step for " + word, word});
+        REQUIRE(step.status == 0);
+        std::string added = month().substr(before.size());
+        CHECK(added.find("kind = \"repair_step\"") != std::string::npos);
+        CHECK(added.find("ref = \"" + named + "\"\ntext = \"a step for " + word + "\"\n") !=
+              std::string::npos);
+    }
+    // A handle of another kind names a record, but not a reflection.
+    Run moment = run({"reflect", "reframe", "--step", "x", "2026-11-27.moment"});
+    CHECK(moment.status == 64);
+    CHECK(moment.err.find("--step 2026-11-27.moment: that is a saved moment, not a reflection") ==
+          std::string("compassion: ").size());
+    // A handle that names nothing is refused by both.
+    CHECK(run({"reflect", "reframe", "--step", "x", "2026-11-27.reframe.3"}).status == 64);
+    CHECK(run({"show", "2026-11-27.reframe.3"}).status == 64);
+}
+
 TEST_CASE_FIXTURE(Fixture, "reframe names shame guilt and harm plainly and points to support") {
     Run r = run({"reflect", "reframe"}, {"I shouted at a patient"}, true);
     CHECK(r.err.find("Shame says \"I am bad\". Guilt says \"what I did caused harm\"") !=
