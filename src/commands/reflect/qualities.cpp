@@ -27,21 +27,17 @@ std::string quality_flag(const Quality& q) {
     return flag;
 }
 
-// The last ratings saved, reading the newest month first and stopping there.
+// The last ratings saved, reading the newest month first and stopping at the
+// first month that holds any.
 std::optional<QualityRatings> last_ratings(Session& s) {
     auto months = s.journal().months();
     std::vector<DataError> problems; // the write path reports what matters for this run
     for (auto it = months.rbegin(); it != months.rend(); ++it) {
-        std::optional<QualityRatings> last;
+        LatestRatings last;
         s.journal().read(
-            it->month, it->month,
-            [&](const Entry& e) {
-                if (auto r = ratings_from(e); r && (!last || r->stamp() > last->stamp()))
-                    last = std::move(r);
-            },
-            problems);
-        if (last)
-            return last;
+            it->month, it->month, [&](const Entry& e) { last.add(e); }, problems);
+        if (last.result())
+            return last.result();
     }
     return std::nullopt;
 }

@@ -101,8 +101,9 @@ struct OpenRepair {
 
 // The review's fold of reframes: repairs are open or not whatever day they
 // were written, so every reframe and repair_done up to the end of the range
-// counts. A reframe with a follow-up date and no repair_done is open, as
-// RepairBook::open() has it, whether or not that date has come.
+// counts. A reframe with a follow-up date and no repair_done is open, whether
+// or not that date has come. Unlike RepairBook::open(), the review counts
+// only dated repairs: one with a repair or steps but no date is not counted.
 class RepairTally {
 public:
     void add(const Entry& entry); // a reframe or a repair_done
