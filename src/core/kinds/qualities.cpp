@@ -1,6 +1,5 @@
 #include "core/kinds/qualities.hpp"
 
-#include <fmt/format.h>
 #include <tuple>
 
 namespace compassion {
@@ -46,17 +45,6 @@ std::optional<QualityRatings> ratings_from(const Entry& entry) {
     if (auto focus = entry.text("focus"); focus && find_quality(*focus))
         r.focus = std::string(find_quality(*focus)->key);
     return r;
-}
-
-std::string change_line(const Quality& quality, std::optional<int> before, int after) {
-    std::string name = fmt::format("  {:<18}", quality.label);
-    if (!before)
-        return fmt::format("{}{}      your first rating", name, after);
-    if (*before == after)
-        return fmt::format("{}{}      the same", name, after);
-    int diff = after - *before;
-    return fmt::format("{}{} \u2192 {}  {} {}", name, *before, after, diff > 0 ? "up" : "down",
-                       diff > 0 ? diff : -diff);
 }
 
 void LatestFocus::add(const Entry& e) {

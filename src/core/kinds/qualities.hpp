@@ -25,11 +25,6 @@ Record qualities_record(const QualityRatings& ratings, TimePoint now);
 // A `qualities` entry read back; nothing when a rating is missing or out of range.
 std::optional<QualityRatings> ratings_from(const Entry& entry);
 
-// One calm line about a quality since last time, e.g.
-// "  resilience        3 → 4  up 1", "  attention         4      the same",
-// "  generosity        2      your first rating".
-std::string change_line(const Quality& quality, std::optional<int> before, int after);
-
 // The focus chosen last: of the `qualities` records that name a quality, the
 // one written last (the records' stamps). Ratings out of range do not matter
 // here; the choice of focus stands on its own. The review's tally and
