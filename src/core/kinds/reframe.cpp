@@ -34,7 +34,7 @@ const std::array<ReframePart, 6> reframe_parts = {{
      &Reframe::need},
     {"repair", "repair", "What could help repair the harm? A first step is enough.",
      &Reframe::repair},
-    {"differently", "differently", "What will you do differently, so it does not happen again?",
+    {"differently", "differently", "What would help make sure it does not happen again?",
      &Reframe::differently},
     {"kind-words", "kind_words",
      "What would you say to a good friend in your place? Say it to yourself.",
