@@ -220,10 +220,11 @@ TEST_CASE("a repair stays open until closed whether it has a date a repair or a 
     CHECK(book.only_open()->id == "r4");
     REQUIRE(book.find("r3") != nullptr);
     CHECK(book.find("r3")->what == "c");
+}
 
-    TEST_CASE("a check-in without a note that replaces another keeps the earlier note") {
-        CHECK(note_replacing("", "") == "");
-        CHECK(note_replacing("", "mine") == "mine");
-        CHECK(note_replacing("earlier words", "") == "earlier words");
-        CHECK(note_replacing("first", "second") == "second");
-    }
+TEST_CASE("a check-in without a note that replaces another keeps the earlier note") {
+    CHECK(note_replacing("", "") == "");
+    CHECK(note_replacing("", "mine") == "mine");
+    CHECK(note_replacing("earlier words", "") == "earlier words");
+    CHECK(note_replacing("first", "second") == "second");
+}
