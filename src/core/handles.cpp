@@ -72,7 +72,8 @@ std::string list_of(const std::vector<std::string>& names) {
     return fmt::format("{}", fmt::join(names, ", "));
 }
 
-const RecordRef& resolve_handle(const RecordWord& word, std::span<const RecordRef> candidates) {
+const RecordRef& resolve_handle(const RecordWord& word, std::span<const RecordRef> candidates,
+                                BareHandle bare) {
     std::vector<std::size_t> of_day; // indexes into candidates
     std::vector<RecordRef> day;
     for (std::size_t i = 0; i < candidates.size(); ++i)
@@ -96,11 +97,11 @@ const RecordRef& resolve_handle(const RecordWord& word, std::span<const RecordRe
     const std::size_t n = word.number ? static_cast<std::size_t>(*word.number) : 0;
     if (of_kind.empty() || n > of_kind.size()) {
         if (listed.empty())
-            throw UsageError(fmt::format("{}: nothing is kept for {}", word.text, date));
-        throw UsageError(fmt::format("{}: there is no such record on {}; it holds {}", word.text,
-                                     date, list_of(listed)));
+            throw NoSuchRecord(fmt::format("{}: nothing is kept for {}", word.text, date));
+        throw NoSuchRecord(fmt::format("{}: there is no such record on {}; it holds {}", word.text,
+                                       date, list_of(listed)));
     }
-    if (n == 0 && of_kind.size() > 1) {
+    if (n == 0 && of_kind.size() > 1 && bare == BareHandle::ambiguous) {
         std::vector<std::string> options;
         for (auto i : of_kind)
             options.push_back(handles[i]);
@@ -123,9 +124,9 @@ const RecordRef& resolve_id(const RecordWord& word, std::span<const RecordRef> c
     if (matches.size() == 1)
         return *matches.front();
     if (matches.empty())
-        throw UsageError(fmt::format("{}: no record has that id; `compassion show` lists each "
-                                     "record with its handle",
-                                     word.text));
+        throw NoSuchRecord(fmt::format("{}: no record has that id; `compassion show` lists each "
+                                       "record with its handle",
+                                       word.text));
     std::vector<std::string> options;
     for (const auto* r : matches)
         options.push_back(fmt::format("{} ({} {})", r->id, format_date(r->day), r->kind));
@@ -180,13 +181,31 @@ RecordWord parse_record_word(std::string_view text, Date today) {
     return word;
 }
 
-const RecordRef& resolve_record(const RecordWord& word, std::span<const RecordRef> candidates) {
+const RecordRef& resolve_record(const RecordWord& word, std::span<const RecordRef> candidates,
+                                BareHandle bare) {
     if (word.form == RecordWord::Form::day)
         throw UsageError(fmt::format("{}: that is a day; name one of its records, like {}.moment",
                                      word.text, format_date(word.day)));
     if (word.form == RecordWord::Form::handle)
-        return resolve_handle(word, candidates);
+        return resolve_handle(word, candidates, bare);
     return resolve_id(word, candidates);
+}
+
+std::string handle_of_record(std::span<const RecordRef> records, std::string_view id) {
+    auto found = std::find_if(records.begin(), records.end(),
+                              [&](const RecordRef& r) { return r.id == id; });
+    if (found == records.end())
+        return {};
+    std::vector<RecordRef> day;
+    std::size_t at = 0;
+    for (const auto& r : records) {
+        if (r.day != found->day)
+            continue;
+        if (&r == &*found)
+            at = day.size();
+        day.push_back(r);
+    }
+    return day_handles(day)[at];
 }
 
 } // namespace compassion

@@ -2,6 +2,7 @@
 
 #include "core/date.hpp"
 #include "core/entry.hpp"
+#include "core/errors.hpp"
 
 #include <optional>
 #include <span>
@@ -48,11 +49,31 @@ RecordWord parse_record_word(std::string_view text, Date today);
 // The shortest id prefix a person may type.
 inline constexpr std::size_t min_id_prefix = 4;
 
+// What resolve_record throws when a word names no record at all (rather than
+// several): a command that takes one kind of record can say so in its words.
+class NoSuchRecord : public UsageError {
+public:
+    using UsageError::UsageError;
+};
+
+// What a bare `DAY.KIND` names once the day holds several of the kind.
+enum class BareHandle {
+    ambiguous, // nothing: it is refused, listing the day's handles
+    first,     // the first written, which had that handle while it was alone
+               // (for a command that showed it then, as reframe does on saving)
+};
+
 // The record `word` (a handle or an id) names among `candidates`: for a
 // handle, the records of its day; for an id, every record that could be
-// meant. An exact id wins over a prefix of a longer one. Throws UsageError
-// for no match or several, listing the candidates (handles of the day, or
-// the ids that share the prefix) so the person can pick one.
-const RecordRef& resolve_record(const RecordWord& word, std::span<const RecordRef> candidates);
+// meant. An exact id wins over a prefix of a longer one. Throws NoSuchRecord
+// when nothing matches and UsageError for several, listing the candidates
+// (handles of the day, or the ids that share the prefix) so the person can
+// pick one.
+const RecordRef& resolve_record(const RecordWord& word, std::span<const RecordRef> candidates,
+                                BareHandle bare = BareHandle::ambiguous);
+
+// The handle of the record `id` among `records` (of any days, as many as
+// hold its day), or "" when it is not among them.
+std::string handle_of_record(std::span<const RecordRef> records, std::string_view id);
 
 } // namespace compassion

@@ -13,7 +13,8 @@ namespace compassion {
 // courtesy: a file that cannot be read counts as "not declined".
 bool declined_on(FileSystem& fs, const Home& home, std::string_view what, Date today);
 
-// Remembers that `what` was declined on `today`. Throws IoError or
+// Remembers that `what` was declined on `today`, with the durable write
+// that writes every state/ file (store/state.hpp). Throws IoError or
 // CreateError when it cannot; the caller may go on without it.
 void remember_declined(FileSystem& fs, const Home& home, std::string_view what, Date today);
 

@@ -11,8 +11,10 @@ namespace compassion {
 
 namespace {
 
+constexpr std::string_view last_written = "last-written";
+
 std::string last_written_path(const Home& home) {
-    return home.state_dir() + "/last-written";
+    return home.state_dir() + "/" + std::string(last_written);
 }
 
 // Keeps state/ out of git for a home kept in git by hand (each machine has
@@ -28,15 +30,21 @@ void ignore_in_git(FileSystem& fs, const Home& home) {
 
 } // namespace
 
-void save_last_written(FileSystem& fs, const Home& home, const LastWritten& last) {
+void write_state_file(FileSystem& fs, const Home& home, std::string_view name,
+                      std::string_view text, std::string_view advice) {
     make_private_dir(fs, home.state_dir());
     ignore_in_git(fs, home);
+    write_durably_or_throw(
+        fs, DurableWrite{home.state_dir() + "/" + std::string(name), text, 0600, std::nullopt},
+        advice);
+}
+
+void save_last_written(FileSystem& fs, const Home& home, const LastWritten& last) {
     const std::string text =
         fmt::format("# The last record this home wrote, for `compassion undo`. Never synced.\n"
                     "id = {}\nday = {}\nwritten_on = {}\n",
                     toml_string(last.id), format_date(last.day), format_date(last.written_on));
-    write_durably_or_throw(fs, DurableWrite{last_written_path(home), text, 0600, std::nullopt},
-                           "undo may not know the last record");
+    write_state_file(fs, home, last_written, text, "undo may not know the last record");
 }
 
 std::optional<LastWritten> load_last_written(FileSystem& fs, const Home& home) {

@@ -6,8 +6,17 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace compassion {
+
+// The one place that writes state/: this machine's own files, never synced.
+// Writes state/NAME as `text` with the durable write (0600), creating state/
+// (0700) and, once, its .gitignore (`*`), which keeps state/ out of a home
+// kept in git by hand. Throws IoError or CreateError, and UnconfirmedError
+// (ending with `advice`) when the directory could not be flushed.
+void write_state_file(FileSystem& fs, const Home& home, std::string_view name,
+                      std::string_view text, std::string_view advice);
 
 // The last record this home wrote, kept in state/ (never synced), so that
 // `undo` knows it: its id, its day, and the day it was written (as the

@@ -78,19 +78,21 @@ class Qualities(HomeTest):
         self.assertEqual(e["focus"], "generosity")
         self.assertEqual(str(e["day"]), "2026-11-27")
 
-    def test_the_second_rating_shows_the_change_in_one_line_per_quality(self):
+    def test_a_second_rating_is_kept_without_reading_any_score_back(self):
         self.run_cli("reflect", "qualities", "--resilience", "3", "--positive-emotion", "4",
                      "--generosity", "2", "--attention", "3",
                      env=self.env(COMPASSION_NOW="2026-11-20T20:00:00"))
         r = self.run_cli("reflect", "qualities", "--resilience", "4", "--positive-emotion", "4",
                          "--generosity", "1", "--attention", "3", "--focus", "Positive-Emotion")
         self.assertEqual(r.status, 0, r)
-        self.assertIn("Since last time (Friday 20 November):\n"
-                      "  resilience        3 → 4  up 1\n"
-                      "  positive emotion  4      the same\n"
-                      "  generosity        2 → 1  down 1\n"
-                      "  attention         3      the same\n", r.out)
-        self.assertEqual(self.entries()[-1]["focus"], "positive_emotion")
+        self.assertEqual(r.out, "Kept your answers. You chose to focus on positive emotion for a "
+                                "while;\n`compassion practice quality` has a small exercise for "
+                                "it.\n")
+        # What it means: no number and no verdict on how a quality moved.
+        self.assertFalse(re.search(r"\d|\bup\b|\bdown\b|→|the same", r.out), r.out)
+        last = self.entries()[-1]
+        self.assertEqual([last["resilience"], last["positive_emotion"], last["generosity"],
+                          last["attention"], last["focus"]], [4, 4, 1, 3, "positive_emotion"])
 
     def test_without_a_terminal_the_missing_ratings_are_named_and_nothing_hangs(self):
         r = self.run_cli("reflect", "qualities", "--resilience", "3", timeout=10)
@@ -126,9 +128,9 @@ class Qualities(HomeTest):
         self.assertIn("Which would you like to practise for a while? Any of them is a good choice.",
                       r.out)
         self.assertNotIn("lowest", r.out)
-        self.assertIn("Since last time (Friday 27 November):", r.out)
-        self.assertIn("positive emotion  4 → 5  up 1", r.out)
-        self.assertIn("Your focus: attention.", r.out)
+        self.assertIn("Kept your answers. You chose to focus on attention for a while;", r.out)
+        self.assertNotIn("→", r.out)
+        self.assertNotIn("up 1", r.out)
         last = self.entries()[-1]
         self.assertEqual([last["resilience"], last["positive_emotion"], last["generosity"],
                           last["attention"], last["focus"]], [3, 5, 3, 3, "attention"])

@@ -1,11 +1,14 @@
 #include "app_fixture.hpp"
 #include "faulty_fs.hpp"
 #include "store/atomic_file.hpp"
+#include "store/declined.hpp"
 #include "store/journal.hpp"
+#include "store/state.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace compassion;
@@ -217,4 +220,82 @@ TEST_CASE_FIXTURE(Fixture, "a rescue folder that is a symbolic link is never fol
     std::string kept = journal.rescue(note("private"));
     CHECK(kept.rfind(home.rescue_dir() + "/", 0) == 0);
     CHECK(slurp(kept).find("private") != std::string::npos);
+}
+
+namespace {
+
+mode_t mode_of(const std::string& path) {
+    struct stat st {};
+    REQUIRE(::lstat(path.c_str(), &st) == 0);
+    return st.st_mode & 07777;
+}
+
+} // namespace
+
+TEST_CASE_FIXTURE(Fixture, "a declined offer is kept in state with the durable write until "
+                           "tomorrow") {
+    prepare_home(real, home);
+    const std::string path = home.state_dir() + "/declined-catch-up";
+    remember_declined(faulty, home, "catch-up", friday);
+    CHECK(slurp(path) == "2026-11-27\n");
+    CHECK(mode_of(path) == 0600);
+    CHECK(mode_of(home.state_dir()) == 0700);
+    // The one durable write: the temp file flushed, renamed, then the directory.
+    REQUIRE(faulty.renamed.size() == 2); // state/.gitignore, then the offer
+    CHECK(faulty.renamed[1].second == path);
+    CHECK(faulty.synced.back() == home.state_dir());
+    CHECK(std::find(faulty.synced.begin(), faulty.synced.end(), faulty.renamed[1].first) !=
+          faulty.synced.end());
+    CHECK(slurp(home.state_dir() + "/.gitignore").find("\n*\n") != std::string::npos);
+    CHECK(names(home.state_dir()) == std::vector<std::string>{".gitignore", "declined-catch-up"});
+    CHECK(declined_on(real, home, "catch-up", friday));
+    CHECK_FALSE(declined_on(real, home, "catch-up", add_days(friday, 1)));
+    CHECK_FALSE(declined_on(real, home, "something-else", friday));
+}
+
+TEST_CASE_FIXTURE(Fixture, "a decline that cannot be written leaves the one before in place") {
+    prepare_home(real, home);
+    const std::string path = home.state_dir() + "/declined-catch-up";
+    remember_declined(real, home, "catch-up", add_days(friday, -1));
+    spit(home.state_dir() + "/.gitignore", "# mine\n*\n");
+    testing::FaultyFileSystem probe;
+    remember_declined(probe, home, "catch-up", add_days(friday, -1));
+    for (const char* step : {"write", "fsync", "rename"}) {
+        CAPTURE(step);
+        testing::FaultyFileSystem failing;
+        failing.fail_at = static_cast<int>(std::find(probe.log.begin(), probe.log.end(), step) -
+                                           probe.log.begin()) +
+                          1;
+        failing.error = EIO;
+        CHECK_THROWS_AS(remember_declined(failing, home, "catch-up", friday), IoError);
+        CHECK(slurp(path) == "2026-11-26\n");
+        CHECK_FALSE(declined_on(real, home, "catch-up", friday));
+        CHECK(names(home.state_dir()) ==
+              std::vector<std::string>{".gitignore", "declined-catch-up"});
+    }
+    // A crash at the rename leaves the old day whole, and the person is asked
+    // again at worst.
+    testing::FaultyFileSystem crashing;
+    crashing.crash_at = static_cast<int>(std::find(probe.log.begin(), probe.log.end(), "rename") -
+                                         probe.log.begin()) +
+                        1;
+    CHECK_THROWS_AS(remember_declined(crashing, home, "catch-up", friday), testing::SimulatedCrash);
+    CHECK(slurp(path) == "2026-11-26\n");
+    CHECK(slurp(home.state_dir() + "/.gitignore") == "# mine\n*\n"); // yours is kept
+    remember_declined(real, home, "catch-up", friday);
+    CHECK(declined_on(real, home, "catch-up", friday));
+}
+
+TEST_CASE_FIXTURE(Fixture, "undo's last record and a declined offer share the one state writer") {
+    prepare_home(real, home);
+    save_last_written(faulty, home, LastWritten{"abcd123456", friday, friday});
+    remember_declined(faulty, home, "catch-up", friday);
+    // .gitignore once, then each file: every one renamed into state/ by the durable write.
+    REQUIRE(faulty.renamed.size() == 3);
+    for (const auto& [from, to] : faulty.renamed) {
+        CHECK(std::filesystem::path(from).parent_path() == home.state_dir());
+        CHECK(std::filesystem::path(from).filename().string().rfind(".", 0) == 0);
+        CHECK(mode_of(to) == 0600);
+    }
+    CHECK(load_last_written(real, home)->id == "abcd123456");
 }

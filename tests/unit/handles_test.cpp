@@ -119,6 +119,48 @@ TEST_CASE("an ambiguous or unknown handle lists the day's handles") {
     CHECK(empty.find("nothing is kept for 2026-11-18") != std::string::npos);
 }
 
+TEST_CASE("a bare handle may name the first of the day for a command that showed it so") {
+    std::vector<RecordRef> records = {ref("two0000000", "reframe", "2026-11-20", 20),
+                                      ref("one0000000", "reframe", "2026-11-20", 10)};
+    auto bare = parse_record_word("2026-11-20.reframe", today);
+    CHECK_THROWS_AS(resolve_record(bare, records), UsageError);
+    CHECK(resolve_record(bare, records, BareHandle::first).id == "one0000000");
+    // Numbered handles mean the same either way.
+    auto second = parse_record_word("2026-11-20.reframe.2", today);
+    CHECK(resolve_record(second, records, BareHandle::first).id == "two0000000");
+    CHECK(resolve_record(second, records).id == "two0000000");
+}
+
+TEST_CASE("a word that names nothing is told apart from one that names several") {
+    std::vector<RecordRef> records = {ref("one0000000", "moment", "2026-11-20", 10),
+                                      ref("two0000000", "moment", "2026-11-20", 20)};
+    CHECK_THROWS_AS(resolve_record(parse_record_word("qqqq", today), records), NoSuchRecord);
+    CHECK_THROWS_AS(resolve_record(parse_record_word("2026-11-20.reframe", today), records),
+                    NoSuchRecord);
+    CHECK_THROWS_AS(resolve_record(parse_record_word("2026-11-20.moment.3", today), records),
+                    NoSuchRecord);
+    bool several_is_no_such_record = false;
+    try {
+        resolve_record(parse_record_word("2026-11-20.moment", today), records);
+    } catch (const NoSuchRecord&) {
+        several_is_no_such_record = true;
+    } catch (const UsageError&) {
+    }
+    CHECK_FALSE(several_is_no_such_record);
+}
+
+TEST_CASE("the handle of one record is the one its day gives it") {
+    std::vector<RecordRef> records = {ref("late000000", "moment", "2026-11-20", 30),
+                                      ref("old0000000", "moment", "2026-11-19", 5),
+                                      ref("early00000", "moment", "2026-11-20", 10),
+                                      ref("chk0000000", "checkin", "2026-11-20", 20)};
+    CHECK(handle_of_record(records, "late000000") == "2026-11-20.moment.2");
+    CHECK(handle_of_record(records, "early00000") == "2026-11-20.moment.1");
+    CHECK(handle_of_record(records, "old0000000") == "2026-11-19.moment");
+    CHECK(handle_of_record(records, "chk0000000") == "2026-11-20.checkin");
+    CHECK(handle_of_record(records, "missing000").empty());
+}
+
 TEST_CASE("an id or a unique prefix of one resolves") {
     std::vector<RecordRef> records = {ref("k3x9aaaaaa", "moment", "2026-11-20", 10),
                                       ref("k3x9bbbbbb", "checkin", "2026-11-19", 20),

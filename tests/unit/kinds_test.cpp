@@ -1,5 +1,7 @@
 #include "core/kinds/checkin.hpp"
 #include "core/kinds/kinds.hpp"
+#include "core/kinds/qualities.hpp"
+#include "core/kinds/reframe.hpp"
 #include "core/summary.hpp"
 #include "core/visibility.hpp"
 
@@ -138,6 +140,86 @@ TEST_CASE("the check-in rule and the review tally pick the same check-in for any
                 CHECK(std::string(s.note(s.days[row++])) == counted->note);
         }
     }
+}
+
+TEST_CASE("the focus chosen last is the one written last and the review agrees") {
+    // Written last, though about an earlier day and early in the file.
+    std::string late = "[[entry]]\nid = \"q0\"\nkind = \"qualities\"\nday = 2026-11-19\n"
+                       "at = 2026-11-26T08:00:00+01:00\nfocus = \"attention\"\n\n";
+    Month m(
+        late + entry("q1", "qualities", "2026-11-20", 0, "focus = \"generosity\"") +
+        entry("q2", "qualities", "2026-11-22", 0, "resilience = 9\nfocus = \"Positive emotion\"") +
+        entry("q3", "qualities", "2026-11-23", 0, "resilience = 3") +
+        entry("q4", "qualities", "2026-11-24", 0, "focus = \"kindness\"") +
+        entry("m1", "moment", "2026-11-25", 0, "text = \"a walk\"\nfocus = \"resilience\""));
+    LatestFocus focus;
+    QualitiesTally tally;
+    for (const auto& e : m.entries) {
+        focus.add(e);
+        if (e.kind == qualities_kind)
+            tally.add(e);
+    }
+    REQUIRE(focus.result());
+    CHECK(focus.result()->key == "attention");
+    CHECK(tally.result()->focus == "attention");
+
+    // Without the late one: a focus stands even beside ratings out of range;
+    // a record without a focus, an unknown quality and other kinds change nothing.
+    LatestFocus without_late;
+    for (std::size_t i = 1; i < m.entries.size(); ++i)
+        without_late.add(m.entries[i]);
+    REQUIRE(without_late.result());
+    CHECK(without_late.result()->key == "positive_emotion");
+    CHECK_FALSE(LatestFocus{}.result());
+}
+
+TEST_CASE("the ratings saved last are the last written that read back whole") {
+    const std::string whole = "resilience = 3\npositive_emotion = 4\ngenerosity = 2\nattention = 3";
+    Month m(entry("q1", "qualities", "2026-11-20", 0, whole) +
+            entry("q2", "qualities", "2026-11-22", 0,
+                  "resilience = 9\npositive_emotion = 4\ngenerosity = 2\nattention = 3"));
+    LatestRatings last;
+    for (const auto& e : m.entries)
+        last.add(e);
+    REQUIRE(last.result());
+    CHECK(last.result()->id == "q1");
+    Month later(entry("q3", "qualities", "2026-11-23", 5, whole + "\nfocus = \"generosity\"") +
+                entry("q4", "qualities", "2026-11-23", 1, whole));
+    for (const auto& e : later.entries)
+        last.add(e);
+    CHECK(last.result()->id == "q3");
+    CHECK(last.result()->focus == "generosity");
+}
+
+TEST_CASE("a repair stays open until closed whether it has a date a repair or a step") {
+    Month m(entry("r1", "reframe", "2026-11-20", 0, "what = \"a\"\nfollow_up = 2026-11-30") +
+            entry("r2", "reframe", "2026-11-20", 1, "what = \"b\"\nrepair = \"say sorry\"") +
+            entry("r3", "reframe", "2026-11-20", 2, "what = \"c\"") +
+            entry("r4", "reframe", "2026-11-21", 0, "what = \"d\"") +
+            entry("s2", "repair_step", "2026-11-21", 9, "ref = \"r4\"\ntext = \"second\"") +
+            entry("s1", "repair_step", "2026-11-21", 5, "ref = \"r4\"\ntext = \"first\"") +
+            entry("r5", "reframe", "2026-11-22", 0, "what = \"e\"\nfollow_up = 2026-11-23") +
+            entry("d5", "repair_done", "2026-11-22", 1, "ref = \"r5\""));
+    RepairBook book;
+    for (const auto& e : m.entries)
+        book.add(e);
+    std::vector<std::string> open;
+    for (const Reframe* r : book.open())
+        open.push_back(r->id);
+    // Dated ones first, then the others, oldest first; r3 holds no repair at all.
+    CHECK(open == std::vector<std::string>{"r1", "r2", "r4"});
+    auto steps = book.steps_of("r4");
+    REQUIRE(steps.size() == 2);
+    CHECK(steps[0]->text == "first"); // in the order written, whatever the file order
+    CHECK(steps[1]->text == "second");
+    CHECK(book.done_on("r5") == day("2026-11-22"));
+    CHECK(book.only_open() == nullptr); // three open: a step must say which
+    book.add_done("r1", day("2026-11-25"));
+    book.add_done("r2", day("2026-11-25"));
+    REQUIRE(book.only_open() != nullptr);
+    CHECK(book.only_open()->id == "r4");
+    REQUIRE(book.find("r3") != nullptr);
+    CHECK(book.find("r3")->what == "c");
 }
 
 TEST_CASE("a check-in without a note that replaces another keeps the earlier note") {

@@ -4,6 +4,8 @@
 #include "core/prompts.hpp"
 #include "core/support.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
@@ -42,22 +44,31 @@ std::size_t count(const std::string& text, const std::string& what) {
 
 } // namespace
 
-TEST_CASE_FIXTURE(Fixture, "qualities from flags are saved and the change shows next time") {
+TEST_CASE_FIXTURE(Fixture, "qualities from flags are kept and no rating is read back") {
     Run first = run({"reflect", "qualities", "--resilience", "3", "--positive-emotion", "4",
                      "--generosity", "2", "--attention", "3", "--focus", "generosity"});
     CHECK(first.status == 0);
     CHECK(month().find("kind = \"qualities\"") != std::string::npos);
     CHECK(month().find("resilience = 3\npositive_emotion = 4\ngenerosity = 2\nattention = 3\n"
                        "focus = \"generosity\"\n") != std::string::npos);
-    CHECK(first.out.find("Your focus: generosity.") != std::string::npos);
+    CHECK(first.out.find("Kept your answers.") == 0);
+    CHECK(first.out.find("You chose to focus on generosity") != std::string::npos);
     Run second = run({"reflect", "qualities", "--resilience", "4", "--positive-emotion", "4",
                       "--generosity", "2", "--attention", "1"});
-    CHECK(second.out.find("Since last time (Friday 27 November):\n"
-                          "  resilience        3 \u2192 4  up 1\n"
-                          "  positive emotion  4      the same\n"
-                          "  generosity        2      the same\n"
-                          "  attention         3 \u2192 1  down 2\n") != std::string::npos);
+    CHECK(second.status == 0);
     CHECK(count(month(), "focus =") == 1); // no focus given, none asked without a terminal
+    CHECK(second.out.find("Kept your answers.") == 0);
+    CHECK(second.out.find("No focus chosen this time, and that is fine") != std::string::npos);
+    // The ratings stay in the record; the words after saving carry no number
+    // and no verdict on how a quality moved.
+    for (const Run& r : {first, second}) {
+        CAPTURE(r.out);
+        CHECK(std::none_of(r.out.begin(), r.out.end(),
+                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }));
+        for (const char* verdict : {" up", "down", "\u2192", "same", "better", "worse", "lower"})
+            CHECK(r.out.find(verdict) == std::string::npos);
+    }
+    CHECK(second.err.empty());
 }
 
 TEST_CASE_FIXTURE(Fixture, "bad quality values exit 64 and write nothing") {
@@ -105,13 +116,14 @@ TEST_CASE_FIXTURE(Fixture, "the focus is chosen freely by number or name and Ent
     CHECK(r.err.find("1 resilience   2 focus on positive emotion   3 generosity   4 attention") !=
           std::string::npos);
     CHECK(month().find("focus = \"generosity\"\n") != std::string::npos);
-    CHECK(r.out.find("Your focus: generosity.") != std::string::npos);
+    CHECK(r.out.find("You chose to focus on generosity for a while") != std::string::npos);
     clock.advance(hours{24});
     Run again = run({"reflect", "qualities"}, {"", "", "", "", ""}, true);
     CHECK(again.err.find("Enter keeps generosity") != std::string::npos);
     CHECK(count(month(), "focus = \"generosity\"\n") == 2);
     Run named = run({"reflect", "qualities"}, {"", "", "", "", "positive emotion"}, true);
-    CHECK(named.out.find("Your focus: focus on positive emotion.") != std::string::npos);
+    CHECK(named.out.find("You chose to focus on positive emotion for a while") !=
+          std::string::npos);
     CHECK(testing::widest_line(r.err) <= 80);
 }
 
@@ -437,6 +449,54 @@ TEST_CASE_FIXTURE(Fixture, "repair is ongoing: steps are added over time until i
     CHECK(run({"reflect", "reframe", "--open"}).out.empty());
     CHECK(run({"reflect", "reframe", "--step", "x", "--close"}).status == 64);
     CHECK(run({"reflect", "reframe", "--step", " ", "2026-11-27.reframe"}).status == 64);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a handle names the same reflection in show and in reframe step") {
+    run({"reflect", "reframe", "--what", "missed the call", "--follow-up", "+1"});
+    run({"reflect", "recall", "-m", "took a real break"});
+    run({"reflect", "reframe", "--what", "forgot the card", "--repair", "write one"});
+    clock.advance(hours{24});
+    run({"reflect", "reframe", "--what", "snapped at a colleague"});
+    // The id `show` gives for what `word` names.
+    auto shown_id = [&](const std::string& word) {
+        Run shown = run({"show", word, "--format", "json"});
+        REQUIRE(shown.status == 0);
+        auto at = shown.out.find("\"id\": \"");
+        REQUIRE(at != std::string::npos);
+        return shown.out.substr(at + 7, shown.out.find('"', at + 7) - at - 7);
+    };
+    std::vector<std::string> words;
+    for (const char* day : {"2026-11-27", "2026-11-28"}) {
+        Run listed = run({"show", day, "--kind", "reframe", "--format", "handles"});
+        std::istringstream lines(listed.out);
+        for (std::string handle; std::getline(lines, handle);)
+            words.push_back(handle);
+    }
+    REQUIRE(words == std::vector<std::string>{"2026-11-27.reframe.1", "2026-11-27.reframe.2",
+                                              "2026-11-28.reframe"});
+    std::string id = shown_id("2026-11-27.reframe.2");
+    words.push_back(id);                     // ids still work for scripts
+    words.push_back(id.substr(0, 5));        // and so does a unique prefix
+    words.push_back("2026-11-28.reframe.1"); // a lone record answers to .1 too
+    for (const auto& word : words) {
+        CAPTURE(word);
+        std::string named = shown_id(word);
+        std::string before = month();
+        Run step = run({"reflect", "reframe", "--step", "a step for " + word, word});
+        REQUIRE(step.status == 0);
+        std::string added = month().substr(before.size());
+        CHECK(added.find("kind = \"repair_step\"") != std::string::npos);
+        CHECK(added.find("ref = \"" + named + "\"\ntext = \"a step for " + word + "\"\n") !=
+              std::string::npos);
+    }
+    // A handle of another kind names a record, but not a reflection.
+    Run moment = run({"reflect", "reframe", "--step", "x", "2026-11-27.moment"});
+    CHECK(moment.status == 64);
+    CHECK(moment.err.find("--step 2026-11-27.moment: that is a saved moment, not a reflection") ==
+          std::string("compassion: ").size());
+    // A handle that names nothing is refused by both.
+    CHECK(run({"reflect", "reframe", "--step", "x", "2026-11-27.reframe.3"}).status == 64);
+    CHECK(run({"show", "2026-11-27.reframe.3"}).status == 64);
 }
 
 TEST_CASE_FIXTURE(Fixture, "reframe names shame guilt and harm plainly and points to support") {

@@ -45,14 +45,6 @@ TEST_CASE("positive emotion is named in full as the research names it") {
     CHECK(find_quality("positive-emotion")->name == "focus on positive emotion");
 }
 
-TEST_CASE("the change since last time reads as one calm line per quality") {
-    CHECK(change_line(qualities[0], 3, 4) == "  resilience        3 \u2192 4  up 1");
-    CHECK(change_line(qualities[1], 5, 2) == "  positive emotion  5 \u2192 2  down 3");
-    CHECK(change_line(qualities[2], 3, 3) == "  generosity        3      the same");
-    CHECK(change_line(qualities[3], std::nullopt, 2) ==
-          "  attention         2      your first rating");
-}
-
 TEST_CASE("show-up items are split on commas and checked like the config") {
     CHECK(showup_items({"sleep", "time outside", "friends,walk "}, 7) ==
           std::vector<std::string>{"sleep", "time outside", "friends", "walk"});

@@ -11,28 +11,13 @@ namespace compassion::practice {
 
 namespace {
 
-// The focus of the latest `qualities` record that names one.
+// The focus chosen last, as the qualities kind reads it.
 std::optional<Quality> latest_focus(Session& s) {
-    std::optional<Quality> focus;
-    Stamp latest;
+    LatestFocus focus;
     std::vector<DataError> problems;
-    s.journal().read_all(
-        [&](const Entry& e) {
-            if (e.kind != qualities_kind)
-                return;
-            auto key = e.text("focus");
-            if (!key)
-                return;
-            auto q = find_quality(*key);
-            Stamp when = e.stamp();
-            if (q && (!focus || latest < when)) {
-                focus = q;
-                latest = when;
-            }
-        },
-        problems);
+    s.journal().read_all([&](const Entry& e) { focus.add(e); }, problems);
     s.report_problems(problems);
-    return focus;
+    return focus.result();
 }
 
 Quality named_quality(const std::string& typed) {

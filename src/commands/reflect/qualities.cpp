@@ -27,21 +27,17 @@ std::string quality_flag(const Quality& q) {
     return flag;
 }
 
-// The last ratings saved, reading the newest month first and stopping there.
+// The last ratings saved, reading the newest month first and stopping at the
+// first month that holds any.
 std::optional<QualityRatings> last_ratings(Session& s) {
     auto months = s.journal().months();
     std::vector<DataError> problems; // the write path reports what matters for this run
     for (auto it = months.rbegin(); it != months.rend(); ++it) {
-        std::optional<QualityRatings> last;
+        LatestRatings last;
         s.journal().read(
-            it->month, it->month,
-            [&](const Entry& e) {
-                if (auto r = ratings_from(e); r && (!last || r->stamp() > last->stamp()))
-                    last = std::move(r);
-            },
-            problems);
-        if (last)
-            return last;
+            it->month, it->month, [&](const Entry& e) { last.add(e); }, problems);
+        if (last.result())
+            return last.result();
     }
     return std::nullopt;
 }
@@ -111,24 +107,20 @@ std::string ask_focus(Session& s, const std::string& last_focus) {
     }
 }
 
-void confirm_qualities(Session& s, const QualityRatings& now,
-                       const std::optional<QualityRatings>& before) {
+// Says the answers were kept and names the focus chosen, reading no rating
+// back: the numbers stay in the record, for `review --details`, `show` and
+// export, where the person goes to look.
+void confirm_qualities(Session& s, const QualityRatings& now) {
     if (s.quiet())
         return;
-    std::string text = fmt::format("Saved your ratings for {}.", describe_day(now.day, s.today()));
-    if (before)
-        text += fmt::format(" Since last time ({}):\n", describe_day(before->day, s.today()));
-    else
-        text += " Next time you will see how they move.\n";
-    for (std::size_t i = 0; i < qualities.size(); ++i)
-        text += change_line(qualities[i],
-                            before ? std::optional<int>(before->ratings[i]) : std::nullopt,
-                            now.ratings[i]) +
-                "\n";
+    std::string text = "Kept your answers. ";
     if (auto q = find_quality(now.focus))
-        text += fmt::format("Your focus: {}. `compassion practice quality` has a small exercise "
-                            "for it.\n",
-                            q->name);
+        text += fmt::format("You chose to focus on {} for a while;\n`compassion practice "
+                            "quality` has a small exercise for it.\n",
+                            q->label);
+    else
+        text += "No focus chosen this time, and that is fine;\nany of the four is a good "
+                "place to start, whenever you like.\n";
     s.term().out(text);
 }
 
@@ -184,7 +176,7 @@ void qualities_command(const QualitiesOptions& o, Session& s) {
         return;
     }
     save_record(s, qualities_record(r, s.clock().now()));
-    confirm_qualities(s, r, before);
+    confirm_qualities(s, r);
 }
 
 void add_qualities(CLI::App& sub, Session& session) {

@@ -2,6 +2,7 @@
 #include "commands/common.hpp"
 #include "commands/reflect/reflect.hpp"
 #include "commands/reflect/repair.hpp"
+#include "core/handles.hpp"
 #include "core/reframe_template.hpp"
 #include "core/support.hpp"
 
@@ -132,14 +133,16 @@ std::optional<Reframe> edit_reframe(Session& s, Date today) {
 
 // The handle a reflection just saved has.
 std::string handle_of_saved(Session& s, const Record& record) {
-    RepairBook book;
+    std::vector<RecordRef> day;
     std::vector<DataError> problems;
     s.journal().read_days(
-        record.day, record.day, [&](const Entry& e) { book.add(e); }, problems);
-    for (const Reframe* r : book.matching(record.id))
-        if (r->id == record.id)
-            return book.handle_of(*r);
-    return record.id;
+        record.day, record.day,
+        [&](const Entry& e) {
+            day.push_back(RecordRef{e.id, e.kind, e.day, e.stamp()});
+        },
+        problems);
+    std::string handle = handle_of_record(day, record.id);
+    return handle.empty() ? record.id : handle;
 }
 
 void confirm_reframe(Session& s, const Reframe& r, const std::string& handle) {

@@ -3,6 +3,7 @@
 #include "commands/reflect/repair.hpp"
 
 #include "commands/common.hpp"
+#include "core/handles.hpp"
 #include "core/kinds/reframe.hpp"
 
 #include <fmt/format.h>
@@ -34,54 +35,77 @@ std::string headline(const std::string& text, std::size_t width) {
     return line;
 }
 
-RepairBook read_repairs(Session& s) {
+// The journal as the repair side reads it: the reflections and their
+// repairs, and every record as handles see it, so that a reflection is named
+// here exactly as `show` and every other command name it (core/handles).
+struct Repairs {
     RepairBook book;
+    std::vector<RecordRef> records;
+
+    std::string handle_of(const Reframe& r) const { return handle_of_record(records, r.id); }
+};
+
+Repairs read_repairs(Session& s) {
+    Repairs repairs;
     std::vector<DataError> problems;
-    s.journal().read_all([&](const Entry& e) { book.add(e); }, problems);
+    s.journal().read_all(
+        [&](const Entry& e) {
+            repairs.book.add(e);
+            repairs.records.push_back(RecordRef{e.id, e.kind, e.day, e.stamp()});
+        },
+        problems);
     s.report_problems(problems);
-    return book;
+    return repairs;
+}
+
+// The record `typed` names, through the one resolver. A bare `DAY.reframe`
+// names the first reflection of the day even once the day holds more: that
+// is the handle it was given when it was saved. Errors name `flag`.
+const RecordRef& record_named(const Repairs& repairs, const std::string& typed,
+                              std::string_view flag, Date today, const std::string& open_list) {
+    try {
+        RecordWord word = parse_record_word(typed, today);
+        if (word.form == RecordWord::Form::day)
+            throw UsageError(fmt::format("{}: that is a day; name its reflection, like {}.reframe",
+                                         typed, format_date(word.day)));
+        return resolve_record(word, repairs.records, BareHandle::first);
+    } catch (const NoSuchRecord&) {
+        throw UsageError(fmt::format("{} {}: no reflection is called that ({})", flag,
+                                     printable(typed), open_list));
+    } catch (const UsageError& e) {
+        throw UsageError(printable(fmt::format("{} {}", flag, e.what())));
+    }
 }
 
 // The reflection `typed` names (a handle or an id); with nothing typed, the
 // one open repair when there is exactly one. UsageError naming `flag` otherwise.
-const Reframe& reflection_named(const RepairBook& book, const std::optional<std::string>& typed,
-                                std::string_view flag) {
+const Reframe& reflection_named(const Repairs& repairs, const std::optional<std::string>& typed,
+                                std::string_view flag, Date today) {
     std::vector<std::string> handles;
-    for (const Reframe* r : book.open())
-        handles.push_back(book.handle_of(*r));
+    for (const Reframe* r : repairs.book.open())
+        handles.push_back(repairs.handle_of(*r));
     std::string open_list = handles.empty() ? std::string("no repair is open just now")
                                             : fmt::format("open: {}", fmt::join(handles, ", "));
     if (!typed || typed->empty()) {
-        if (book.open().size() == 1)
-            return *book.open().front();
+        if (const Reframe* only = repairs.book.only_open())
+            return *only;
         throw UsageError(
             fmt::format("{}: say which reflection, by its handle ({})", flag, open_list));
     }
-    bool handle = typed->find('.') != std::string::npos;
-    if (!handle && typed->size() < 4)
-        throw UsageError(fmt::format("{} {}: give its handle, or at least 4 characters of its id "
-                                     "({})",
-                                     flag, printable(*typed), open_list));
-    auto found = book.matching(*typed);
-    if (found.empty())
-        throw UsageError(fmt::format("{} {}: no reflection is called that ({})", flag,
-                                     printable(*typed), open_list));
-    if (found.size() > 1) {
-        std::vector<std::string> names;
-        for (const Reframe* r : found)
-            names.push_back(r->id);
-        throw UsageError(fmt::format("{} {}: several reflections match ({}); give more of the id",
-                                     flag, printable(*typed), fmt::join(names, ", ")));
-    }
-    return *found.front();
+    const RecordRef& named = record_named(repairs, *typed, flag, today, open_list);
+    if (const Reframe* r = repairs.book.find(named.id))
+        return *r;
+    const KindInfo* kind = find_kind(named.kind);
+    throw UsageError(fmt::format("{} {}: that is a {}, not a reflection ({})", flag,
+                                 printable(*typed), kind ? kind->noun : "record", open_list));
 }
 
 } // namespace
 
 void list_open_repairs(Session& s) {
-    RepairBook book = read_repairs(s);
+    Repairs repairs = read_repairs(s);
     Date today = s.today();
-    auto open = book.open();
+    auto open = repairs.book.open();
     Style st = s.out_style();
     // Standard output holds only the listing, one repair a line, for pipes;
     // the words around it go to standard error.
@@ -101,7 +125,7 @@ void list_open_repairs(Session& s) {
             fmt::format("{:<12}", r->follow_up ? distance(today, *r->follow_up) : "no date");
         if (r->follow_up && *r->follow_up <= today)
             when = st.yellow(when);
-        text += fmt::format("{}  {}  {}  {}  {}\n", book.handle_of(*r), r->id, date, when,
+        text += fmt::format("{}  {}  {}  {}  {}\n", repairs.handle_of(*r), r->id, date, when,
                             printable(headline(r->what, 50)));
     }
     s.term().out(text);
@@ -111,11 +135,11 @@ void close_repair(const ReframeOptions& o, Session& s) {
     std::string note;
     if (o.note)
         note = storable_text(s, text_argument(*o.note, "--note"), "the note");
-    RepairBook book = read_repairs(s);
-    const Reframe& r =
-        reflection_named(book, o.close && !o.close->empty() ? o.close : o.reflection, "--close");
-    std::string handle = book.handle_of(r);
-    auto done_day = book.done_on(r.id);
+    Repairs repairs = read_repairs(s);
+    const Reframe& r = reflection_named(
+        repairs, o.close && !o.close->empty() ? o.close : o.reflection, "--close", s.today());
+    std::string handle = repairs.handle_of(r);
+    auto done_day = repairs.book.done_on(r.id);
     if (done_day && note.empty()) {
         if (!s.quiet())
             s.term().out(fmt::format("The repair of {} was closed already, on {}.\n", handle,
@@ -140,14 +164,14 @@ void add_repair_step(const ReframeOptions& o, Session& s) {
     std::string text = storable_text(s, text_argument(*o.step, "--step"), "the step");
     if (blank(text))
         throw UsageError("--step: a few words on the step are needed");
-    RepairBook book = read_repairs(s);
-    const Reframe& r = reflection_named(book, o.reflection, "--step");
-    std::string handle = book.handle_of(r);
+    Repairs repairs = read_repairs(s);
+    const Reframe& r = reflection_named(repairs, o.reflection, "--step", s.today());
+    std::string handle = repairs.handle_of(r);
     save_record(s, repair_step_record(r.id, r.day, text, s.clock().now()));
     if (s.quiet())
         return;
     std::string line = fmt::format("Added a step to the repair of {}.\n", handle);
-    if (book.done_on(r.id))
+    if (repairs.book.done_on(r.id))
         line += "That repair was closed before; the step is kept with it all the same.\n";
     else
         line += fmt::format("Step by step is how repair goes. Close it with `compassion reflect "

@@ -1,6 +1,5 @@
 #include "core/kinds/qualities.hpp"
 
-#include <fmt/format.h>
 #include <tuple>
 
 namespace compassion {
@@ -48,15 +47,22 @@ std::optional<QualityRatings> ratings_from(const Entry& entry) {
     return r;
 }
 
-std::string change_line(const Quality& quality, std::optional<int> before, int after) {
-    std::string name = fmt::format("  {:<18}", quality.label);
-    if (!before)
-        return fmt::format("{}{}      your first rating", name, after);
-    if (*before == after)
-        return fmt::format("{}{}      the same", name, after);
-    int diff = after - *before;
-    return fmt::format("{}{} \u2192 {}  {} {}", name, *before, after, diff > 0 ? "up" : "down",
-                       diff > 0 ? diff : -diff);
+void LatestFocus::add(const Entry& e) {
+    if (e.kind != qualities_kind)
+        return;
+    auto key = e.text_view("focus");
+    if (!key)
+        return;
+    auto quality = find_quality(*key);
+    if (quality && (!focus_ || stamp_ < e.stamp())) {
+        focus_ = quality;
+        stamp_ = e.stamp();
+    }
+}
+
+void LatestRatings::add(const Entry& e) {
+    if (auto r = ratings_from(e); r && (!latest_ || r->stamp() > latest_->stamp()))
+        latest_ = std::move(r);
 }
 
 bool QualitiesTally::Kept::before(const Kept& o) const {
@@ -74,10 +80,7 @@ void QualitiesTally::add(const Entry& e) {
         first_ = k;
     if (!latest_ || latest_->before(k))
         latest_ = k;
-    if (auto focus = e.text_view("focus"))
-        if (auto found = find_quality(*focus))
-            if (!focus_ || focus_->first.before(k))
-                focus_.emplace(k, std::string(found->key));
+    focus_.add(e);
 }
 
 std::optional<QualitiesSummary> QualitiesTally::result() const {
@@ -88,8 +91,8 @@ std::optional<QualitiesSummary> QualitiesTally::result() const {
     q.latest_day = latest_->day;
     q.first = first_->ratings;
     q.latest = latest_->ratings;
-    if (focus_)
-        q.focus = focus_->second;
+    if (auto focus = focus_.result())
+        q.focus = std::string(focus->key);
     return q;
 }
 

@@ -25,10 +25,30 @@ Record qualities_record(const QualityRatings& ratings, TimePoint now);
 // A `qualities` entry read back; nothing when a rating is missing or out of range.
 std::optional<QualityRatings> ratings_from(const Entry& entry);
 
-// One calm line about a quality since last time, e.g.
-// "  resilience        3 → 4  up 1", "  attention         4      the same",
-// "  generosity        2      your first rating".
-std::string change_line(const Quality& quality, std::optional<int> before, int after);
+// The focus chosen last: of the `qualities` records that name a quality, the
+// one written last (the records' stamps). Ratings out of range do not matter
+// here; the choice of focus stands on its own. The review's tally and
+// `practice quality` both fold with it.
+class LatestFocus {
+public:
+    void add(const Entry& entry); // any record; only `qualities` ones count
+    std::optional<Quality> result() const { return focus_; }
+
+private:
+    std::optional<Quality> focus_;
+    Stamp stamp_;
+};
+
+// The ratings saved last: of the `qualities` records that read back whole,
+// the one written last. What `reflect qualities` offers to keep.
+class LatestRatings {
+public:
+    void add(const Entry& entry); // any record; only `qualities` ones count
+    const std::optional<QualityRatings>& result() const { return latest_; }
+
+private:
+    std::optional<QualityRatings> latest_;
+};
 
 // The qualities over a review's range: the first and the latest ratings, and
 // the latest focus chosen.
@@ -62,7 +82,7 @@ private:
     };
     int count_ = 0;
     std::optional<Kept> first_, latest_;
-    std::optional<std::pair<Kept, std::string>> focus_;
+    LatestFocus focus_;
 };
 
 } // namespace compassion

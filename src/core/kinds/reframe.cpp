@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <tuple>
 
 namespace compassion {
@@ -18,13 +17,6 @@ constexpr std::array<FieldInfo, 7> reframe_fields = {{{"what", true},
                                                       {"follow_up", false}}};
 constexpr std::array<FieldInfo, 2> repair_step_fields = {{{"ref", false}, {"text", true}}};
 constexpr std::array<FieldInfo, 2> repair_done_fields = {{{"ref", false}, {"note", true}}};
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 } // namespace
 
@@ -42,7 +34,7 @@ const std::array<ReframePart, 6> reframe_parts = {{
      &Reframe::need},
     {"repair", "repair", "What could help repair the harm? A first step is enough.",
      &Reframe::repair},
-    {"differently", "differently", "What will you do differently, so it does not happen again?",
+    {"differently", "differently", "What would help make sure it does not happen again?",
      &Reframe::differently},
     {"kind-words", "kind_words",
      "What would you say to a good friend in your place? Say it to yourself.",
@@ -116,40 +108,11 @@ void RepairBook::add_step(RepairStep step) {
     steps_.push_back(std::move(step));
 }
 
-std::string RepairBook::handle_of(const Reframe& reframe) const {
-    std::size_t same_day = 0, before = 0;
-    for (const auto& r : reframes_) {
-        if (r.day != reframe.day)
-            continue;
-        ++same_day;
-        if (std::tie(r.at_seconds, r.order, r.id) <
-            std::tie(reframe.at_seconds, reframe.order, reframe.id))
-            ++before;
-    }
-    std::string handle = format_date(reframe.day) + "." + std::string(reframe_kind);
-    if (same_day > 1)
-        handle += "." + std::to_string(before + 1);
-    return handle;
-}
-
-std::vector<const Reframe*> RepairBook::matching(std::string_view typed) const {
-    std::string want = lower(typed);
-    std::vector<const Reframe*> out;
-    if (want.find('.') != std::string::npos) {
-        for (const auto& r : reframes_) {
-            std::string handle = handle_of(r);
-            // `DAY.reframe.1` names the only one of a day as well, and
-            // `DAY.reframe` (as it was first shown) still names the first
-            // once the day holds more.
-            if (handle == want || (handle + ".1") == want || handle == want + ".1")
-                out.push_back(&r);
-        }
-        return out;
-    }
+const Reframe* RepairBook::find(std::string_view id) const {
     for (const auto& r : reframes_)
-        if (!want.empty() && r.id.compare(0, want.size(), want) == 0)
-            out.push_back(&r);
-    return out;
+        if (r.id == id)
+            return &r;
+    return nullptr;
 }
 
 std::optional<Date> RepairBook::done_on(const std::string& id) const {
@@ -184,6 +147,11 @@ std::vector<const Reframe*> RepairBook::open() const {
                std::tie(b->day, b->at_seconds, b->order);
     });
     return out;
+}
+
+const Reframe* RepairBook::only_open() const {
+    auto open_now = open();
+    return open_now.size() == 1 ? open_now.front() : nullptr;
 }
 
 void RepairTally::add(const Entry& e) {

@@ -69,13 +69,9 @@ public:
     void add_done(std::string ref, Date day);
     void add_step(RepairStep step);
 
-    // The handle of a reframe: `DAY.reframe`, with `.N` when the day holds
-    // several (numbered from 1 in the order they were written).
-    std::string handle_of(const Reframe& reframe) const;
-    // Reframes `typed` names: a handle (`2026-11-20.reframe`, `.2` for the
-    // second that day; `DAY.reframe` the first, as shown when it was saved), or the
-    // start of an id (any case). Newest last.
-    std::vector<const Reframe*> matching(std::string_view typed) const;
+    // The reframe whose id is `id`, if the book holds it. (A person names a
+    // reflection by its handle or id through core/handles, as every command does.)
+    const Reframe* find(std::string_view id) const;
     // The day the repair of reframe `id` was first closed, if it was.
     std::optional<Date> done_on(const std::string& id) const;
     // The steps added to the repair of reframe `id`, in the order written.
@@ -84,6 +80,9 @@ public:
     // step, not closed. Those with a follow-up first (the earliest first),
     // then the others, oldest first.
     std::vector<const Reframe*> open() const;
+    // The repair a step or a closing is for when none is named: the open one,
+    // when exactly one is open.
+    const Reframe* only_open() const;
 
 private:
     std::vector<Reframe> reframes_;
@@ -102,8 +101,9 @@ struct OpenRepair {
 
 // The review's fold of reframes: repairs are open or not whatever day they
 // were written, so every reframe and repair_done up to the end of the range
-// counts. A reframe with a follow-up date and no repair_done is open, as
-// RepairBook::open() has it, whether or not that date has come.
+// counts. A reframe with a follow-up date and no repair_done is open, whether
+// or not that date has come. Unlike RepairBook::open(), the review counts
+// only dated repairs: one with a repair or steps but no date is not counted.
 class RepairTally {
 public:
     void add(const Entry& entry); // a reframe or a repair_done
