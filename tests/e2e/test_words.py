@@ -98,16 +98,22 @@ class Show(WordsTest):
 
     def test_bad_handles_get_one_line_and_64(self):
         self.sample()
+        before = self.month_bytes()
         for word, hint in (("2026-11-26.moment", "moment.1, 2026-11-26.moment.2"),
                            ("2026-11-26.momnet", "did you mean 2026-11-26.moment"),
                            ("2026-11-25.moment", "nothing is kept for 2026-11-25"),
                            ("mmmm", "mmmm000001 (2026-11-26 moment)"),
                            ("zzzzzz", "no record has that id"),
+                           ("2026-99-01", "2026-99-01: there is no such date"),
+                           ("2026-11-31.moment", "2026-11-31: there is no such date"),
+                           ("2026-11-5", "2026-11-5: write a date as YYYY-MM-DD"),
                            ("ab", "at least 4 characters")):
-            r = self.run_cli("show", word)
-            self.assertEqual(r.status, 64, (word, r))
-            self.assertIn(hint, r.err)
-            self.assertEqual(len(r.err.splitlines()), 1, r.err)
+            for command in (("show",), ("edit", "-m", "x"), ("forget", "--yes")):
+                r = self.run_cli(*command, word)
+                self.assertEqual(r.status, 64, (command, word, r))
+                self.assertIn(hint, r.err)
+                self.assertEqual(len(r.err.splitlines()), 1, r.err)
+        self.assertEqual(self.month_bytes(), before)
         self.assertEqual(self.run_cli("show", "--kind", "moments").status, 0)
         r = self.run_cli("show", "--kind", "momnt")
         self.assertEqual(r.status, 64)
