@@ -195,6 +195,47 @@ class Edit(WordsTest):
         self.assertEqual(r.status, 65, r)
         self.assertEqual(self.month_bytes(), before)
 
+    def test_a_value_its_kind_does_not_allow_is_refused_and_kept(self):
+        self.sample()
+        before = self.month_bytes()
+        cases = (("2026-11-26.checkin", "showed_up = 9",
+                  "showed_up = 9: how well you showed up is a number from 1 to 5"),
+                 ("2026-11-26.checkin", 'did = ["cinema"]',
+                  "did: 'cinema' is not one of your show-up items (sleep, exercise, meditation, "
+                  "time outside)"),
+                 ("2026-11-26.reframe", "follow_up = 0000-01-01",
+                  "follow_up = 0000-01-01: a date from 0001-01-01 to 9999-12-31"))
+        for handle, line, says in cases:
+            ed = self.editor(f"text += {line!r} + '\\n'\n")
+            r = self.run_cli("edit", handle, env=self.env(EDITOR=ed))
+            self.assertEqual(r.status, 65, r)
+            self.assertEqual(len(r.err.splitlines()), 1, r.err)
+            self.assertIn(says + "; nothing was saved, and your edit is kept here", r.err)
+            kept = r.err.split(": ")[1].rsplit(":", 2)[0]
+            self.assertTrue(kept.startswith(os.path.join(self.home, "rescue", "edit-")), kept)
+            with open(kept) as f:
+                self.assertIn(line, f.read())
+        self.assertEqual(self.month_bytes(), before)
+        self.assertEqual(len(os.listdir(os.path.join(self.home, "rescue"))), len(cases))
+
+    def test_a_terminal_offers_a_refused_edit_again(self):
+        self.sample()
+        flag = os.path.join(self.user_home, "once")
+        ed = self.editor(f"""\
+            import os, re
+            r = 2 if os.path.exists({flag!r}) else 9
+            open({flag!r}, "w").close()
+            text = re.sub(r"(?m)^showed_up = .*\\n", "", text) + f"showed_up = {{r}}\\n"
+            """)
+        r = self.run_pty("edit", "2026-11-26.checkin", answers=[""],
+                         env=self.env(EDITOR=ed, TERM="xterm"))
+        self.assertEqual(r.status, 0, r)
+        self.assertIn("showed_up = 9: how well you showed up is a number from 1 to 5", r.out)
+        self.assertIn("Open the editor again to change it?", r.out)
+        new = [e for e in self.entries() if e.get("replaces") == "chck000001"]
+        self.assertEqual([e["showed_up"] for e in new], [2])
+        self.assertFalse(os.path.exists(os.path.join(self.home, "rescue")))
+
 
 class Forget(WordsTest):
     def test_forget_removes_exactly_the_chain_lines_and_leaves_tombstones(self):
