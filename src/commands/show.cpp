@@ -34,7 +34,7 @@ void print(Session& s, const ShowOptions& o, const std::vector<RecordCopy>& reco
     else if (records.empty())
         s.term().out(std::string(nothing));
     else
-        s.term().out(records_text(records, handles, s.out_style(), s.today()));
+        s.page(records_text(records, handles, s.out_style(), s.today()));
 }
 
 // One record whole, with the records that belong to it (its repair steps,
