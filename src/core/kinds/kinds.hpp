@@ -40,9 +40,9 @@ struct KindInfo {
     std::string_view name; // the `kind` value: checkin, moment, ...
     std::string_view noun; // "check-in", "saved moment", ...
     std::span<const FieldInfo> fields;
-    // The kind's own rules on the values of its fields, beyond their types
-    // (a rating from 1 to 5, an item on the show-up list); nullptr for a kind
-    // that takes any value of the right type.
+    // The kind's own rules on the values of its fields (a rating is a number
+    // from 1 to 5, a check-in's items are show-up items); nullptr for a kind
+    // whose fields take any value.
     std::optional<RuleProblem> (*problem)(FieldSpan fields, const RuleContext& context) = nullptr;
 
     bool free_text(std::string_view key) const;
