@@ -91,10 +91,10 @@ void edit_command(const EditOptions& o, Session& s) {
     if (o.message) {
         auto key = kind ? message_field(*kind) : std::nullopt;
         if (!key)
-            throw UsageError(fmt::format("-m: a {} holds no text to change; run compassion edit "
-                                         "{} to open it in your editor",
-                                         kind ? std::string(kind->noun) : found.record.kind(),
-                                         found.handle));
+            throw UsageError(fmt::format("-m: {} has no text of its own to replace; run "
+                                         "compassion edit {} without -m to open it in your "
+                                         "editor",
+                                         found.handle, found.handle));
         std::string text = storable_text(s, text_argument(*o.message, "-m"), "the text");
         if (text.find_first_not_of(" \t\r\n") == std::string::npos)
             throw UsageError("-m: the text is empty; to take the record back instead, use "

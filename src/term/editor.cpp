@@ -97,7 +97,7 @@ std::string editor_command(const Environment& env, bool interactive, std::string
 
 EditBuffer::EditBuffer(FileSystem& fs, const std::string& dir, std::string_view name,
                        const std::string& text, std::string_view extension)
-    : fs_(fs), path_(fmt::format("{}/{}-{}.{}", dir, name, new_id(), extension)) {
+    : fs_(fs), path_(fmt::format("{}/{}-{}.{}", dir, name, new_id(), extension)), offered_(text) {
     int fd = fs.open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         throw CreateError(errno_message("cannot create " + path_, errno));
@@ -139,9 +139,18 @@ std::string EditBuffer::edit(const std::string& command, const std::string& resc
     if (status < 0)
         throw IoError(fmt::format("cannot start the editor '{}'; nothing was saved", command));
     if (status != 0) {
-        std::string kept = keep(rescue_dir);
         std::string how = status > 128 ? fmt::format("was stopped (signal {})", status - 128)
                                        : fmt::format("ended with status {}", status);
+        std::optional<std::string> now;
+        try {
+            now = read_file(fs_, path_);
+        } catch (const Error&) {
+        }
+        if (now && *now == offered_)
+            throw IoError(fmt::format("the editor '{}' {}; nothing was saved, and nothing had "
+                                      "been written in it",
+                                      command, how));
+        std::string kept = keep(rescue_dir);
         throw IoError(kept.empty()
                           ? fmt::format("the editor '{}' {}; nothing was saved, and what you "
                                         "wrote is still in {}",

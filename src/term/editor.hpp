@@ -34,8 +34,10 @@ public:
 
     // Runs `command` on the buffer and gives back what was saved. An editor
     // that exits non-zero (vim's `:cq` is a deliberate abort) or is killed:
-    // the buffer is kept in `rescue_dir` and IoError says where; an editor
-    // that cannot be started: IoError. Nothing is saved either way.
+    // a buffer that differs from the text it was made with is kept in
+    // `rescue_dir` and IoError says where (one left as it was is let go, and
+    // IoError says so); an editor that cannot be started: IoError. Nothing
+    // is saved either way.
     std::string edit(const std::string& command, const std::string& rescue_dir);
     // Moves the buffer into `rescue_dir` and gives its new path, or "" when
     // it could not (the buffer then stays where it is, never removed: path()
@@ -48,6 +50,7 @@ public:
 private:
     FileSystem& fs_;
     std::string path_;
+    std::string offered_;  // the text it was made with
     bool kept_ = false;    // never removed
     bool rescued_ = false; // moved into rescue/
 };

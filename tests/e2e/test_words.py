@@ -75,6 +75,13 @@ class Show(WordsTest):
         self.assertLess(out.index("2026-11-26.reframe"), out.index("2026-11-26.repair_step"))
         self.assertEqual(self.month_bytes().decode(), self.text)
 
+    def test_a_day_that_has_not_come_yet_says_so_gently(self):
+        self.sample()
+        r = self.run_cli("show", "2027-01-01")
+        self.assertEqual(r.status, 0, r)
+        self.assertEqual(r.out, "Friday 1 January 2027 has not come yet, so nothing is kept "
+                                "for it.\n")
+
     def test_one_record_whole_by_handle_or_id_prefix(self):
         self.sample()
         r = self.run_cli("show", "2026-11-26.moment.2")
@@ -176,9 +183,15 @@ class Edit(WordsTest):
         self.assertEqual(r.status, 0, r)
         self.assertIn("apologise on Monday", self.run_cli("show", "2026-11-26.reframe").out)
         before = self.month_bytes()
+        # Nothing typed before the editor failed: nothing to keep, and it says so.
         r = self.run_cli("edit", "2026-11-26.checkin", env=self.env(EDITOR="false"))
         self.assertEqual(r.status, 74, r)
-        self.assertIn("rescue", r.err)
+        self.assertIn("nothing was saved, and nothing had been written in it", r.err)
+        self.assertFalse(os.path.exists(os.path.join(self.home, "rescue")))
+        ed = self.editor("text += 'showed_up = 3\\n'\nopen(path, 'w').write(text)\nsys.exit(1)\n")
+        r = self.run_cli("edit", "2026-11-26.checkin", env=self.env(EDITOR=ed))
+        self.assertEqual(r.status, 74, r)
+        self.assertIn("what you wrote is kept in", r.err)
         self.assertEqual(len(os.listdir(os.path.join(self.home, "rescue"))), 1)
         self.assertEqual(self.month_bytes(), before)
 
@@ -190,6 +203,14 @@ class Edit(WordsTest):
         self.assertIn("-m TEXT", r.err)
         self.assertEqual(self.run_cli("edit", "2026-11-26.moment.1", "-m", " ").status, 64)
         self.assertEqual(self.run_cli("edit", "2026-11-26", "-m", "x").status, 64)
+        self.write_month(self.text + "\n" + block("qqqq000001", "qualities", "2026-11-26",
+                                                   "21:00:00", focus="attention"))
+        before = self.month_bytes()
+        r = self.run_cli("edit", "2026-11-26.qualities", "-m", "x")
+        self.assertEqual(r.status, 64, r)
+        self.assertEqual(r.err, "compassion: -m: 2026-11-26.qualities has no text of its own to "
+                                "replace; run compassion edit 2026-11-26.qualities without -m to "
+                                "open it in your editor\n")
         ed = self.editor("text = text.replace('text =', 'colour =')\n")
         r = self.run_cli("edit", "2026-11-26.moment.1", env=self.env(EDITOR=ed))
         self.assertEqual(r.status, 65, r)
