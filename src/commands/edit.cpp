@@ -5,9 +5,10 @@
 #include "commands/records.hpp"
 #include "term/editor.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <fcntl.h>
+#include "core/items.hpp"
+#include "core/kinds/checkin.hpp"
+#include "store/config.hpp"
+
 #include <fmt/format.h>
 
 namespace compassion {
@@ -19,97 +20,57 @@ struct EditOptions {
     std::optional<std::string> message;
 };
 
-std::string editor_command(Session& s) {
-    for (const char* name : {"VISUAL", "EDITOR"})
-        if (auto value = s.env().get(name); value && !value->empty())
-            return *value;
-    if (s.term().interactive())
-        return "vi";
-    throw UsageError("edit: neither $VISUAL nor $EDITOR is set and there is no terminal for vi; "
-                     "set one, or pass -m TEXT");
+// The show-up items an edit may name: the list, and those the record
+// already names (an item since taken off the list stays answerable on the
+// days it was kept).
+std::vector<std::string> answerable_items(Session& s, const RecordCopy& record) {
+    std::vector<std::string> items = s.config().items;
+    if (auto checkin = checkin_from(record.entry()))
+        for (const auto& answered : checkin->items)
+            if (!match_name(answered.first, items))
+                items.push_back(answered.first);
+    return items;
 }
 
-// The editor's buffer, private, inside the home (never in /tmp). Removed when
-// done with, unless kept in rescue/ first.
-class Buffer {
-public:
-    Buffer(Session& s, const std::string& text) : s_(s) {
-        path_ = fmt::format("{}/edit-{}.toml", s.home().root, new_id());
-        int fd =
-            s.fs().open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (fd < 0)
-            throw CreateError(errno_message("cannot create " + path_, errno));
-        FileHandle file(s.fs(), fd);
-        int err = write_all(s.fs(), fd, text);
-        if (!err)
-            err = file.close_checked();
-        if (err) {
-            s.fs().unlink(path_.c_str());
-            throw IoError(errno_message("cannot write " + path_, err));
-        }
-    }
-    Buffer(const Buffer&) = delete;
-    Buffer& operator=(const Buffer&) = delete;
-    ~Buffer() {
-        if (!path_.empty())
-            s_.fs().unlink(path_.c_str());
-    }
-    const std::string& path() const { return path_; }
-
-    // Moves the buffer into rescue/ and gives its new path ("" if it could not).
-    std::string keep() {
-        try {
-            make_private_dir(s_.fs(), s_.home().rescue_dir());
-        } catch (const Error&) {
-            return {};
-        }
-        std::string kept = s_.home().rescue_dir() + path_.substr(path_.rfind('/'));
-        if (s_.fs().rename(path_.c_str(), kept.c_str()) != 0)
-            return {};
-        path_.clear();
-        return kept;
-    }
-
-private:
-    Session& s_;
-    std::string path_;
-};
+// The error for a buffer that cannot be saved, naming where it is kept.
+DataError kept_error(const DataError& e, const std::string& kept) {
+    std::string message = e.what();
+    message.erase(0, format_pos(e.pos()).size() + 2);
+    return DataError(SourcePos{kept, e.pos().line, e.pos().column},
+                     message + "; nothing was saved, and your edit is kept here");
+}
 
 // The fields as the person leaves them in the editor, or nothing when they
-// changed nothing. An editor that fails, or a buffer that does not read
-// back, keeps the buffer in rescue/ and says where.
+// changed nothing. A buffer that cannot be saved (it does not parse, or holds
+// a value the kind does not allow) is offered again in a terminal; otherwise,
+// or when the person declines, it is kept in rescue/ and the error says
+// where. An editor that fails keeps it there too (EditBuffer).
 std::optional<EntryFields> edit_in_editor(Session& s, const FoundRecord& found) {
-    const std::string command = editor_command(s);
+    const std::string command = editor_command(s.env(), s.term().interactive(), "-m TEXT", "edit");
+    const std::vector<std::string> items = answerable_items(s, found.record);
+    const RuleContext rules{items, max_items};
     const std::string before = edit_buffer(found.record, found.handle);
-    Buffer buffer(s, before);
-    std::fflush(stdout);
-    std::fflush(stderr);
-    int status = run_editor(command, buffer.path());
-    if (status != 0) {
-        std::string kept = buffer.keep();
-        std::string where = kept.empty() ? "" : "; what was in the editor is kept in " + kept;
-        if (status < 0)
-            throw IoError(
-                fmt::format("cannot start the editor '{}'; nothing was saved{}", command, where));
-        throw IoError(fmt::format("the editor '{}' ended with status {}; nothing was saved{}",
-                                  command, status, where));
-    }
-    auto after = read_file(s.fs(), buffer.path());
-    if (!after || *after == before)
-        return std::nullopt;
-    try {
-        auto fields = fields_from_buffer(*after, found.record, buffer.path());
-        if (fields == editable_fields(found.record))
+    EditBuffer buffer(s.fs(), s.home().root, "edit", before, "toml");
+    for (;;) {
+        std::string after = buffer.edit(command, s.home().rescue_dir());
+        if (after == before)
             return std::nullopt;
-        return fields;
-    } catch (const DataError& e) {
-        std::string kept = buffer.keep();
-        std::string message = e.what();
-        message.erase(0, format_pos(e.pos()).size() + 2);
-        if (kept.empty())
-            throw;
-        throw DataError(SourcePos{kept, e.pos().line, e.pos().column},
-                        message + "; nothing was saved, and your edit is kept here");
+        try {
+            auto fields = fields_from_buffer(after, found.record, buffer.path(), rules);
+            if (fields == editable_fields(found.record))
+                return std::nullopt;
+            return fields;
+        } catch (const DataError& e) {
+            if (s.term().interactive()) {
+                s.term().say(fmt::format("compassion: {}\n", e.what()));
+                auto again = ask(s, "Open the editor again to change it? [Y/n] ");
+                if (again && (again->empty() || *again == "y" || *again == "Y" || *again == "yes"))
+                    continue;
+            }
+            // Where rescue/ cannot take it, it stays where it is.
+            buffer.keep(s.home().rescue_dir());
+            throw kept_error(e, buffer.path());
+        }
     }
 }
 
@@ -130,10 +91,10 @@ void edit_command(const EditOptions& o, Session& s) {
     if (o.message) {
         auto key = kind ? message_field(*kind) : std::nullopt;
         if (!key)
-            throw UsageError(fmt::format("-m: a {} holds no text to change; run compassion edit "
-                                         "{} to open it in your editor",
-                                         kind ? std::string(kind->noun) : found.record.kind(),
-                                         found.handle));
+            throw UsageError(fmt::format("-m: {} has no text of its own to replace; run "
+                                         "compassion edit {} without -m to open it in your "
+                                         "editor",
+                                         found.handle, found.handle));
         std::string text = storable_text(s, text_argument(*o.message, "-m"), "the text");
         if (text.find_first_not_of(" \t\r\n") == std::string::npos)
             throw UsageError("-m: the text is empty; to take the record back instead, use "

@@ -92,8 +92,10 @@ void show_command(const ShowOptions& o, Session& s) {
                            ? describe_day(first, today)
                            : fmt::format("{} to {}", format_date(first), format_date(last));
     std::string nothing =
-        kind ? fmt::format("Nothing of that kind is kept for {}.\n", when)
-             : fmt::format("Nothing is kept for {}. A day without words is a day too.\n", when);
+        first == last && first > today
+            ? fmt::format("{} has not come yet, so nothing is kept for it.\n", when)
+        : kind ? fmt::format("Nothing of that kind is kept for {}.\n", when)
+               : fmt::format("Nothing is kept for {}. A day without words is a day too.\n", when);
     // Numbered within each kind, so leaving other kinds out changes no handle.
     print(s, o, records, handles_of(records), nothing);
 }

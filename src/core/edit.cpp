@@ -90,7 +90,7 @@ std::string edit_buffer(const RecordCopy& record, std::string_view handle) {
 }
 
 EntryFields fields_from_buffer(std::string_view text, const RecordCopy& record,
-                               const std::string& path) {
+                               const std::string& path, const RuleContext& context) {
     toml::table doc;
     try {
         doc = toml::parse(text);
@@ -116,6 +116,14 @@ EntryFields fields_from_buffer(std::string_view text, const RecordCopy& record,
             throw DataError(pos, fmt::format("'{}' should stay the kind of value it was", k));
         out.emplace_back(std::move(k), std::move(*value));
     }
+    if (kind)
+        if (auto problem = rule_problem(*kind, out, context)) {
+            const toml::node* node = doc.get(problem->key);
+            throw DataError(
+                node ? SourcePos{path, node->source().begin.line, node->source().begin.column}
+                     : SourcePos{path, 0, 0},
+                problem->message);
+        }
     // In the kind's order, as the record was.
     EntryFields ordered;
     for (const auto& field : before)

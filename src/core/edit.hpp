@@ -26,10 +26,12 @@ EntryFields editable_fields(const RecordCopy& record);
 std::string edit_buffer(const RecordCopy& record, std::string_view handle);
 
 // The fields of an edited buffer. Throws DataError naming `path` (where the
-// buffer is kept) for text that does not parse, a key the record cannot
-// have, a value of another type than the field holds, or an empty main text.
+// buffer is kept) and the line and column for text that does not parse, a
+// key the record cannot have, a value of another type than the field holds,
+// a value the kind's rules refuse (rule_problem, with `context`), or an
+// empty main text.
 EntryFields fields_from_buffer(std::string_view text, const RecordCopy& record,
-                               const std::string& path);
+                               const std::string& path, const RuleContext& context);
 
 // The record that replaces `record`: its kind, day and `ref`, `fields`, and
 // `replaces` naming it.

@@ -22,6 +22,25 @@ std::optional<Date> day_word(std::string_view text, Date today) {
     }
 }
 
+// Four digits and a dash, then only digits and dashes: a date as typed,
+// never an id (no id compassion makes has a dash), so one that is not a real
+// day is refused as a date rather than looked up as an id.
+bool date_shaped(std::string_view text) {
+    auto digit = [](char c) {
+        return c >= '0' && c <= '9';
+    };
+    return text.size() > 5 && std::all_of(text.begin(), text.begin() + 4, digit) &&
+           text[4] == '-' &&
+           std::all_of(text.begin() + 5, text.end(), [&](char c) { return digit(c) || c == '-'; });
+}
+
+UsageError not_a_date(std::string_view text) {
+    if (text.size() == 10 && text[7] == '-')
+        return UsageError(fmt::format("{}: there is no such date{}", text,
+                                      text.substr(0, 4) == "0000" ? "; years run from 0001" : ""));
+    return UsageError(fmt::format("{}: write a date as YYYY-MM-DD, like 2026-11-20", text));
+}
+
 std::vector<std::string> kind_names() {
     std::vector<std::string> names;
     for (const auto& kind : record_kinds())
@@ -168,9 +187,14 @@ RecordWord parse_record_word(std::string_view text, Date today) {
         word.day = *day;
         return word;
     }
-    if (auto dot = text.find('.'); dot != text.npos)
+    if (date_shaped(text))
+        throw not_a_date(text);
+    if (auto dot = text.find('.'); dot != text.npos) {
         if (auto day = day_word(text.substr(0, dot), today))
             return parse_handle(text, *day);
+        if (date_shaped(text.substr(0, dot)))
+            throw not_a_date(text.substr(0, dot));
+    }
     if (text.size() < min_id_prefix)
         throw UsageError(fmt::format(
             "{}: give a handle like 2026-11-20.moment, or at least {} characters of an id", text,

@@ -42,6 +42,7 @@ struct RecordWord {
 };
 
 // Reads `text` relative to `today`. Throws UsageError for an empty word, a
+// date (alone or before a handle's dot) that is malformed or no real day, a
 // handle whose kind this version does not know (with a suggestion) or whose
 // number is not a positive number, and an id prefix shorter than 4 characters.
 RecordWord parse_record_word(std::string_view text, Date today);

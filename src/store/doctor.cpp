@@ -6,6 +6,7 @@
 #include "core/month_merge.hpp"
 #include "core/month_reader.hpp"
 #include "store/config.hpp"
+#include "store/rescue.hpp"
 #include "store/sync.hpp"
 
 #include <algorithm>
@@ -272,6 +273,11 @@ Checkup check_home(FileSystem& fs, const Home& home) {
     for (const auto& dir : {home.rescue_dir(), home.state_dir()})
         for (const auto& name : names_in(dir))
             check_mode(fs, dir + "/" + name, c);
+    for (const auto& path :
+         stale_rescue_temps(fs, home.rescue_dir(), std::chrono::system_clock::now()))
+        c.findings.push_back(found(path, 0,
+                                   "a temporary file left by a rescue copy that was stopped",
+                                   Remedy::temp_files));
     for (const auto& name : names_in(home.root))
         if (is_temp_name(name))
             c.findings.push_back(found(

@@ -142,7 +142,9 @@ private:
     // files (listed once while the lock is held).
     std::vector<std::string> journal_names() const;
     // What the holder of the lock tidies: temp files of a crashed writer are
-    // removed, and a missing, empty or torn journal/.gitattributes written.
+    // removed (in rescue/, whose writes take no lock, only stale ones: see
+    // store/rescue.hpp), and a missing, empty or torn journal/.gitattributes
+    // written.
     void tidy_under_lock(const std::vector<std::string>& names) const;
     void repair_attributes() const;
 

@@ -6,6 +6,7 @@
 #include "core/record_lines.hpp"
 #include "store/journal.hpp"
 #include "store/month_parse.hpp"
+#include "store/rescue.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -63,6 +64,9 @@ void Journal::tidy_under_lock(const std::vector<std::string>& names) const {
     for (const auto& name : names)
         if (is_journal_temp_name(name))
             fs_.unlink((dir + "/" + name).c_str());
+    // File times come from the system clock, so they are measured by it
+    // (not by the day the person's clock says, which a test may pin).
+    remove_stale_rescue_temps(fs_, home_.rescue_dir(), std::chrono::system_clock::now());
     repair_attributes();
 }
 
@@ -263,23 +267,8 @@ bool Journal::rewrite_month(YearMonth month, std::string_view expected, const st
 
 std::string Journal::rescue(const Record& record) const {
     const std::string dir = home_.rescue_dir();
-    // Only in a home of the user's own (a linked home is followed, as
-    // everywhere), and never through a link at rescue/: an entry must not
-    // land in a directory that others may read.
-    struct stat home {};
-    if (::stat(home_.root.c_str(), &home) != 0 || !S_ISDIR(home.st_mode) ||
-        home.st_uid != ::geteuid())
+    if (!ready_rescue_dir(fs_, dir))
         return {};
-    if (fs_.mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-        return {};
-    struct stat st {};
-    if (fs_.lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-        return {};
-    try {
-        check_private_dir(fs_, dir);
-    } catch (const Error&) {
-        return {};
-    }
     std::string path = dir + "/" + format_date(record.day) + "-" + record.id + ".toml";
     try {
         // A copy that is in place but not confirmed is still worth naming.

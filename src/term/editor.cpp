@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/record.hpp"
+#include "store/rescue.hpp"
 #include "store/system.hpp"
 
 #include <cerrno>
@@ -82,20 +83,21 @@ int run_program(const std::vector<std::string>& argv, bool quiet) {
     return wait_for(pid);
 }
 
-std::string editor_command(const Environment& env, bool interactive, std::string_view other_way) {
+std::string editor_command(const Environment& env, bool interactive, std::string_view other_way,
+                           std::string_view asked_by) {
     for (const char* name : {"VISUAL", "EDITOR"})
         if (auto value = env.get(name); value && !value->empty())
             return *value;
     if (interactive)
         return "vi";
-    throw UsageError(fmt::format("--edit: neither $VISUAL nor $EDITOR is set and there is no "
+    throw UsageError(fmt::format("{}: neither $VISUAL nor $EDITOR is set and there is no "
                                  "terminal for vi; set one, or pass {}",
-                                 other_way));
+                                 asked_by, other_way));
 }
 
 EditBuffer::EditBuffer(FileSystem& fs, const std::string& dir, std::string_view name,
-                       const std::string& text)
-    : fs_(fs), path_(fmt::format("{}/{}-{}.txt", dir, name, new_id())) {
+                       const std::string& text, std::string_view extension)
+    : fs_(fs), path_(fmt::format("{}/{}-{}.{}", dir, name, new_id(), extension)), offered_(text) {
     int fd = fs.open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         throw CreateError(errno_message("cannot create " + path_, errno));
@@ -118,18 +120,15 @@ EditBuffer::~EditBuffer() {
 }
 
 std::string EditBuffer::keep(const std::string& rescue_dir) {
-    if (kept_)
+    if (rescued_)
         return path_;
-    try {
-        make_private_dir(fs_, rescue_dir);
-    } catch (const Error&) {
-        return {};
-    }
+    // Kept either way: where rescue/ cannot take it, it stays where it is.
+    kept_ = true;
     std::string kept = rescue_dir + path_.substr(path_.rfind('/'));
-    if (fs_.rename(path_.c_str(), kept.c_str()) != 0)
+    if (!ready_rescue_dir(fs_, rescue_dir) || fs_.rename(path_.c_str(), kept.c_str()) != 0)
         return {};
     path_ = kept;
-    kept_ = true;
+    rescued_ = true;
     return path_;
 }
 
@@ -140,10 +139,18 @@ std::string EditBuffer::edit(const std::string& command, const std::string& resc
     if (status < 0)
         throw IoError(fmt::format("cannot start the editor '{}'; nothing was saved", command));
     if (status != 0) {
-        std::string kept = keep(rescue_dir);
-        kept_ = true; // where rescue/ cannot take it, the buffer stays where it is
         std::string how = status > 128 ? fmt::format("was stopped (signal {})", status - 128)
                                        : fmt::format("ended with status {}", status);
+        std::optional<std::string> now;
+        try {
+            now = read_file(fs_, path_);
+        } catch (const Error&) {
+        }
+        if (now && *now == offered_)
+            throw IoError(fmt::format("the editor '{}' {}; nothing was saved, and nothing had "
+                                      "been written in it",
+                                      command, how));
+        std::string kept = keep(rescue_dir);
         throw IoError(kept.empty()
                           ? fmt::format("the editor '{}' {}; nothing was saved, and what you "
                                         "wrote is still in {}",

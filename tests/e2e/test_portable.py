@@ -152,9 +152,17 @@ class RoundTrip(PortableTest):
                   for fmt in ("text", "json", "tsv")}
         other = os.path.join(self.user_home, "other")
         self.ok("--home", other, "import", exported)
+        shown = {fmt: self.ok("show", "--all", "--format", fmt).out
+                 for fmt in ("text", "json", "toml", "handles")}
         for fmt, text in before.items():
             self.assertEqual(self.ok("--home", other, "review", "--all", "--format", fmt).out, text)
         self.assertEqual(self.ok("--home", other, "export").out, self.ok("export").out)
+        # Every record, as `show` reads it back, ids and handles included.
+        self.assertIn("a slow, kind evening", shown["text"])
+        self.assertIn("took a real lunch break", shown["text"])
+        for fmt, text in shown.items():
+            self.assertEqual(self.ok("--home", other, "show", "--all", "--format", fmt).out, text,
+                             fmt)
 
     def test_importing_twice_adds_nothing(self):
         path = self.write("daylio.csv", DAYLIO)

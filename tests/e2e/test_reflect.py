@@ -285,7 +285,11 @@ class Recall(EditorTest):
             self.assertEqual(f.read(), "# only comments\n\n")
 
     def test_a_failing_editor_saves_nothing_and_keeps_the_buffer_in_rescue(self):
-        r = self.run_cli("reflect", "recall", "--edit", env=self.env(EDITOR="false"))
+        script = os.path.join(self.user_home, "typed-then-failed.sh")
+        with open(script, "w") as f:
+            f.write('#!/bin/sh\necho "a walk at lunch" >> "$1"\nexit 1\n')
+        os.chmod(script, 0o700)
+        r = self.run_cli("reflect", "recall", "--edit", env=self.env(EDITOR=script))
         self.assertEqual(r.status, 74)
         self.assertIn("nothing was saved", r.err)
         self.assertFalse(os.path.exists(self.month_path()))
@@ -293,6 +297,16 @@ class Recall(EditorTest):
         [kept] = self.rescued()
         self.assertIn(kept, r.err)
         self.assertEqual(r.err.count("\n"), 1)
+        with open(kept, encoding="utf-8") as f:
+            self.assertIn("a walk at lunch", f.read())
+
+    def test_a_failing_editor_on_an_untouched_buffer_keeps_nothing_and_says_so(self):
+        for _ in range(2):
+            r = self.run_cli("reflect", "recall", "--edit", env=self.env(EDITOR="false"))
+            self.assertEqual(r.status, 74)
+            self.assertIn("nothing was saved, and nothing had been written in it", r.err)
+            self.assertNotIn("rescue", r.err)
+        self.assertEqual(self.leftovers(), [])
 
     def test_the_moment_is_asked_for_on_a_terminal(self):
         r = self.run_pty("reflect", "recall",

@@ -1,9 +1,10 @@
 """The store's promises through the real binary: output that cannot be
-written, stdin that cannot be read, dates TOML cannot hold, and a home that
-cannot be set up."""
+written, stdin that cannot be read, dates TOML cannot hold, a home that
+cannot be set up, and what a stopped rescue write leaves behind."""
 
 import os
 import subprocess
+import time
 import unittest
 
 from harness import BIN, HomeTest
@@ -110,6 +111,46 @@ class DatesTomlCanHold(HomeTest):
         self.assertEqual([e["showed_up"] for e in self.entries()], [2, 4])  # tomllib reads it
         again = self.run_cli("log", "-s", "5")
         self.assertNotIn("byte-order mark", again.err)
+
+
+class RescueTemps(HomeTest):
+    STALE = ".2026-11-20-k3x9abcdef.toml.tmp.4121.0"  # a rescue write killed hours ago
+    FRESH = ".2026-11-27-k3x9abcdef.toml.tmp.4122.0"  # one going on right now
+    KEPT = ("2026-11-20-k3x9abcdef.toml", "edit-k3x9abcdef.toml", "notes.tmp.12.3")
+
+    def rescue(self, name, age):
+        path = os.path.join(self.home, "rescue", name)
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        with open(path, "w") as f:
+            f.write("[[entry]]\n")
+        os.chmod(path, 0o600)
+        when = time.time() - age
+        os.utime(path, (when, when))
+
+    def left(self):
+        return sorted(os.listdir(os.path.join(self.home, "rescue")))
+
+    def setUp(self):
+        super().setUp()
+        self.assertEqual(self.run_cli("log", "-s", "3", "--date", "yesterday").status, 0)
+        self.rescue(self.STALE, 3 * 3600)
+        self.rescue(self.FRESH, 5)
+        for name in self.KEPT:
+            self.rescue(name, 3 * 3600)
+
+    def test_the_next_writer_removes_stale_temps_and_nothing_else(self):
+        self.assertEqual(self.run_cli("log", "-s", "4").status, 0)
+        self.assertEqual(self.left(), sorted([self.FRESH, *self.KEPT]))
+
+    def test_doctor_lists_a_stale_temp_and_fix_removes_it(self):
+        r = self.run_cli("doctor")
+        self.assertEqual(r.status, 1, r)
+        self.assertIn(self.STALE + ": a temporary file left by a rescue copy that was stopped",
+                      r.out)
+        self.assertNotIn(self.FRESH, r.out)
+        f = self.run_cli("doctor", "--fix")
+        self.assertEqual(f.status, 0, f)
+        self.assertEqual(self.left(), sorted([self.FRESH, *self.KEPT]))
 
 
 if __name__ == "__main__":

@@ -75,6 +75,13 @@ class Show(WordsTest):
         self.assertLess(out.index("2026-11-26.reframe"), out.index("2026-11-26.repair_step"))
         self.assertEqual(self.month_bytes().decode(), self.text)
 
+    def test_a_day_that_has_not_come_yet_says_so_gently(self):
+        self.sample()
+        r = self.run_cli("show", "2027-01-01")
+        self.assertEqual(r.status, 0, r)
+        self.assertEqual(r.out, "Friday 1 January 2027 has not come yet, so nothing is kept "
+                                "for it.\n")
+
     def test_one_record_whole_by_handle_or_id_prefix(self):
         self.sample()
         r = self.run_cli("show", "2026-11-26.moment.2")
@@ -98,16 +105,22 @@ class Show(WordsTest):
 
     def test_bad_handles_get_one_line_and_64(self):
         self.sample()
+        before = self.month_bytes()
         for word, hint in (("2026-11-26.moment", "moment.1, 2026-11-26.moment.2"),
                            ("2026-11-26.momnet", "did you mean 2026-11-26.moment"),
                            ("2026-11-25.moment", "nothing is kept for 2026-11-25"),
                            ("mmmm", "mmmm000001 (2026-11-26 moment)"),
                            ("zzzzzz", "no record has that id"),
+                           ("2026-99-01", "2026-99-01: there is no such date"),
+                           ("2026-11-31.moment", "2026-11-31: there is no such date"),
+                           ("2026-11-5", "2026-11-5: write a date as YYYY-MM-DD"),
                            ("ab", "at least 4 characters")):
-            r = self.run_cli("show", word)
-            self.assertEqual(r.status, 64, (word, r))
-            self.assertIn(hint, r.err)
-            self.assertEqual(len(r.err.splitlines()), 1, r.err)
+            for command in (("show",), ("edit", "-m", "x"), ("forget", "--yes")):
+                r = self.run_cli(*command, word)
+                self.assertEqual(r.status, 64, (command, word, r))
+                self.assertIn(hint, r.err)
+                self.assertEqual(len(r.err.splitlines()), 1, r.err)
+        self.assertEqual(self.month_bytes(), before)
         self.assertEqual(self.run_cli("show", "--kind", "moments").status, 0)
         r = self.run_cli("show", "--kind", "momnt")
         self.assertEqual(r.status, 64)
@@ -170,9 +183,15 @@ class Edit(WordsTest):
         self.assertEqual(r.status, 0, r)
         self.assertIn("apologise on Monday", self.run_cli("show", "2026-11-26.reframe").out)
         before = self.month_bytes()
+        # Nothing typed before the editor failed: nothing to keep, and it says so.
         r = self.run_cli("edit", "2026-11-26.checkin", env=self.env(EDITOR="false"))
         self.assertEqual(r.status, 74, r)
-        self.assertIn("rescue", r.err)
+        self.assertIn("nothing was saved, and nothing had been written in it", r.err)
+        self.assertFalse(os.path.exists(os.path.join(self.home, "rescue")))
+        ed = self.editor("text += 'showed_up = 3\\n'\nopen(path, 'w').write(text)\nsys.exit(1)\n")
+        r = self.run_cli("edit", "2026-11-26.checkin", env=self.env(EDITOR=ed))
+        self.assertEqual(r.status, 74, r)
+        self.assertIn("what you wrote is kept in", r.err)
         self.assertEqual(len(os.listdir(os.path.join(self.home, "rescue"))), 1)
         self.assertEqual(self.month_bytes(), before)
 
@@ -184,10 +203,59 @@ class Edit(WordsTest):
         self.assertIn("-m TEXT", r.err)
         self.assertEqual(self.run_cli("edit", "2026-11-26.moment.1", "-m", " ").status, 64)
         self.assertEqual(self.run_cli("edit", "2026-11-26", "-m", "x").status, 64)
+        self.write_month(self.text + "\n" + block("qqqq000001", "qualities", "2026-11-26",
+                                                   "21:00:00", focus="attention"))
+        before = self.month_bytes()
+        r = self.run_cli("edit", "2026-11-26.qualities", "-m", "x")
+        self.assertEqual(r.status, 64, r)
+        self.assertEqual(r.err, "compassion: -m: 2026-11-26.qualities has no text of its own to "
+                                "replace; run compassion edit 2026-11-26.qualities without -m to "
+                                "open it in your editor\n")
         ed = self.editor("text = text.replace('text =', 'colour =')\n")
         r = self.run_cli("edit", "2026-11-26.moment.1", env=self.env(EDITOR=ed))
         self.assertEqual(r.status, 65, r)
         self.assertEqual(self.month_bytes(), before)
+
+    def test_a_value_its_kind_does_not_allow_is_refused_and_kept(self):
+        self.sample()
+        before = self.month_bytes()
+        cases = (("2026-11-26.checkin", "showed_up = 9",
+                  "showed_up = 9: how well you showed up is a number from 1 to 5"),
+                 ("2026-11-26.checkin", 'did = ["cinema"]',
+                  "did: 'cinema' is not one of your show-up items (sleep, exercise, meditation, "
+                  "time outside)"),
+                 ("2026-11-26.reframe", "follow_up = 0000-01-01",
+                  "follow_up = 0000-01-01: a date from 0001-01-01 to 9999-12-31"))
+        for handle, line, says in cases:
+            ed = self.editor(f"text += {line!r} + '\\n'\n")
+            r = self.run_cli("edit", handle, env=self.env(EDITOR=ed))
+            self.assertEqual(r.status, 65, r)
+            self.assertEqual(len(r.err.splitlines()), 1, r.err)
+            self.assertIn(says + "; nothing was saved, and your edit is kept here", r.err)
+            kept = r.err.split(": ")[1].rsplit(":", 2)[0]
+            self.assertTrue(kept.startswith(os.path.join(self.home, "rescue", "edit-")), kept)
+            with open(kept) as f:
+                self.assertIn(line, f.read())
+        self.assertEqual(self.month_bytes(), before)
+        self.assertEqual(len(os.listdir(os.path.join(self.home, "rescue"))), len(cases))
+
+    def test_a_terminal_offers_a_refused_edit_again(self):
+        self.sample()
+        flag = os.path.join(self.user_home, "once")
+        ed = self.editor(f"""\
+            import os, re
+            r = 2 if os.path.exists({flag!r}) else 9
+            open({flag!r}, "w").close()
+            text = re.sub(r"(?m)^showed_up = .*\\n", "", text) + f"showed_up = {{r}}\\n"
+            """)
+        r = self.run_pty("edit", "2026-11-26.checkin", answers=[""],
+                         env=self.env(EDITOR=ed, TERM="xterm"))
+        self.assertEqual(r.status, 0, r)
+        self.assertIn("showed_up = 9: how well you showed up is a number from 1 to 5", r.out)
+        self.assertIn("Open the editor again to change it?", r.out)
+        new = [e for e in self.entries() if e.get("replaces") == "chck000001"]
+        self.assertEqual([e["showed_up"] for e in new], [2])
+        self.assertFalse(os.path.exists(os.path.join(self.home, "rescue")))
 
 
 class Forget(WordsTest):

@@ -83,6 +83,29 @@ TEST_CASE("a handle with an unknown kind suggests the nearest one") {
     CHECK_THROWS_AS(parse_record_word("2026-11-20.moment.x", today), UsageError);
 }
 
+namespace {
+std::string parse_message(const char* text) {
+    try {
+        parse_record_word(text, today);
+    } catch (const UsageError& e) {
+        return e.what();
+    }
+    return "";
+}
+} // namespace
+
+TEST_CASE("a date that is no real day is refused as a date and never read as an id") {
+    CHECK(parse_message("2026-99-01") == "2026-99-01: there is no such date");
+    CHECK(parse_message("2026-02-30") == "2026-02-30: there is no such date");
+    CHECK(parse_message("0000-01-01") == "0000-01-01: there is no such date; years run from 0001");
+    CHECK(parse_message("2026-11-5") == "2026-11-5: write a date as YYYY-MM-DD, like 2026-11-20");
+    CHECK(parse_message("2026-99-01.moment") == "2026-99-01: there is no such date");
+    CHECK(parse_message("2026-1-5.moment.2") ==
+          "2026-1-5: write a date as YYYY-MM-DD, like 2026-11-20");
+    CHECK(parse_record_word("2026-11-05", today).form == RecordWord::Form::day);
+    CHECK(parse_record_word("abc-2026", today).form == RecordWord::Form::id);
+}
+
 TEST_CASE("anything else is an id of at least four characters") {
     auto word = parse_record_word("k3x9", today);
     CHECK(word.form == RecordWord::Form::id);

@@ -263,11 +263,24 @@ TEST_CASE_FIXTURE(Fixture, "an editor that fails keeps the buffer in rescue and 
         kept = read("rescue/" + e.path().filename().string());
     CHECK(kept.find("a walk at lunch") != std::string::npos);
     // Killed by a signal: the same.
-    vars["VISUAL"] = "sh -c 'kill -9 $$'";
+    vars["VISUAL"] = "sh -c 'echo \"I texted a client\" >> \"$0\"; kill -9 $$'";
     Run killed = run({"reflect", "reframe", "--edit"});
     CHECK(killed.status == 74);
     CHECK(killed.err.find("was stopped (signal 9)") != std::string::npos);
     CHECK(killed.err.find("/rescue/reframe-") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture,
+                  "an editor that fails on an untouched buffer keeps nothing and says so") {
+    vars["VISUAL"] = "false";
+    for (int i = 0; i < 2; ++i) {
+        Run r = run({"reflect", "recall", "--edit"});
+        CHECK(r.status == 74);
+        CHECK(r.err == "compassion: the editor 'false' ended with status 1; nothing was saved, and "
+                       "nothing had been written in it\n");
+    }
+    CHECK(strays().empty());
+    CHECK(month().empty());
 }
 
 TEST_CASE_FIXTURE(Fixture, "text on a heading line is kept with its heading") {

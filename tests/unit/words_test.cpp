@@ -89,7 +89,7 @@ TEST_CASE("an edited buffer becomes a record that replaces the old one") {
     RecordCopy old = moment_copy("first words");
     std::string buffer = edit_buffer(old, "2026-11-20.moment");
     CHECK(buffer.find("text = \"first words\"") != std::string::npos);
-    auto fields = fields_from_buffer("text = '''\nbetter\nwords'''\n", old, "buf.toml");
+    auto fields = fields_from_buffer("text = '''\nbetter\nwords'''\n", old, "buf.toml", {});
     REQUIRE(fields.size() == 1);
     CHECK(std::get<std::string>(fields[0].second) == "better\nwords");
     Record r = replacement_record(old, fields, TimePoint{});
@@ -105,19 +105,20 @@ TEST_CASE("a multi-line text opens as a multi-line string and reads back the sam
     RecordCopy old = moment_copy("line one\nline two");
     std::string buffer = edit_buffer(old, "2026-11-20.moment");
     CHECK(buffer.find("'''\nline one\nline two'''") != std::string::npos);
-    auto fields = fields_from_buffer(buffer, old, "buf.toml");
+    auto fields = fields_from_buffer(buffer, old, "buf.toml", {});
     CHECK(fields == editable_fields(old));
 }
 
 TEST_CASE("an edited buffer that cannot be a record is refused with its position") {
     RecordCopy old = moment_copy("first words");
-    CHECK_THROWS_AS(fields_from_buffer("text = ", old, "buf.toml"), DataError);
-    CHECK_THROWS_AS(fields_from_buffer("colour = \"blue\"\n", old, "buf.toml"), DataError);
-    CHECK_THROWS_AS(fields_from_buffer("text = 3\n", old, "buf.toml"), DataError);
-    CHECK_THROWS_AS(fields_from_buffer("text = \"  \"\n", old, "buf.toml"), DataError);
-    CHECK_THROWS_AS(fields_from_buffer("id = \"x\"\ntext = \"a\"\n", old, "buf.toml"), DataError);
+    CHECK_THROWS_AS(fields_from_buffer("text = ", old, "buf.toml", {}), DataError);
+    CHECK_THROWS_AS(fields_from_buffer("colour = \"blue\"\n", old, "buf.toml", {}), DataError);
+    CHECK_THROWS_AS(fields_from_buffer("text = 3\n", old, "buf.toml", {}), DataError);
+    CHECK_THROWS_AS(fields_from_buffer("text = \"  \"\n", old, "buf.toml", {}), DataError);
+    CHECK_THROWS_AS(fields_from_buffer("id = \"x\"\ntext = \"a\"\n", old, "buf.toml", {}),
+                    DataError);
     try {
-        fields_from_buffer("\ncolour = \"blue\"\n", old, "buf.toml");
+        fields_from_buffer("\ncolour = \"blue\"\n", old, "buf.toml", {});
     } catch (const DataError& e) {
         CHECK(e.pos().line == 2);
     }

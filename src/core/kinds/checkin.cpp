@@ -20,9 +20,47 @@ constexpr std::array<FieldInfo, 8> checkin_fields = {{{"did", false},
                                                       {"replaces", false},
                                                       {"mood", false},
                                                       {"activities", true}}};
+
+// A rating from 1 to 5; lists of items, each named on the show-up list
+// (when the context gives one) and answered once.
+std::optional<RuleProblem> checkin_problem(FieldSpan fields, const RuleContext& context) {
+    if (const auto* v = field_of(fields, "showed_up")) {
+        const auto* n = std::get_if<std::int64_t>(v);
+        if (!n || !is_rating(*n))
+            return RuleProblem{"showed_up",
+                               fmt::format("{}: how well you showed up is a number from {} to {}",
+                                           field_assignment("showed_up", *v), lowest_rating,
+                                           highest_rating)};
+    }
+    const std::vector<std::string> known(context.items.begin(), context.items.end());
+    std::vector<std::string> answered; // normalized names
+    for (const char* key : {"did", "not_done", "unsure"}) {
+        const auto* v = field_of(fields, key);
+        if (!v)
+            continue;
+        const auto* names = std::get_if<std::vector<std::string>>(v);
+        if (!names)
+            return RuleProblem{key, fmt::format("{}: a list of show-up items, like [\"sleep\"]",
+                                                field_assignment(key, *v))};
+        for (const auto& name : *names) {
+            if (!known.empty() && !match_name(name, known))
+                return RuleProblem{key,
+                                   fmt::format("{}: '{}' is not one of your show-up items ({})",
+                                               key, name, fmt::join(known, ", "))};
+            std::string norm = normalize_name(name);
+            if (std::find(answered.begin(), answered.end(), norm) != answered.end())
+                return RuleProblem{key, fmt::format("{}: '{}' is answered twice; each item goes "
+                                                    "in one of did, not_done and unsure",
+                                                    key, name)};
+            answered.push_back(std::move(norm));
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-const KindInfo checkin_info{checkin_kind, "check-in", checkin_fields};
+const KindInfo checkin_info{checkin_kind, "check-in", checkin_fields, checkin_problem};
 
 std::optional<Answer> Checkin::answer(std::string_view item) const {
     for (const auto& [name, a] : items)
@@ -66,7 +104,7 @@ std::optional<Checkin> checkin_from(const Entry& entry) {
         c.items.emplace_back(name, Answer::not_done);
     for (const auto& name : entry.list("unsure"))
         c.items.emplace_back(name, Answer::unsure);
-    if (auto n = entry.integer("showed_up"); n && *n >= 1 && *n <= 5)
+    if (auto n = entry.integer("showed_up"); n && is_rating(*n))
         c.showed_up = static_cast<int>(*n);
     c.note = entry.text("note").value_or("");
     c.replaces = entry.text("replaces").value_or("");
@@ -162,7 +200,7 @@ void CheckinTally::add(const Entry& e) {
         });
     }
     c.item_count = static_cast<std::uint32_t>(waiting_items_.size() - c.items_at);
-    if (auto n = e.integer("showed_up"); n && *n >= 1 && *n <= 5)
+    if (auto n = e.integer("showed_up"); n && is_rating(*n))
         c.showed_up = static_cast<int>(*n);
     if (keep_notes_)
         if (auto note = e.text_view("note"))

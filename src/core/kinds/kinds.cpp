@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <fmt/format.h>
 
 namespace compassion {
 
@@ -33,6 +34,40 @@ const KindInfo* find_kind(std::string_view name) {
     auto it =
         std::find_if(kinds.begin(), kinds.end(), [&](const KindInfo& k) { return k.name == name; });
     return it == kinds.end() ? nullptr : &*it;
+}
+
+const FieldValue* field_of(FieldSpan fields, std::string_view key) {
+    for (const auto& [k, v] : fields)
+        if (k == key)
+            return &v;
+    return nullptr;
+}
+
+std::string field_assignment(std::string_view key, const FieldValue& value) {
+    struct Visitor {
+        std::string operator()(bool b) const { return b ? "true" : "false"; }
+        std::string operator()(std::int64_t n) const { return std::to_string(n); }
+        std::string operator()(const std::string& text) const { return toml_string(text); }
+        std::string operator()(Date d) const { return format_date(d); }
+        std::string operator()(const std::vector<std::string>& list) const {
+            std::string out = "[";
+            for (std::size_t i = 0; i < list.size(); ++i)
+                out += (i ? ", " : "") + toml_string(list[i]);
+            return out + "]";
+        }
+    };
+    return fmt::format("{} = {}", key, std::visit(Visitor{}, value));
+}
+
+std::optional<RuleProblem> rule_problem(const KindInfo& kind, FieldSpan fields,
+                                        const RuleContext& context) {
+    // Any TOML 1.0 parser must read every file the tool writes.
+    for (const auto& [key, value] : fields)
+        if (const Date* d = std::get_if<Date>(&value);
+            d && (d->year() < std::chrono::year{1} || d->year() > std::chrono::year{9999}))
+            return RuleProblem{key, field_assignment(key, value) +
+                                        ": a date from 0001-01-01 to 9999-12-31"};
+    return kind.problem ? kind.problem(fields, context) : std::nullopt;
 }
 
 } // namespace compassion

@@ -1,7 +1,11 @@
 #include "core/kinds/practice.hpp"
 
+#include "core/exercises.hpp"
+#include "core/kinds/qualities.hpp"
+
 #include <algorithm>
 #include <array>
+#include <fmt/format.h>
 #include <tuple>
 
 namespace compassion {
@@ -23,9 +27,47 @@ std::size_t practice_rank(const std::string& kind) {
     return static_cast<std::size_t>(it - practice_order.begin());
 }
 
+// One of the three practices, time that is not negative, a quality of the
+// four and one of its exercises.
+std::optional<RuleProblem> practice_problem(FieldSpan fields, const RuleContext&) {
+    if (const auto* v = field_of(fields, "practice")) {
+        const auto* name = std::get_if<std::string>(v);
+        if (!name ||
+            std::find(practice_order.begin(), practice_order.end(), *name) == practice_order.end())
+            return RuleProblem{"practice",
+                               fmt::format("{}: a practice is {}", field_assignment("practice", *v),
+                                           fmt::join(practice_order, ", "))};
+    }
+    if (const auto* v = field_of(fields, "seconds")) {
+        const auto* seconds = std::get_if<std::int64_t>(v);
+        if (!seconds || *seconds < 0)
+            return RuleProblem{"seconds", field_assignment("seconds", *v) +
+                                              ": a number of seconds, 0 or more"};
+    }
+    std::optional<Quality> quality;
+    if (const auto* v = field_of(fields, "quality")) {
+        const auto* key = std::get_if<std::string>(v);
+        if (!key || !(quality = find_quality(*key)))
+            return RuleProblem{"quality",
+                               fmt::format("{}: the quality is one of {}",
+                                           field_assignment("quality", *v), quality_keys_text())};
+    }
+    if (const auto* v = field_of(fields, "exercise")) {
+        const auto* n = std::get_if<std::int64_t>(v);
+        auto count = quality ? static_cast<std::int64_t>(exercises_for(quality->key).size()) : 0;
+        if (!n || *n < 0 || (quality && *n >= count))
+            return RuleProblem{
+                "exercise",
+                quality ? fmt::format("{}: {}'s exercises are numbered 0 to {}",
+                                      field_assignment("exercise", *v), quality->key, count - 1)
+                        : field_assignment("exercise", *v) + ": an exercise's number, 0 or more"};
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-const KindInfo practice_info{practice_kind, "practice session", practice_fields};
+const KindInfo practice_info{practice_kind, "practice session", practice_fields, practice_problem};
 const KindInfo noticed_info{noticed_kind, "what you noticed", noticed_fields};
 
 Record practice_record(const PracticeSession& p, TimePoint now) {

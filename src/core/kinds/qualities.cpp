@@ -13,14 +13,46 @@ constexpr std::array<FieldInfo, 5> qualities_fields = {{{"resilience", false},
                                                         {"focus", false}}};
 
 std::optional<int> rating_field(const Entry& e, std::string_view key) {
-    if (auto n = e.integer(key); n && *n >= 1 && *n <= 5)
+    if (auto n = e.integer(key); n && is_rating(*n))
         return static_cast<int>(*n);
+    return std::nullopt;
+}
+
+// Each quality rated from 1 to 5; the focus one of the four.
+std::optional<RuleProblem> qualities_problem(FieldSpan fields, const RuleContext&) {
+    for (const auto& q : qualities)
+        if (const auto* v = field_of(fields, q.key)) {
+            const auto* n = std::get_if<std::int64_t>(v);
+            if (!n || !is_rating(*n))
+                return RuleProblem{std::string(q.key),
+                                   fmt::format("{}: each quality is rated from {} to {}",
+                                               field_assignment(q.key, *v), lowest_rating,
+                                               highest_rating)};
+        }
+    if (const auto* v = field_of(fields, "focus")) {
+        const auto* focus = std::get_if<std::string>(v);
+        if (!focus || !find_quality(*focus))
+            return RuleProblem{"focus",
+                               fmt::format("{}: the focus is one of {}",
+                                           field_assignment("focus", *v), quality_keys_text())};
+    }
     return std::nullopt;
 }
 
 } // namespace
 
-const KindInfo qualities_info{qualities_kind, "qualities", qualities_fields};
+const KindInfo qualities_info{qualities_kind, "qualities", qualities_fields, qualities_problem};
+
+std::string quality_keys_text() {
+    std::string out;
+    for (std::size_t i = 0; i < qualities.size(); ++i)
+        out += fmt::format("{}{}",
+                           i == 0                      ? ""
+                           : i + 1 == qualities.size() ? " and "
+                                                       : ", ",
+                           qualities[i].key);
+    return out;
+}
 
 Record qualities_record(const QualityRatings& r, TimePoint now) {
     Record record = make_record(std::string(qualities_kind), r.day, now);
@@ -38,7 +70,7 @@ std::optional<QualityRatings> ratings_from(const Entry& entry) {
     r.read_header(entry);
     for (std::size_t i = 0; i < qualities.size(); ++i) {
         auto v = entry.integer(qualities[i].key);
-        if (!v || *v < 1 || *v > 5)
+        if (!v || !is_rating(*v))
             return std::nullopt;
         r.ratings[i] = static_cast<int>(*v);
     }

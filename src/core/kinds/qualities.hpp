@@ -22,6 +22,10 @@ struct QualityRatings : RecordHeader {
 
 Record qualities_record(const QualityRatings& ratings, TimePoint now);
 
+// The four qualities' keys as a person reads them in a message:
+// "resilience, positive_emotion, generosity and attention".
+std::string quality_keys_text();
+
 // A `qualities` entry read back; nothing when a rating is missing or out of range.
 std::optional<QualityRatings> ratings_from(const Entry& entry);
 

@@ -11,9 +11,31 @@ namespace compassion {
 
 namespace {
 constexpr std::array<FieldInfo, 1> showup_fields = {{{"items", false}}};
+
+// The list's own rules, as showup_items checks them when it is set.
+std::optional<RuleProblem> showup_problem(FieldSpan fields, const RuleContext& context) {
+    const auto* v = field_of(fields, "items");
+    if (!v)
+        return std::nullopt;
+    const auto* items = std::get_if<std::vector<std::string>>(v);
+    if (!items)
+        return RuleProblem{"items", field_assignment("items", *v) +
+                                        ": a list of items, like [\"sleep\", \"time outside\"]"};
+    try {
+        // Names are split on commas when a list is set, so none holds one.
+        for (const auto& name : *items)
+            if (name.find(',') != std::string::npos)
+                return RuleProblem{"items", "items: an item name has no commas"};
+        showup_items(*items, context.max_items ? context.max_items : items->size());
+    } catch (const UsageError& e) {
+        return RuleProblem{"items", fmt::format("items: {}", e.what())};
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-const KindInfo showup_info{showup_kind, "show-up list", showup_fields};
+const KindInfo showup_info{showup_kind, "show-up list", showup_fields, showup_problem};
 
 Record showup_record(const std::vector<std::string>& items, Date day, TimePoint now) {
     return make_record(std::string(showup_kind), day, now).set("items", items);
