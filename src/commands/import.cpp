@@ -251,13 +251,15 @@ void add_import_command(CLI::App& app, Session& session) {
     cmd->add_option("--item", f->items,
                     "Count the source's habit or activity SOURCE as the show-up item ITEM "
                     "(repeatable)")
-        ->type_name("SOURCE=ITEM");
+        ->type_name("SOURCE=ITEM")
+        ->allow_extra_args(false); // one value each time: the files may follow
     cmd->add_flag("--only-listed", f->only_listed,
                   "Leave out habits and activities that are not on your show-up list");
     cmd->add_option("--map", f->moods,
                     "Daylio: the mood MOOD is the rating N, 1 to 5 (repeatable; the default "
                     "moods rad, good, meh, bad, awful are 5 to 1)")
-        ->type_name("MOOD=N");
+        ->type_name("MOOD=N")
+        ->allow_extra_args(false);
     add_range_flags(*cmd, f->range, "Only the 7 days ending today (default: everything)");
     cmd->callback([f, &session] { import_command(*f, session); });
 }

@@ -237,7 +237,7 @@ class Import(PortableTest):
         self.assertEqual(note["tags"], ["@work"])
         found = self.ok("export", "--kind", "note").out
         self.assertIn("Charting", found)
-        again = self.ok("import", log, loop, jrnl, "--item", "Meditate=meditation")
+        again = self.ok("import", "--item", "Meditate=meditation", log, loop, jrnl)
         self.assertIn("Imported 0 records", again.out)
 
     def test_a_bad_jsonl_line_is_named_and_nothing_is_written(self):
