@@ -9,6 +9,9 @@
 #include "core/range.hpp"
 #include "store/filesystem.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fmt/format.h>
 #include <map>
 
@@ -50,17 +53,45 @@ ImportOptions options_from(const ImportFlags& f, const Config& cfg) {
     return o;
 }
 
+// Standard input as it is, every byte kept: a zip can end in a line end.
+std::string stdin_bytes() {
+    constexpr std::size_t limit = std::size_t{1} << 30;
+    std::string bytes;
+    char buffer[65536];
+    std::size_t n;
+    errno = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+        bytes.append(buffer, n);
+        if (bytes.size() > limit)
+            throw Error("import -: standard input holds more than 1 GiB; import a file instead",
+                        Exit::data);
+    }
+    if (std::ferror(stdin))
+        throw NoInputError(fmt::format("import -: standard input could not be read ({})",
+                                       std::strerror(errno != 0 ? errno : EIO)));
+    return bytes;
+}
+
+// The files as given, a zip (told by its bytes, whatever its name) standing
+// for the Loop CSV files it holds.
 std::vector<SourceFile> read_sources(Session& s, const std::vector<std::string>& paths) {
     std::vector<SourceFile> files;
     for (const auto& path : paths) {
+        SourceFile file;
         if (path == "-") {
-            files.push_back({"(stdin)", text_argument("-", "import -", std::size_t{1} << 30)});
+            file = {"(stdin)", stdin_bytes()};
+        } else {
+            auto text = read_file(s.fs(), path, nullptr);
+            if (!text)
+                throw NoInputError(path + ": there is no such file");
+            file = {path, std::move(*text)};
+        }
+        if (!is_zip(file.text)) {
+            files.push_back(std::move(file));
             continue;
         }
-        auto text = read_file(s.fs(), path, nullptr);
-        if (!text)
-            throw NoInputError(path + ": there is no such file");
-        files.push_back({path, std::move(*text)});
+        for (auto& inside : loop_zip_files(file))
+            files.push_back(std::move(inside));
     }
     return files;
 }
@@ -81,7 +112,8 @@ std::map<ImportFormat, std::vector<SourceFile>> by_format(std::vector<SourceFile
             throw Error(fmt::format("{}: {}{}", file.path,
                                     sn.what == "not a format import reads"
                                         ? "this is not a format import reads (compassion jsonl, "
-                                          "jrnl JSON, Daylio CSV, harsh, Loop CSV); pass --format "
+                                          "jrnl JSON, Daylio CSV, harsh, Loop's zip or CSV); pass "
+                                          "--format "
                                           "if it is one of them"
                                         : "this looks like " + sn.what,
                                     sn.what == "empty" ? " (nothing to import)" : ""),
@@ -240,7 +272,9 @@ void add_import_command(CLI::App& app, Session& session) {
         "import", "Bring your history in: a compassion export, jrnl, Daylio, harsh or Loop.\n"
                   "Importing the same file again adds nothing; days you already checked in "
                   "are kept as they are.");
-    cmd->add_option("FILE", f->files, "Files to import (- reads standard input)")->required();
+    cmd->add_option("FILE", f->files,
+                    "Files to import (- reads standard input); Loop's export zip as it is")
+        ->required();
     cmd->add_option("--format", f->format,
                     "compassion, jrnl, daylio, harsh or loop (default: told from the file)")
         ->check(CLI::IsMember({"compassion", "jrnl", "daylio", "harsh", "loop"}))

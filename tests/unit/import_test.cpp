@@ -248,7 +248,7 @@ TEST_CASE("each format is told from its first lines and others are named") {
     CHECK(what("{\"id\": \"a\", \"kind\": \"moment\", \"day\": \"2026-01-01\"}\n").format ==
           ImportFormat::compassion);
     Sniff zip = what(std::string("PK\x03\x04rest", 8));
-    CHECK_FALSE(zip.format);
+    CHECK(zip.format == ImportFormat::loop);
     CHECK(zip.what.find("zip") != std::string::npos);
     CHECK(what("Date,Meditate,\n2015-01-25,0.1234,\n").what.find("Scores") != std::string::npos);
     CHECK_FALSE(what("hello world\n").format);
