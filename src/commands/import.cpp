@@ -41,8 +41,19 @@ ImportOptions options_from(const ImportFlags& f, const Config& cfg) {
     ImportOptions o;
     o.items = cfg.items;
     o.only_listed = f.only_listed;
-    for (const auto& pair : f.items)
-        o.rename.push_back(split_pair(pair, "--item"));
+    for (const auto& pair : f.items) {
+        auto [source, item] = split_pair(pair, "--item");
+        if (!match_name(item, cfg.items)) {
+            auto near = closest_name(item, cfg.items);
+            throw UsageError(fmt::format(
+                "--item {}: '{}' is not on your show-up list ({}){}", pair, item,
+                fmt::join(cfg.items, ", "),
+                near ? fmt::format("; did you mean {}={}?", source, *near)
+                     : std::string("; add it with `compassion reflect showup`, or leave --item "
+                                   "out to keep the habit as an extra item")));
+        }
+        o.rename.emplace_back(std::move(source), std::move(item));
+    }
     for (const auto& pair : f.moods) {
         auto [mood, n] = split_pair(pair, "--map");
         auto rating = parse_rating(n);

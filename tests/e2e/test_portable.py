@@ -187,6 +187,19 @@ class Import(PortableTest):
         review = self.ok("review", "--format", "tsv").out
         self.assertIn("2026-11-26", review)
 
+    def test_an_item_that_is_not_on_the_list_is_refused_with_the_closest(self):
+        path = self.write("daylio.csv", DAYLIO)
+        r = self.run_cli("import", path, "--map", "super=5", "--item", "walk outside=time outsid")
+        self.assertEqual(r.status, 64, r)
+        self.assertEqual(r.err.count("\n"), 1, r)
+        self.assertIn("--item walk outside=time outsid: 'time outsid' is not on your show-up list",
+                      r.err)
+        self.assertIn("did you mean walk outside=time outside?", r.err)
+        r = self.run_cli("import", path, "--map", "super=5", "--item", "walk=nonesuch")
+        self.assertEqual(r.status, 64, r)
+        self.assertIn("add it with `compassion reflect showup`", r.err)
+        self.assertEqual(self.journal_files(), {})
+
     def test_a_renamed_mood_without_map_stops_the_import_and_names_the_line(self):
         path = self.write("daylio.csv", DAYLIO)
         r = self.run_cli("import", path)
