@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
     g++ cmake make git pkg-config
-    libcli11-dev libtomlplusplus-dev libfmt-dev doctest-dev
+    libcli11-dev libtomlplusplus-dev libfmt-dev libzip-dev doctest-dev
     python3 mandoc util-linux bash-completion zsh fish dpkg-dev file jq gnuplot-nox clang libclang-rt-14-dev
 )
 missing=()

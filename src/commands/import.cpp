@@ -9,6 +9,9 @@
 #include "core/range.hpp"
 #include "store/filesystem.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fmt/format.h>
 #include <map>
 
@@ -38,8 +41,19 @@ ImportOptions options_from(const ImportFlags& f, const Config& cfg) {
     ImportOptions o;
     o.items = cfg.items;
     o.only_listed = f.only_listed;
-    for (const auto& pair : f.items)
-        o.rename.push_back(split_pair(pair, "--item"));
+    for (const auto& pair : f.items) {
+        auto [source, item] = split_pair(pair, "--item");
+        if (!match_name(item, cfg.items)) {
+            auto near = closest_name(item, cfg.items);
+            throw UsageError(fmt::format(
+                "--item {}: '{}' is not on your show-up list ({}){}", pair, item,
+                fmt::join(cfg.items, ", "),
+                near ? fmt::format("; did you mean {}={}?", source, *near)
+                     : std::string("; add it with `compassion reflect showup`, or leave --item "
+                                   "out to keep the habit as an extra item")));
+        }
+        o.rename.emplace_back(std::move(source), std::move(item));
+    }
     for (const auto& pair : f.moods) {
         auto [mood, n] = split_pair(pair, "--map");
         auto rating = parse_rating(n);
@@ -50,17 +64,45 @@ ImportOptions options_from(const ImportFlags& f, const Config& cfg) {
     return o;
 }
 
+// Standard input as it is, every byte kept: a zip can end in a line end.
+std::string stdin_bytes() {
+    constexpr std::size_t limit = std::size_t{1} << 30;
+    std::string bytes;
+    char buffer[65536];
+    std::size_t n;
+    errno = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+        bytes.append(buffer, n);
+        if (bytes.size() > limit)
+            throw Error("import -: standard input holds more than 1 GiB; import a file instead",
+                        Exit::data);
+    }
+    if (std::ferror(stdin))
+        throw NoInputError(fmt::format("import -: standard input could not be read ({})",
+                                       std::strerror(errno != 0 ? errno : EIO)));
+    return bytes;
+}
+
+// The files as given, a zip (told by its bytes, whatever its name) standing
+// for the Loop CSV files it holds.
 std::vector<SourceFile> read_sources(Session& s, const std::vector<std::string>& paths) {
     std::vector<SourceFile> files;
     for (const auto& path : paths) {
+        SourceFile file;
         if (path == "-") {
-            files.push_back({"(stdin)", text_argument("-", "import -", std::size_t{1} << 30)});
+            file = {"(stdin)", stdin_bytes()};
+        } else {
+            auto text = read_file(s.fs(), path, nullptr);
+            if (!text)
+                throw NoInputError(path + ": there is no such file");
+            file = {path, std::move(*text)};
+        }
+        if (!is_zip(file.text)) {
+            files.push_back(std::move(file));
             continue;
         }
-        auto text = read_file(s.fs(), path, nullptr);
-        if (!text)
-            throw NoInputError(path + ": there is no such file");
-        files.push_back({path, std::move(*text)});
+        for (auto& inside : loop_zip_files(file))
+            files.push_back(std::move(inside));
     }
     return files;
 }
@@ -81,7 +123,8 @@ std::map<ImportFormat, std::vector<SourceFile>> by_format(std::vector<SourceFile
             throw Error(fmt::format("{}: {}{}", file.path,
                                     sn.what == "not a format import reads"
                                         ? "this is not a format import reads (compassion jsonl, "
-                                          "jrnl JSON, Daylio CSV, harsh, Loop CSV); pass --format "
+                                          "jrnl JSON, Daylio CSV, harsh, Loop's zip or CSV); pass "
+                                          "--format "
                                           "if it is one of them"
                                         : "this looks like " + sn.what,
                                     sn.what == "empty" ? " (nothing to import)" : ""),
@@ -240,7 +283,9 @@ void add_import_command(CLI::App& app, Session& session) {
         "import", "Bring your history in: a compassion export, jrnl, Daylio, harsh or Loop.\n"
                   "Importing the same file again adds nothing; days you already checked in "
                   "are kept as they are.");
-    cmd->add_option("FILE", f->files, "Files to import (- reads standard input)")->required();
+    cmd->add_option("FILE", f->files,
+                    "Files to import (- reads standard input); Loop's export zip as it is")
+        ->required();
     cmd->add_option("--format", f->format,
                     "compassion, jrnl, daylio, harsh or loop (default: told from the file)")
         ->check(CLI::IsMember({"compassion", "jrnl", "daylio", "harsh", "loop"}))
@@ -251,13 +296,15 @@ void add_import_command(CLI::App& app, Session& session) {
     cmd->add_option("--item", f->items,
                     "Count the source's habit or activity SOURCE as the show-up item ITEM "
                     "(repeatable)")
-        ->type_name("SOURCE=ITEM");
+        ->type_name("SOURCE=ITEM")
+        ->allow_extra_args(false); // one value each time: the files may follow
     cmd->add_flag("--only-listed", f->only_listed,
                   "Leave out habits and activities that are not on your show-up list");
     cmd->add_option("--map", f->moods,
                     "Daylio: the mood MOOD is the rating N, 1 to 5 (repeatable; the default "
                     "moods rad, good, meh, bad, awful are 5 to 1)")
-        ->type_name("MOOD=N");
+        ->type_name("MOOD=N")
+        ->allow_extra_args(false);
     add_range_flags(*cmd, f->range, "Only the 7 days ending today (default: everything)");
     cmd->callback([f, &session] { import_command(*f, session); });
 }

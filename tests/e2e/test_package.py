@@ -120,6 +120,7 @@ class DebianPackage(unittest.TestCase):
         self.assertEqual(self.field("Package"), "compassion")
         self.assertEqual(self.field("Version"), project_version())
         self.assertIn("libtomlplusplus", self.field("Depends"))  # shared library dependency found
+        self.assertIn("libzip4", self.field("Depends"))  # Loop's export zip is read with libzip
         version = subprocess.run([os.path.join(self.root, "usr/bin/compassion"), "--version"],
                                  capture_output=True, text=True)
         self.assertEqual(version.returncode, 0)

@@ -206,6 +206,19 @@ class Import(PortableTest):
         review = self.ok("review", "--format", "tsv").out
         self.assertIn("2026-11-26", review)
 
+    def test_an_item_that_is_not_on_the_list_is_refused_with_the_closest(self):
+        path = self.write("daylio.csv", DAYLIO)
+        r = self.run_cli("import", path, "--map", "super=5", "--item", "walk outside=time outsid")
+        self.assertEqual(r.status, 64, r)
+        self.assertEqual(r.err.count("\n"), 1, r)
+        self.assertIn("--item walk outside=time outsid: 'time outsid' is not on your show-up list",
+                      r.err)
+        self.assertIn("did you mean walk outside=time outside?", r.err)
+        r = self.run_cli("import", path, "--map", "super=5", "--item", "walk=nonesuch")
+        self.assertEqual(r.status, 64, r)
+        self.assertIn("add it with `compassion reflect showup`", r.err)
+        self.assertEqual(self.journal_files(), {})
+
     def test_a_renamed_mood_without_map_stops_the_import_and_names_the_line(self):
         path = self.write("daylio.csv", DAYLIO)
         r = self.run_cli("import", path)
@@ -256,7 +269,7 @@ class Import(PortableTest):
         self.assertEqual(note["tags"], ["@work"])
         found = self.ok("export", "--kind", "note").out
         self.assertIn("Charting", found)
-        again = self.ok("import", log, loop, jrnl, "--item", "Meditate=meditation")
+        again = self.ok("import", "--item", "Meditate=meditation", log, loop, jrnl)
         self.assertIn("Imported 0 records", again.out)
 
     def test_a_bad_jsonl_line_is_named_and_nothing_is_written(self):
@@ -274,13 +287,13 @@ class Import(PortableTest):
         self.assertIn("Imported 2 records", r.out)
         self.assertIn("1 is outside --from/--to", r.out)
 
-    def test_loops_zip_is_recognised(self):
+    def test_a_zip_that_does_not_read_is_named(self):
         path = os.path.join(self.user_home, "Loop Habits CSV 2026-11-27.zip")
         with open(path, "wb") as f:
             f.write(b"PK\x03\x04" + b"\0" * 40)
         r = self.run_cli("import", path)
         self.assertEqual(r.status, 65)
-        self.assertIn("unzip it and import its Checkmarks.csv", r.err)
+        self.assertIn(f"{path}: this zip archive is damaged or cut short", r.err)
 
 
 if __name__ == "__main__":

@@ -165,6 +165,22 @@ TEST_CASE("harsh lines that do not read are named with their line") {
     CHECK(c.bad[1].line == 2);
 }
 
+TEST_CASE("a date in the right form that the calendar does not have is named as such") {
+    std::string daylio = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+                         "2026-11-31,31 Nov,Monday,21:00,good,,,\n"
+                         "30/11/2026,30 Nov,Monday,21:00,good,,,\n";
+    Converted d = convert(ImportFormat::daylio, {{"d.csv", daylio}}, listed({}));
+    REQUIRE(d.bad.size() == 2);
+    CHECK(d.bad[0].text() == "d.csv:2: full_date 2026-11-31 is not a day on the calendar");
+    CHECK(d.bad[1].text() == "d.csv:3: full_date should be YYYY-MM-DD");
+    Converted l = convert(ImportFormat::loop, {{"C.csv", "Date,Walk,\n2026-02-29,NO,\n"}}, {});
+    REQUIRE(l.bad.size() == 1);
+    CHECK(l.bad[0].text() == "C.csv:2: the Date 2026-02-29 is not a day on the calendar");
+    Converted h = convert(ImportFormat::harsh, {{"log", "2026-11-31 : Gym : y\n"}}, listed({}));
+    REQUIRE(h.bad.size() == 1);
+    CHECK(h.bad[0].text() == "log:1: the date 2026-11-31 is not a day on the calendar");
+}
+
 TEST_CASE("loop counts only YES_MANUAL as done and YES_AUTO as don't remember") {
     std::string checks = "Date,Meditate,Wake up early,Pages,\n"
                          "2015-01-25,UNKNOWN,YES_MANUAL,12000,\n"
@@ -248,7 +264,7 @@ TEST_CASE("each format is told from its first lines and others are named") {
     CHECK(what("{\"id\": \"a\", \"kind\": \"moment\", \"day\": \"2026-01-01\"}\n").format ==
           ImportFormat::compassion);
     Sniff zip = what(std::string("PK\x03\x04rest", 8));
-    CHECK_FALSE(zip.format);
+    CHECK(zip.format == ImportFormat::loop);
     CHECK(zip.what.find("zip") != std::string::npos);
     CHECK(what("Date,Meditate,\n2015-01-25,0.1234,\n").what.find("Scores") != std::string::npos);
     CHECK_FALSE(what("hello world\n").format);

@@ -140,9 +140,10 @@ void read_rows(const SourceFile& file, const ImportOptions& options, std::vector
         Row row;
         row.line = r.line;
         row.order = rows.size();
-        auto day = parse_iso_date(trimmed(field(r, full_date)));
+        std::string date = trimmed(field(r, full_date));
+        auto day = parse_iso_date(date);
         if (!day) {
-            out.bad.push_back({file.path, r.line, "full_date should be YYYY-MM-DD"});
+            out.bad.push_back({file.path, r.line, date_problem("full_date", date)});
             continue;
         }
         row.day = *day;

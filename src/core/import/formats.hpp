@@ -51,4 +51,12 @@ std::vector<std::string_view> text_lines(std::string_view text);
 
 std::string trimmed(std::string_view text);
 
+// Whether `text` has the YYYY-MM-DD form, a real day or not ("2026-11-31").
+bool date_shaped(std::string_view text);
+
+// Why `text` in the column or field `what` is not a day: a date in the
+// YYYY-MM-DD form that the calendar does not have, or not in that form at
+// all. Empty when it is a day.
+std::string date_problem(std::string_view what, std::string_view text);
+
 } // namespace compassion

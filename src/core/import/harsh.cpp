@@ -35,7 +35,7 @@ bool is_log(const SourceFile& file) {
         std::string t = trimmed(line);
         if (t.empty() || t[0] == '#')
             continue;
-        return t.size() > 10 && parse_iso_date(t.substr(0, 10));
+        return t.size() > 10 && date_shaped(t.substr(0, 10)); // 2026-11-31 too: named below
     }
     return false;
 }
@@ -78,7 +78,12 @@ Converted convert_harsh(const std::vector<SourceFile>& files, const ImportOption
             if (t.empty() || t[0] == '#')
                 continue;
             auto parts = split_fields(t);
-            auto day = parse_iso_date(trimmed(parts[0]));
+            std::string date = trimmed(parts[0]);
+            auto day = parse_iso_date(date);
+            if (parts.size() >= 3 && parts.size() <= 5 && !day && date_shaped(date)) {
+                out.bad.push_back({file->path, number, date_problem("the date", date)});
+                continue;
+            }
             if (parts.size() < 3 || parts.size() > 5 || !day) {
                 out.bad.push_back({file->path, number,
                                    "a log line reads `YYYY-MM-DD : habit : y|n|s`, with an "

@@ -62,7 +62,7 @@ Sniff sniff_csv(std::string_view text) {
         return {ImportFormat::loop, "Loop's Habits.csv"};
     if (h.size() == 3 && has("date") && has("value") && has("notes"))
         return {std::nullopt, "one habit's Checkmarks.csv from a Loop export (import the "
-                              "Checkmarks.csv at the top of the export instead)"};
+                              "export zip, or the Checkmarks.csv at its top, instead)"};
     if (h.size() >= 2 && normalize_name(h[0]) == "date") {
         // Loop writes Scores.csv in the same shape: scores are fractions.
         bool scores = rows.size() > 1 && rows[1].fields.size() > 1 &&
@@ -99,9 +99,8 @@ std::optional<ImportFormat> parse_format(std::string_view name) {
 
 Sniff sniff(const SourceFile& file) {
     std::string_view text = without_bom(file.text);
-    if (starts_with(text, "PK\x03\x04"))
-        return {std::nullopt, "a zip archive (Loop exports one: unzip it and import its "
-                              "Checkmarks.csv, with Habits.csv if you like)"};
+    if (is_zip(file.text))
+        return {ImportFormat::loop, "a zip archive, as Loop Habit Tracker exports"};
     std::string_view line = first_line(text, false);
     std::string first = trimmed(line);
     if (first.empty())

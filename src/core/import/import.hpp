@@ -36,6 +36,24 @@ struct Sniff {
 };
 Sniff sniff(const SourceFile& file);
 
+// Whether `bytes` are a zip archive, told from its first bytes (a local file
+// header, or the end record an empty archive starts with), whatever its name.
+bool is_zip(std::string_view bytes);
+
+// Bounds for a zip read in memory: far above what Loop's export holds (3
+// files and 2 per habit, a few KiB each), far below what would hurt.
+inline constexpr std::size_t max_zip_entries = 10000;
+inline constexpr std::uint64_t max_zip_entry_bytes = std::uint64_t{64} << 20;
+
+// Loop Habit Tracker's export zip, read in memory: the Habits.csv (when it is
+// there) and Checkmarks.csv at its top level, named `ZIP/Habits.csv`, for the
+// Loop CSV converter. The per-habit folders and Scores.csv are not read.
+// Throws Error (65, one line naming the zip) for an archive that does not
+// read, has no top-level Checkmarks.csv, holds more than max_zip_entries
+// entries, or whose entry is larger than max_zip_entry_bytes, encrypted, or
+// compressed in a way this build cannot read.
+std::vector<SourceFile> loop_zip_files(const SourceFile& zip);
+
 struct ImportOptions {
     std::vector<std::string> items;                          // the show-up list
     std::vector<std::pair<std::string, std::string>> rename; // --item SOURCE=ITEM

@@ -105,9 +105,10 @@ Converted convert_loop(const std::vector<SourceFile>& files, const ImportOptions
         }
         for (std::size_t k = 1; k < csv.size(); ++k) {
             const CsvRow& row = csv[k];
-            auto day = parse_iso_date(trimmed(row.fields[0]));
+            std::string date = trimmed(row.fields[0]);
+            auto day = parse_iso_date(date);
             if (!day) {
-                out.bad.push_back({file->path, row.line, "the Date should be YYYY-MM-DD"});
+                out.bad.push_back({file->path, row.line, date_problem("the Date", date)});
                 continue;
             }
             std::vector<std::pair<std::string, Answer>> answers;

@@ -101,6 +101,25 @@ std::string trimmed(std::string_view text) {
     return std::string(text);
 }
 
+bool date_shaped(std::string_view text) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        for (std::size_t k = from; k < from + n; ++k)
+            if (text[k] < '0' || text[k] > '9')
+                return false;
+        return true;
+    };
+    return text.size() == 10 && digits(0, 4) && text[4] == '-' && digits(5, 2) && text[7] == '-' &&
+           digits(8, 2);
+}
+
+std::string date_problem(std::string_view what, std::string_view text) {
+    if (parse_iso_date(text))
+        return {};
+    if (date_shaped(text))
+        return fmt::format("{} {} is not a day on the calendar", what, text);
+    return fmt::format("{} should be YYYY-MM-DD", what);
+}
+
 std::optional<std::string> ItemNames::mapped(const std::string& source) const {
     for (const auto& [from, to] : options_.rename)
         if (normalize_name(from) == normalize_name(source)) {
