@@ -1,5 +1,5 @@
 """One journal kept on two machines with git: by hand (a union merge), and
-with `compassion sync` against a bare remote; `compassion doctor`."""
+with `compassion sync` against a bare remote."""
 
 import os
 import shutil
@@ -358,79 +358,6 @@ class Sync(SyncTest):
         while self.remote_commits() == before and time.monotonic() < deadline:
             time.sleep(0.1)
         self.assertGreater(self.remote_commits(), before)
-
-
-class Doctor(HomeTest):
-    def test_a_home_compassion_wrote_is_healthy(self):
-        self.run_cli("log", "-s", "3", "-m", "fine")
-        r = self.run_cli("doctor")
-        self.assertEqual(r.status, 0, r)
-        self.assertIn("All is well", r.out)
-
-    def test_findings_name_their_file_and_fix_mends_what_is_safe(self):
-        self.run_cli("log", "-s", "3", "-m", "kept")
-        self.run_cli("log", "--date", "-1", "-s", "4", "-m", "copied")
-        with open(self.month_path(), "rb") as f:
-            text = f.read()
-        copy = os.path.join(self.journal, "2026-11.sync-conflict-20261127-213000-ABC.toml")
-        with open(copy, "wb") as f:
-            f.write(text)
-        os.chmod(self.month_path(), 0o644)
-        os.unlink(os.path.join(self.journal, ".gitattributes"))
-        open(os.path.join(self.journal, ".2026-11.toml.tmp.1.x"), "w").close()
-        r = self.run_cli("doctor")
-        self.assertEqual(r.status, 1, r)
-        self.assertIn(copy + ": a copy Syncthing left", r.out)
-        self.assertIn("2026-11.toml: others may read it", r.out)
-        self.assertIn(".gitattributes: is missing", r.out)
-        self.assertIn("temporary file", r.out)
-        self.assertNotIn("kept", r.out + r.err)
-        f = self.run_cli("doctor", "--fix")
-        self.assertIn("fixed: " + self.month_path() + ": made private", f.out)
-        self.assertNotIn("kept", f.out + f.err)
-        self.assertEqual(os.stat(self.month_path()).st_mode & 0o777, 0o600)
-        self.assertTrue(os.path.exists(os.path.join(self.journal, ".gitattributes")))
-        self.assertFalse(os.path.exists(os.path.join(self.journal, ".2026-11.toml.tmp.1.x")))
-        self.assertIn("fixed: " + copy + ": its records are in its month now", f.out)
-        self.assertFalse(os.path.exists(copy))
-        self.assertEqual(sorted(e["note"] for e in self.entries()), ["copied", "kept"])
-        self.assertEqual(f.status, 0, f)
-        self.assertEqual(self.run_cli("doctor").status, 0)
-
-    def test_a_copy_with_a_record_the_month_lacks_is_folded_in(self):
-        self.run_cli("log", "-s", "3", "-m", "in both")
-        with open(self.month_path(), "rb") as f:
-            text = f.read()
-        self.run_cli("log", "--date", "-1", "-s", "4", "-m", "only in the month")
-        copy = os.path.join(self.journal, "2026-11 (conflicted copy).toml")
-        with open(copy, "wb") as f:
-            f.write(text + b'\n[[entry]]\nid = "copyonly1"\nkind = "moment"\nday = 2026-11-20\n'
-                    b'at = 2026-11-20T21:00:00+01:00\ntext = "only in the copy"\n')
-        r = self.run_cli("doctor", "--fix")
-        self.assertEqual(r.status, 0, r)
-        self.assertFalse(os.path.exists(copy))
-        ids = [e["id"] for e in self.entries()]
-        self.assertEqual(len(ids), 3)
-        self.assertEqual(len(set(ids)), 3)
-        self.assertIn("copyonly1", ids)
-
-    def test_a_month_that_does_not_parse_is_named_with_its_line(self):
-        os.makedirs(self.journal, mode=0o700)
-        with open(self.month_path(), "w") as f:
-            f.write("[[entry]]\nid = \"a\"\nkind = \n")
-        r = self.run_cli("doctor")
-        self.assertEqual(r.status, 65, r)
-        self.assertIn(self.month_path() + ":3: ", r.out)
-
-    def test_records_of_a_newer_version_are_a_note_not_a_problem(self):
-        self.run_cli("log", "-s", "3")
-        with open(self.month_path(), "a") as f:
-            f.write('\n[[entry]]\nid = "zzz"\nkind = "dream"\nday = 2026-11-27\n'
-                    'at = 2026-11-27T21:00:00+01:00\n')
-        r = self.run_cli("doctor")
-        self.assertEqual(r.status, 0, r)
-        self.assertIn("note: " + self.month_path() + ":", r.out)
-        self.assertIn("'dream'", r.out)
 
 
 if __name__ == "__main__":
