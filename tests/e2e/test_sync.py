@@ -160,6 +160,18 @@ class Sync(SyncTest):
             self.assertIn("\t5\t", today[0] + "\t")
             text = self.on(home, "review")
             self.assertIn("check-ins from two places", text.out)
+            # show lists both, and says so once for the day, gently.
+            for args in (("show",), ("show", "--week"), ("show", "2026-11-27.checkin.1")):
+                shown = self.on(home, *args)
+                self.assertEqual(shown.status, 0, shown)
+                self.assertEqual(shown.out.count(
+                    "2026-11-27 has check-ins from two places (written before they were synced); "
+                    "the later one counts.\n"), 1, shown)
+            both = self.on(home, "show")
+            self.assertIn("laptop evening", both.out)
+            self.assertIn("desktop night", both.out)
+            for args in (("show", "--format", "json"), ("show", "2026-11-26")):
+                self.assertNotIn("two places", self.on(home, *args).out)
 
     def test_a_log_started_during_a_sync_waits_and_lands(self):
         self.join_both()
