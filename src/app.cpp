@@ -1,5 +1,8 @@
 #include "app.hpp"
 
+#include <cerrno>
+#include <sys/stat.h>
+
 #include "commands/commands.hpp"
 #include "core/items.hpp"
 #include "core/locale.hpp"
@@ -50,6 +53,12 @@ void Session::warn(const std::string& message) {
 void Session::prepare() {
     if (prepared_)
         return;
+    struct stat st {};
+    if (only_reading_ && sys_.fs.lstat(home().root.c_str(), &st) != 0 && errno == ENOENT) {
+        no_home_ = true;
+        prepared_ = true;
+        return;
+    }
     for (const auto& notice : prepare_home(sys_.fs, home()))
         warn(notice);
     prepared_ = true;
@@ -58,6 +67,13 @@ void Session::prepare() {
 const Config& Session::config() {
     if (!config_) {
         prepare();
+        struct stat st {};
+        if (no_home_ || (only_reading_ && sys_.fs.lstat(home().config_path().c_str(), &st) != 0 &&
+                         errno == ENOENT)) {
+            // Reading creates nothing: the template's settings, not its file.
+            config_ = parse_config(std::string(config_template()), home().config_path());
+            return *config_;
+        }
         std::string notice;
         config_ = load_config(sys_.fs, sys_.clock, home().config_path(),
                               lock_timeout_from(sys_.env), &notice);

@@ -49,6 +49,16 @@ public:
     const Environment& env() { return sys_.env; }
     bool quiet() const { return globals_.quiet; }
 
+    // For commands that only read (review, log --check, export): nothing is
+    // created. With no home yet the journal reads as empty; with no config.toml
+    // the template's settings are used without writing the file.
+    void only_reading() { only_reading_ = true; }
+    // Whether this reading session found no home at all.
+    bool no_home_yet() {
+        prepare();
+        return no_home_;
+    }
+
     const Home& home();
     const Config& config();
     Journal& journal();
@@ -81,6 +91,8 @@ private:
     void warn(const std::string& message);
 
     bool prepared_ = false;
+    bool only_reading_ = false;
+    bool no_home_ = false;
     System sys_;
     Globals& globals_;
     std::optional<Home> home_;

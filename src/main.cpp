@@ -2,7 +2,6 @@
 #include "store/system.hpp"
 
 #include <cerrno>
-#include <csignal>
 #include <cstdio>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -17,9 +16,9 @@ int main(int argc, char** argv) {
     for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO})
         if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF)
             ::open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
-    // Past a file-size limit, write() should fail with EFBIG (and the entry be
-    // rescued) rather than the process being killed mid-write.
-    std::signal(SIGXFSZ, SIG_IGN);
+    // A closed pipe or a file-size limit makes a write fail (EPIPE, EFBIG),
+    // answered below or by rescuing the entry, rather than killing us mid-write.
+    compassion::ignore_write_signals();
     compassion::ProcessEnvironment env;
     compassion::RealFileSystem fs;
     compassion::ProcessTerminal term;

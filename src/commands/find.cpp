@@ -71,7 +71,11 @@ public:
             std::string out;
             for (const auto& hit : hits_)
                 out += line(handles[hit.record], refs_[hit.record].day, hit.line);
-            s_.term().out(out);
+            // On a terminal the lines wait for the pager; piped, they stream.
+            if (terminal_)
+                shown_ += out;
+            else
+                s_.term().out(out);
             found_ += hits_.size();
         }
         refs_.clear();
@@ -79,6 +83,11 @@ public:
     }
 
     std::size_t found() const { return found_; }
+    // What was kept for a terminal, through the pager when it is long.
+    void show() const {
+        if (!shown_.empty())
+            s_.page(shown_);
+    }
 
 private:
     void search(std::string_view text) {
@@ -120,6 +129,7 @@ private:
     std::vector<RecordRef> refs_;
     std::vector<Hit> hits_;
     std::size_t found_ = 0;
+    std::string shown_;
 };
 
 void find_command(const FindOptions& o, Session& s) {
@@ -143,6 +153,7 @@ void find_command(const FindOptions& o, Session& s) {
     s.journal().read(
         year_month_of(first), year_month_of(last), [&](const Entry& e) { finder.visit(e); },
         problems, [&](YearMonth) { finder.month_done(); });
+    finder.show();
     s.report_problems(problems);
     if (finder.found() == 0 && s.exit == Exit::ok)
         s.exit = Exit::no;

@@ -242,6 +242,8 @@ std::vector<std::string> first_items(Session& s, const Config& cfg) {
 }
 
 void log_command(const LogOptions& o, Session& s) {
+    if (o.check || o.list_items)
+        s.only_reading(); // an empty home stays empty
     std::string note;
     if (o.message)
         note = storable_text(s, text_argument(*o.message, "--message"), "the note");

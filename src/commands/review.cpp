@@ -24,12 +24,19 @@ bool records_before(const Journal& journal, Date from) {
 } // namespace
 
 void review_command(const ReviewOptions& o, Session& s) {
+    s.only_reading(); // an empty home stays empty
     const Config& cfg = s.config();
     // Check every setting and flag before reading the journal.
     auto resourced = static_cast<int>(cfg.integer("review.resourced_at_most", 1, 0, 7));
     SupportSettings support = support_settings(cfg);
     Date today = s.today();
     DayRange range = range_from(o.range, today).value_or(last_days(7, today, "Your week"));
+
+    if (o.format == "text" && s.no_home_yet()) {
+        s.term().out("Nothing is kept here yet. When you are ready, `compassion log` is a gentle "
+                     "place to start.\n");
+        return;
+    }
 
     bool notes_shown = !o.redact && o.format != "text";
     SummaryOptions options{range.from, range.to, today, cfg.items, resourced, notes_shown};

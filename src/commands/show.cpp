@@ -53,7 +53,7 @@ void print(Session& s, const ShowOptions& o, const std::vector<RecordCopy>& reco
     else if (std::string note = two_places_text(two_places); !note.empty())
         s.term().out(records_text(records, handles, s.out_style(), s.today()) + "\n" + note);
     else
-        s.term().out(records_text(records, handles, s.out_style(), s.today()));
+        s.page(records_text(records, handles, s.out_style(), s.today()));
 }
 
 // One record whole, with the records that belong to it (its repair steps,

@@ -2,6 +2,7 @@
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "store/lock.hpp"
+#include "store/system.hpp"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -84,6 +85,8 @@ void tell(Session& s, const SyncReport& r) {
 void sync_command(const SyncOptions& o, Session& s) {
     if (o.init && o.status)
         throw UsageError("sync: --init and --status cannot be used together");
+    if (o.status)
+        s.only_reading(); // asking creates nothing
     const Home& home = s.home();
     RealGit git(home.root);
     auto timeout = lock_timeout_from(s.env());
@@ -131,6 +134,7 @@ void start_background_sync(const Home& home) {
         for (auto& w : words)
             argv.push_back(w.data());
         argv.push_back(nullptr);
+        default_write_signals();
         ::execv("/proc/self/exe", argv.data());
         ::_exit(127);
     }

@@ -31,6 +31,11 @@ day_starts_at = 4
 # NO_COLOR in the environment and --color on the command line win over this.
 color = "auto"
 
+# Someone you could talk to when things are heavy, in your own words. It is
+# shown at the end of a reframe, and in a review after a run of hard days;
+# without it, a supervisor, a therapist or a trusted colleague is suggested.
+# support = "Talk to Sam, my supervisor; she said any time."
+
 [practice]
 # Loving-kindness: how long each phrase stays with you, in seconds, and how
 # long a session lasts when you do not say (--minutes).
@@ -57,6 +62,9 @@ exercise_seconds = 60
 [review]
 # A day counts as under-resourced when no more than this many items were done.
 resourced_at_most = 1
+# The gentle pointer to support appears when this many of the last 7 rated
+# days were rated 2 or lower (1 to 7).
+support_low_days = 5
 )";
 
 std::string key_path_text(std::string_view dotted) {

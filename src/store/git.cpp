@@ -1,6 +1,7 @@
 #include "store/git.hpp"
 
 #include "core/errors.hpp"
+#include "store/system.hpp"
 
 #include <algorithm>
 #include <array>
@@ -73,6 +74,7 @@ struct Pipes {
     ::dup2(p.in[0], 0);
     ::dup2(p.out[1], 1);
     ::dup2(p.err[1], 2);
+    default_write_signals();
     int err = 0;
     if (::chdir(dir.c_str()) != 0)
         err = errno;

@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -10,6 +11,37 @@
 #include <thread>
 
 namespace compassion {
+
+namespace {
+
+constexpr int write_signals[] = {SIGPIPE, SIGXFSZ};
+
+void set_write_signals(void (*handler)(int)) {
+    struct sigaction action {};
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    for (int signal : write_signals)
+        ::sigaction(signal, &action, nullptr);
+}
+
+} // namespace
+
+void ignore_write_signals() {
+    set_write_signals(SIG_IGN);
+}
+
+void default_write_signals() {
+    set_write_signals(SIG_DFL);
+}
+
+void default_write_signals(posix_spawnattr_t& attr) {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int signal : write_signals)
+        sigaddset(&set, signal);
+    ::posix_spawnattr_setsigdefault(&attr, &set);
+    ::posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+}
 
 std::optional<std::string> ProcessEnvironment::get(const std::string& name) const {
     if (const char* v = std::getenv(name.c_str()))

@@ -4,8 +4,20 @@
 #include "core/environment.hpp"
 
 #include <ctime>
+#include <spawn.h>
 
 namespace compassion {
+
+// compassion ignores SIGPIPE, so a reader that stops early (`| head -1`) is
+// a failed write it answers calmly instead of a death by signal, and SIGXFSZ,
+// so a write past a file-size limit fails and the entry is rescued. An
+// ignored signal stays ignored across exec: every program compassion starts
+// (git, the editor, the pager) gets the defaults back first.
+void ignore_write_signals();
+// In a forked child, just before exec (async-signal-safe).
+void default_write_signals();
+// For posix_spawn: `attr` (initialised) gives the child the defaults.
+void default_write_signals(posix_spawnattr_t& attr);
 
 class ProcessEnvironment : public Environment {
 public:

@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/record.hpp"
+#include "store/system.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -37,8 +38,14 @@ int run_editor(const std::string& command, const std::string& path) {
     std::string argv0 = "compassion-editor";
     char* argv[] = {sh.data(),    const_cast<char*>("-c"),         script.data(),
                     argv0.data(), const_cast<char*>(path.c_str()), nullptr};
+    posix_spawnattr_t attr;
+    if (::posix_spawnattr_init(&attr) != 0)
+        return -1;
+    default_write_signals(attr);
     pid_t pid = 0;
-    if (::posix_spawn(&pid, "/bin/sh", nullptr, nullptr, argv, environ) != 0)
+    int spawned = ::posix_spawn(&pid, "/bin/sh", nullptr, &attr, argv, environ);
+    ::posix_spawnattr_destroy(&attr);
+    if (spawned != 0)
         return -1;
     return wait_for(pid);
 }
@@ -60,8 +67,15 @@ int run_program(const std::vector<std::string>& argv, bool quiet) {
         for (int fd = 0; fd <= 2; ++fd)
             ::posix_spawn_file_actions_addopen(&actions, fd, "/dev/null",
                                                fd == 0 ? O_RDONLY : O_WRONLY, 0);
+    posix_spawnattr_t attr;
+    if (::posix_spawnattr_init(&attr) != 0) {
+        ::posix_spawn_file_actions_destroy(&actions);
+        return -1;
+    }
+    default_write_signals(attr);
     pid_t pid = 0;
-    int spawned = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    int spawned = ::posix_spawnp(&pid, args[0], &actions, &attr, args.data(), environ);
+    ::posix_spawnattr_destroy(&attr);
     ::posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0)
         return -1;

@@ -1,5 +1,7 @@
 #include "term/terminal.hpp"
 
+#include "store/system.hpp"
+
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -128,6 +130,7 @@ bool ProcessTerminal::pipe_to(const std::string& command, std::string_view text)
         // As git does: less and lv show colour and leave short text on screen.
         ::setenv("LESS", "FRX", 0);
         ::setenv("LV", "-c", 0);
+        default_write_signals();
         ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
         ::_exit(127);
     }

@@ -121,6 +121,13 @@ class HomeTest(unittest.TestCase):
             proc.stderr.decode("utf-8", "replace"),
         )
 
+    def set_up_home(self, *items):
+        """Sets the home up as a first write would (commands that only look
+        create nothing), with `items` or the template's four."""
+        items = items or ("sleep", "exercise", "meditation", "time outside")
+        r = self.run_cli("reflect", "showup", *items)
+        self.assertEqual(r.status, 0, r)
+
     def month_path(self, ym="2026-11"):
         return os.path.join(self.journal, f"{ym}.toml")
 

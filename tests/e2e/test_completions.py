@@ -21,13 +21,7 @@ class CompletionTest(HomeTest):
         os.makedirs(self.bin)
         os.symlink(BIN, os.path.join(self.bin, "compassion"))
         # A home with the user's own items, one with a space in its name.
-        self.run_cli("log", "--check")
-        config = os.path.join(self.home, "config.toml")
-        with open(config) as f:
-            text = f.read()
-        with open(config, "w") as f:
-            f.write(text.replace('items = ["sleep", "exercise", "meditation", "time outside"]',
-                                 'items = ["sleep", "swimming", "time outside"]'))
+        self.set_up_home("sleep", "swimming", "time outside")
 
     def shell_env(self):
         env = self.env()

@@ -38,7 +38,7 @@ class LogFromFlags(HomeTest):
             self.assertEqual(mode, 0o600, name)
 
     def test_the_config_is_created_from_a_commented_template(self):
-        self.run_cli("log", "--check")
+        self.run_cli("log", "--showed-up", "3")
         with open(os.path.join(self.home, "config.toml"), "rb") as f:
             text = f.read().decode()
         self.assertIn("# The few things it takes", text)
@@ -204,7 +204,7 @@ class NeverLoseAWord(HomeTest):
 
 class InteractiveCheckIn(HomeTest):
     def test_the_questions_come_one_at_a_time_on_a_real_terminal(self):
-        self.run_cli("log", "--list-items")  # not the first run
+        self.set_up_home()  # not the first run
         r = self.run_pty("log", answers=["y", "n", "?", "", "4", "slow evening"])
         self.assertEqual(r.status, 0, r.out)
         self.assertIn("sleep?", r.out)
@@ -216,7 +216,7 @@ class InteractiveCheckIn(HomeTest):
         self.assertEqual(e["note"], "slow evening")
 
     def test_ctrl_d_leaves_without_saving(self):
-        self.run_cli("log", "--list-items")
+        self.set_up_home()
         r = self.run_pty("log", answers=["y", None])
         self.assertEqual(r.status, 0, r.out)
         self.assertIn("Stopped; nothing was saved.", r.out)

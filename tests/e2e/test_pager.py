@@ -35,6 +35,29 @@ class PagerTest(HomeTest):
         self.assertGreater(len(lines), 10)
         self.assertEqual(lines[0], "PAGED|Your month: Thursday 29 October to Friday 27 November")
 
+    def test_show_and_find_page_a_long_read_back_too(self):
+        for n in range(12):
+            r = self.run_cli("reflect", "recall", "-m", f"a calm walk after sleep, {n}")
+            self.assertEqual(r.status, 0, r)
+        for args in (("show", "--month"), ("find", "sleep")):
+            shown = self.run_pty(*args, size=(10, 80),
+                                 env=self.env(TERM="xterm", PAGER=self.pager))
+            self.assertEqual(shown.status, 0, args)
+            self.assertGreater(len(self.paged_lines(shown)), 10, args)
+            # Piped, the same output is never paged.
+            piped = self.run_cli(*args, env=self.env(PAGER=self.pager))
+            self.assertEqual(piped.status, 0, args)
+            self.assertNotIn("PAGED|", piped.out, args)
+
+    def test_the_pager_starts_with_the_usual_signal_defaults(self):
+        with open(self.pager, "w") as f:
+            f.write("#!/bin/sh\nsed -n 's/^SigIgn:[[:space:]]*/PAGED|/p' /proc/$$/status\n"
+                    "cat >/dev/null\n")
+        shown = self.run_pty("review", "--month", size=(10, 80),
+                             env=self.env(TERM="xterm", PAGER=self.pager))
+        ignored = int(self.paged_lines(shown)[0].split("|")[1].strip(), 16)
+        self.assertEqual(ignored & (1 << (13 - 1)), 0)  # SIGPIPE is 13
+
     def test_compassion_pager_wins_over_pager(self):
         shown = self.run_pty("review", "--month", size=(10, 80),
                              env=self.env(TERM="xterm", PAGER="false",

@@ -3,6 +3,7 @@
 import datetime
 import os
 import re
+import signal
 import shlex
 import shutil
 import stat
@@ -245,6 +246,18 @@ class Recall(EditorTest):
         self.assertEqual(self.leftovers(), [])
         self.assertEqual(self.entries()[0]["text"],
                          "stayed with a frightened patient\n\nand was gentle with me after, é 🌱")
+
+    def test_the_editor_starts_with_the_usual_signal_defaults(self):
+        # compassion ignores SIGPIPE for itself; the editor must not inherit
+        # that. (A shell script: Python would ignore SIGPIPE on its own.)
+        script = os.path.join(self.user_home, "editor.sh")
+        with open(script, "w") as f:
+            f.write('#!/bin/sh\nsed -n "s/^SigIgn:[[:space:]]*//p" /proc/$$/status > "$1"\n')
+        os.chmod(script, 0o700)
+        r = self.run_cli("reflect", "recall", "--edit", env=self.env(EDITOR=script))
+        self.assertEqual(r.status, 0, r)
+        ignored = int(self.entries()[0]["text"].strip(), 16)
+        self.assertEqual(ignored & (1 << (signal.SIGPIPE - 1)), 0)
 
     def test_visual_wins_over_editor(self):
         editor = self.editor('text = "from visual"\n')

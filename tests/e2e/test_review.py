@@ -312,6 +312,9 @@ class TextReport(ReviewTest):
             self.assertNotIn(heading, out)
 
     def test_an_empty_home_gets_a_kind_line(self):
+        self.assertIn("Nothing is kept here yet", self.review().out)
+        # A home whose range holds nothing yet.
+        self.run_cli("log", "--showed-up", "3", "--date", "2026-10-01")
         out = self.review().out
         self.assertIn("No check-ins in this range yet", out)
 
@@ -359,6 +362,7 @@ class Robustness(ReviewTest):
         self.assertEqual(self.run_cli("review", "--week", "--all").status, 64)
 
     def test_a_to_past_today_alone_stops_at_today(self):
+        self.run_cli("log", "--showed-up", "3", "--date", "2026-10-01")
         r = self.run_cli("review", "--to", "2026-12-31")
         self.assertEqual(r.status, 0, r.err)
         self.assertEqual(r.err, "")
@@ -414,7 +418,8 @@ class Robustness(ReviewTest):
             proc.stderr.close()
             proc.wait(timeout=30)
             self.assertTrue(first, fmt)
-            self.assertIn(proc.returncode, (0, -signal.SIGPIPE), fmt)
+            # A reader that stops early is not a failure: no signal, exit 0.
+            self.assertEqual(proc.returncode, 0, fmt)
             self.assertEqual(err, b"", fmt)
         # With SIGPIPE ignored (as some shells and services run their jobs),
         # the write fails with EPIPE instead: still quiet, and exit 0.
@@ -430,7 +435,7 @@ class Robustness(ReviewTest):
         self.assertEqual(err, b"")
         shell = subprocess.run(["bash", "-c", f'set -o pipefail; "{BIN}" review --all --format tsv | head -1'],
                                capture_output=True, env=self.env())
-        self.assertIn(shell.returncode, (0, 141))
+        self.assertEqual(shell.returncode, 0)
         self.assertEqual(shell.stderr, b"")
         self.assertEqual(shell.stdout.split(b"\t")[0], b"date")
 

@@ -3,6 +3,8 @@
 #include "app.hpp"
 #include "fakes.hpp"
 #include "helpers.hpp"
+#include "store/config.hpp"
+#include "store/home.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -65,6 +67,13 @@ struct AppFixture {
         Session session(System{fs, clock, term, env}, globals);
         work(session);
         return Run{static_cast<int>(session.exit), term.stdout_text, term.stderr_text};
+    }
+
+    // Sets the home up as the first writing command does: its directories
+    // and config.toml from the template (commands that only read create nothing).
+    void set_up_home() {
+        prepare_home(fs, Home{home});
+        load_config(fs, clock, home + "/config.toml", std::chrono::milliseconds{100});
     }
 
     // A file in the home, "" when it does not exist.

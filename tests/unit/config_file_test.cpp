@@ -78,7 +78,7 @@ TEST_CASE_FIXTURE(testing::AppFixture, "a deeply nested month or config exits 65
 
 TEST_CASE_FIXTURE(testing::AppFixture, "a config others could read is made private with a "
                                        "warning") {
-    REQUIRE(run({"log", "--list-items"}).status == 0);
+    set_up_home();
     ::chmod((tmp.path() + "/config.toml").c_str(), 0666);
     Run r = run({"log", "--list-items"});
     CHECK(r.status == 0);
@@ -119,7 +119,7 @@ TEST_CASE_FIXTURE(testing::AppFixture, "a config that links to a directory or no
 
 TEST_CASE_FIXTURE(testing::AppFixture, "temp files of a crashed config write are removed by any "
                                        "command that loads the config") {
-    REQUIRE(run({"log", "--list-items"}).status == 0);
+    set_up_home();
     write("config.toml.tmp.4242", "items = [");
     write(".config.toml.tmp.4243.0", "items = [");
     REQUIRE(run({"review"}).status == 0);

@@ -15,6 +15,11 @@ TEST_CASE("the template parses to the defaults") {
     // The article's practice: its exact loving-kindness phrases.
     CHECK(c.text_list("practice.phrases", {}, 1, 100) ==
           std::vector<std::string>{"May all beings be happy.", "May all beings find peace."});
+    // Support: the template shows where a sentence of one's own goes, and the
+    // low-days setting at its default (-1: would show a missing key).
+    CHECK(c.integer("review.support_low_days", -1, -1, 7) == 5);
+    CHECK(c.text("support", "none") == "none");
+    CHECK(std::string(config_template()).find("\n# support = \"") != std::string::npos);
 }
 
 TEST_CASE("bad config values name the file, line and column") {

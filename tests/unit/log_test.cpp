@@ -87,7 +87,7 @@ TEST_CASE_FIXTURE(Fixture, "with no terminal a missing rating names the flag to 
 }
 
 TEST_CASE_FIXTURE(Fixture, "the interactive check-in asks one question at a time") {
-    run({"log", "--list-items"}); // not the first run
+    set_up_home(); // not the first run
     Run r = run({"log"}, {"y", "n", "?", "", "4", "a quiet evening"}, true);
     CHECK(r.status == 0);
     CHECK(r.err.find("sleep?") != std::string::npos);
@@ -99,7 +99,7 @@ TEST_CASE_FIXTURE(Fixture, "the interactive check-in asks one question at a time
 }
 
 TEST_CASE_FIXTURE(Fixture, "Ctrl-D in the middle says nothing was saved") {
-    run({"log", "--list-items"});
+    set_up_home();
     Run r = run({"log"}, {"y"}, true);
     CHECK(r.status == 0);
     CHECK(r.err.find("Stopped; nothing was saved.") != std::string::npos);
@@ -108,7 +108,7 @@ TEST_CASE_FIXTURE(Fixture, "Ctrl-D in the middle says nothing was saved") {
 }
 
 TEST_CASE_FIXTURE(Fixture, "no score is read back whatever the answers") {
-    run({"log", "--list-items"});
+    set_up_home();
     for (std::vector<std::string> flags : std::vector<std::vector<std::string>>{
              {"--showed-up", "1"},
              {"--unsure", "sleep,exercise,meditation,time outside", "-s", "3"},

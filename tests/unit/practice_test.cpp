@@ -86,7 +86,7 @@ struct Fixture : testing::AppFixture {
         return run_with(term, c ? *c : clock, fs, std::move(args));
     }
     void append(const std::string& text) {
-        run({"log", "--check"}); // creates the home
+        set_up_home();
         std::ofstream out(tmp.path() + "/journal/2026-11.toml", std::ios::app);
         out << text;
     }
@@ -96,7 +96,7 @@ struct Fixture : testing::AppFixture {
     }
     // Adds `text` at the top of the [practice] section of config.toml.
     void set_config(const std::string& text) {
-        run({"log", "--check"});
+        set_up_home();
         std::string path = tmp.path() + "/config.toml";
         std::stringstream ss;
         ss << std::ifstream(path).rdbuf();

@@ -166,7 +166,7 @@ TEST_CASE_FIXTURE(Fixture, "showup adds the items line above the first table whe
 }
 
 TEST_CASE_FIXTURE(Fixture, "showup with the same list changes nothing") {
-    run({"log", "--check"}); // creates the config from the template
+    set_up_home();
     std::string before = read("config.toml");
     Run r = run({"reflect", "showup", "sleep", "exercise", "meditation", "time outside"});
     CHECK(r.out.find("Your list stays as it is") != std::string::npos);
@@ -175,7 +175,7 @@ TEST_CASE_FIXTURE(Fixture, "showup with the same list changes nothing") {
 }
 
 TEST_CASE_FIXTURE(Fixture, "showup refuses a bad list and keeps the config") {
-    run({"log", "--check"});
+    set_up_home();
     std::string before = read("config.toml");
     CHECK(run({"reflect", "showup", "a", "b", "c", "d", "e", "f", "g", "h"}).status == 64);
     CHECK(run({"reflect", "showup", "sleep", "SLEEP"}).status == 64);
@@ -207,7 +207,7 @@ TEST_CASE_FIXTURE(Fixture, "recall saves a moment from the message") {
 
 TEST_CASE_FIXTURE(Fixture,
                   "recall in the editor uses a private buffer in the home and removes it") {
-    run({"log", "--check"});
+    set_up_home();
     write("editor.sh",
           "#!/bin/sh\n"
           "stat -c '%a %n' \"$1\" > \"$(dirname \"$1\")/seen\"\n"
