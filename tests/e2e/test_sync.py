@@ -217,8 +217,8 @@ class Sync(SyncTest):
     def test_an_unreachable_remote_commits_here_and_sends_next_time(self):
         self.join_both()
         self.on(self.laptop, "reflect", "recall", "-m", "offline words")
-        away = self.remote + ".away"
-        os.rename(self.remote, away)
+        self.plain_git("-C", self.laptop, "remote", "set-url", "origin",
+                       "http://127.0.0.1:9/journal.git")
         before = self.commits(self.laptop)
         r = self.on(self.laptop, "sync")
         self.assertEqual(r.status, 75, r)
@@ -226,7 +226,7 @@ class Sync(SyncTest):
         self.assertIn("next time", r.err)
         self.assertNotIn("offline words", r.out + r.err)
         self.assertEqual(self.commits(self.laptop), before + 1)
-        os.rename(away, self.remote)
+        self.plain_git("-C", self.laptop, "remote", "set-url", "origin", self.remote)
         self.assertEqual(self.on(self.laptop, "sync").status, 0)
         self.assertEqual(self.on(self.desktop, "sync").status, 0)
         self.assertEqual(self.ids(self.laptop), self.ids(self.desktop))
@@ -307,6 +307,34 @@ class Sync(SyncTest):
         self.assertIn("fixed: ", f.out)
         self.assertEqual(self.on(self.laptop, "sync").status, 0)
 
+    def remote_of(self, home):
+        return self.plain_git("-C", home, "remote", "-v").stdout
+
+    def test_a_failed_init_leaves_the_remote_as_it_was(self):
+        self.join_both()
+        before = self.remote_of(self.laptop)
+        for wrong in ("/nonexistent/repo.git", self.user_home):
+            r = self.on(self.laptop, "sync", "--init", wrong)
+            self.assertEqual(r.status, 69, r)
+            self.assertEqual(len(r.err.strip().splitlines()), 1, r)
+            self.assertEqual(self.remote_of(self.laptop), before)
+        self.on(self.laptop, "reflect", "recall", "-m", "after the slip")
+        self.assertEqual(self.on(self.laptop, "sync").status, 0)
+        self.assertEqual(self.on(self.desktop, "sync").status, 0)
+        self.assertEqual(self.ids(self.laptop), self.ids(self.desktop))
+
+    def test_a_remote_path_that_names_nothing_is_a_mistake_on_every_sync(self):
+        self.join_both()
+        away = self.remote + ".away"
+        os.rename(self.remote, away)
+        for _ in range(2):
+            r = self.on(self.laptop, "sync")
+            self.assertEqual(r.status, 69, r)
+            self.assertEqual(len(r.err.strip().splitlines()), 1, r)
+            self.assertIn(self.remote + ": there is no repository there", r.err)
+        os.rename(away, self.remote)
+        self.assertEqual(self.on(self.laptop, "sync").status, 0)
+
     def test_without_git_sync_says_so_in_one_line(self):
         self.on(self.laptop, "log", "-s", "3")
         r = self.on(self.laptop, "sync", "--init", self.remote, PATH=self.user_home)
@@ -320,6 +348,10 @@ class Sync(SyncTest):
             r = self.on(self.laptop, "sync", "--init", remote)
             self.assertEqual(r.status, 69, r)
             self.assertEqual(len(r.err.strip().splitlines()), 1, r)
+            self.assertEqual(self.remote_of(self.laptop), "")  # no remote is set
+            s = self.on(self.laptop, "sync")
+            self.assertEqual(s.status, 69, s)
+            self.assertIn("compassion sync --init REMOTE", s.err)
 
     def test_remotes_that_could_run_a_command_are_refused(self):
         for remote in ("--upload-pack=touch /tmp/x", "ext::sh -c touch% /tmp/x"):
@@ -331,7 +363,7 @@ class Sync(SyncTest):
         self.on(self.laptop, "log", "-s", "3")
         r = self.on(self.laptop, "sync")
         self.assertEqual(r.status, 69, r)
-        self.assertIn("sync --init", r.err)
+        self.assertIn("run `compassion sync --init REMOTE` once", r.err)
 
     def test_status_names_what_is_not_committed_yet(self):
         self.join_both()
