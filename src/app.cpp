@@ -343,7 +343,16 @@ int run(const std::vector<std::string>& args, System system) {
                 if (std::string hint = suggestion_for(all, args); !hint.empty())
                     return fail(hint, Exit::usage);
             }
-            return fail(std::string(e.what()) + " (see compassion --help)", Exit::usage);
+            // `compassion find` without its words: that command's help.
+            std::string where = "compassion", words;
+            for (CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+                sub = sub->get_subcommands().front();
+                where += " " + sub->get_name();
+                words += (words.empty() ? "" : " ") + sub->get_name();
+            }
+            return fail(fmt::format("{}{}{} (see {} --help)", words, words.empty() ? "" : ": ",
+                                    e.what(), where),
+                        Exit::usage);
         } catch (const CLI::ExtrasError& e) {
             // The innermost command typed decides what a stray word could have meant.
             CLI::App* deepest = &app;

@@ -153,7 +153,8 @@ std::optional<int> parse_rating(std::string_view text) {
     return std::nullopt;
 }
 
-void add_range_flags(CLI::App& cmd, RangeFlags& f, std::string_view week_help) {
+void add_range_flags(CLI::App& cmd, RangeFlags& f, std::string_view week_help, bool calendar) {
+    const std::string drawn = calendar ? ", with a calendar" : "";
     cmd.add_flag("--week", f.week, std::string(week_help));
     cmd.add_option_function<std::string>(
            "--month", [&f](const std::string& value) { f.month = value; },
@@ -161,8 +162,8 @@ void add_range_flags(CLI::App& cmd, RangeFlags& f, std::string_view week_help) {
         ->expected(0, 1)
         ->default_str("")
         ->type_name("[=YYYY-MM]");
-    cmd.add_flag("--year", f.year, "The 365 days ending today, with a calendar");
-    cmd.add_flag("--all", f.all, "Everything in the journal, with a calendar");
+    cmd.add_flag("--year", f.year, "The 365 days ending today" + drawn);
+    cmd.add_flag("--all", f.all, "Everything in the journal" + drawn);
     cmd.add_flag("--this-week", f.this_week, "This calendar week, from Monday");
     cmd.add_flag("--last-week", f.last_week, "Last calendar week, Monday to Sunday");
     cmd.add_flag("--this-month", f.this_month, "This calendar month so far");

@@ -63,8 +63,10 @@ SupportSettings support_settings(const Config& config);
 
 // Registers the range flags every reading command shares (--week, --month,
 // --month=YYYY-MM, --year, --all, --this-week, --last-week, --this-month,
-// --last-month, --from, --to) on `cmd`; `week_help` says what --week means there.
-void add_range_flags(CLI::App& cmd, RangeFlags& flags, std::string_view week_help);
+// --last-month, --from, --to) on `cmd`; `week_help` says what --week means there,
+// and `calendar` that --year and --all draw one (review).
+void add_range_flags(CLI::App& cmd, RangeFlags& flags, std::string_view week_help,
+                     bool calendar = false);
 
 // The range of a command whose default is everything (export, import): as
 // range_from(), except that --to alone reaches back to the first record.

@@ -3,6 +3,7 @@
 #include "commands/common.hpp"
 #include "core/kinds/forget.hpp"
 #include "core/record_lines.hpp"
+#include "render/records.hpp"
 
 #include <cerrno>
 #include <fmt/format.h>
@@ -47,10 +48,15 @@ bool exists(Session& s, const std::string& path) {
 } // namespace
 
 std::string describe_plan(Session& s, const FoundRecord& found, const std::vector<Link>& plan) {
+    // Each record the day shows by its handle and the time it was written,
+    // never its words.
     std::map<std::string, std::string> handles;
     auto day_handles_now = handles_of(found.day);
     for (std::size_t i = 0; i < found.day.size(); ++i)
         handles[found.day[i].id()] = day_handles_now[i];
+    std::map<std::string, std::string> written;
+    for (const auto& r : found.day)
+        written[r.id()] = when_written(r);
     std::unordered_set<std::string> replaced;
     for (const auto& link : plan)
         if (!link.replaces.empty())
@@ -61,7 +67,7 @@ std::string describe_plan(Session& s, const FoundRecord& found, const std::vecto
         std::string noun = kind ? std::string(kind->noun) : link.kind;
         auto it = handles.find(link.id);
         if (it != handles.end())
-            out += fmt::format("  {}  {}\n", it->second, noun);
+            out += fmt::format("  {}  {}{}\n", it->second, noun, written[link.id]);
         else
             out += fmt::format("  {}  {} ({}{})\n", format_date(link.day), noun, link.id,
                                replaced.count(link.id) ? ", an earlier version" : "");

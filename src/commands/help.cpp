@@ -41,9 +41,14 @@ void add_help_command(CLI::App& app, Session& session) {
         "help", "The manual page of compassion, or of one command (as `man compassion-COMMAND`).\n"
                 "Without man, or without the page, the command's --help instead.");
     auto command = std::make_shared<std::string>();
+    // Named from the command table, so a new command is listed here at once.
+    std::vector<std::string> names;
+    for (const auto& c : command_table())
+        names.emplace_back(c.name);
+    const std::string last = names.back();
+    names.pop_back();
     cmd->add_option("COMMAND", *command,
-                    "The command to explain: log, reflect, practice, review, sync, "
-                    "doctor or help");
+                    fmt::format("The command to explain: {} or {}", fmt::join(names, ", "), last));
     cmd->callback([&session, command] { show_help(session, *command); });
 }
 

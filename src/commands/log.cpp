@@ -259,8 +259,14 @@ void log_command(const LogOptions& o, Session& s) {
     Date today = s.today();
     std::string typed_day = o.date.value_or("today");
     Date day = parse_day(typed_day, today, "--date");
-    if (day > today)
+    if (day > today) {
+        // At 3 a.m. the clock's day has begun, but the person's has not ended.
+        if (day <= day_of(s.clock().now(), 0))
+            throw UsageError(fmt::format(
+                "--date {}: until {:02}:00 it still counts as {} (day_starts_at in config.toml)",
+                typed_day, cfg.day_starts_at, describe_day(today)));
         throw UsageError(fmt::format("--date {}: that day has not come yet", typed_day));
+    }
     Given g = given_values(o, s, cfg, std::move(note));
 
     // Saving straight from the flags, with nothing to ask: read the last week

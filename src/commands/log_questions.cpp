@@ -82,7 +82,7 @@ std::string ask_note(Session& s) {
 
 // Thanks the person and names what they did, never a score: no count of
 // items, no rating read back.
-void confirm(Session& s, const Checkin& c, bool replaced) {
+void confirm(Session& s, const Checkin& c, bool replaced, bool kept_note) {
     if (s.quiet())
         return;
     std::vector<std::string> done;
@@ -93,7 +93,8 @@ void confirm(Session& s, const Checkin& c, bool replaced) {
     std::string text =
         fmt::format("Saved your check-in for {}. Thank you.\n", describe_day(c.day, today));
     if (replaced)
-        text += "It replaces the one saved earlier; that one stays in your journal.\n";
+        text += kept_note ? "It replaces the one saved earlier, and keeps its note.\n"
+                          : "It replaces the one saved earlier; that one stays in your journal.\n";
     bool all = !c.items.empty() && done.size() == c.items.size();
     if (all)
         text += printable(fmt::format("You made room for {}.\nYou are worth that care, for your "
@@ -109,10 +110,15 @@ void confirm(Session& s, const Checkin& c, bool replaced) {
 }
 
 Checkin store_checkin(Session& s, Checkin c, const Checkin* existing) {
-    if (existing)
+    bool kept_note = false;
+    if (existing) {
         c.replaces = existing->id;
+        std::string note = note_replacing(existing->note, c.note);
+        kept_note = note != c.note;
+        c.note = std::move(note);
+    }
     save_record(s, checkin_record(c, s.clock().now()));
-    confirm(s, c, existing != nullptr);
+    confirm(s, c, existing != nullptr, kept_note);
     return c;
 }
 

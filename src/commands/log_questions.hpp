@@ -25,8 +25,9 @@ std::string ask_note(Session& s);
 // "sleep", "sleep and a walk", "sleep, exercise and a walk".
 std::string spoken_list(const std::vector<std::string>& names);
 
-// Thanks the person and names what they did, never a score.
-void confirm(Session& s, const Checkin& c, bool replaced);
+// Thanks the person and names what they did, never a score; says when the
+// check-in replaced an earlier one, and when it kept that one's note.
+void confirm(Session& s, const Checkin& c, bool replaced, bool kept_note);
 // Saves `c` (replacing `existing`, if any) and thanks the person.
 Checkin store_checkin(Session& s, Checkin c, const Checkin* existing);
 

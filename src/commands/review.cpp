@@ -81,7 +81,7 @@ void add_review_command(CLI::App& app, Session& session) {
     CLI::App* cmd = app.add_subcommand(
         "review", "See what helps: check-ins, which items go with showing up well, qualities, "
                   "practice.\nText for people, or --format tsv|csv|json for pipes.");
-    add_range_flags(*cmd, o->range, "The 7 days ending today (the default)");
+    add_range_flags(*cmd, o->range, "The 7 days ending today (the default)", true);
     cmd->add_option("--format", o->format, "text (the default), tsv, csv or json")
         ->check(CLI::IsMember({"text", "tsv", "csv", "json"}))
         ->type_name("FORMAT");

@@ -26,7 +26,11 @@ void undo_command(const UndoOptions& o, Session& s) {
     if (no_journal_yet(s))
         return nothing_to_undo(s, "Nothing was written here today, so there is nothing to undo.\n");
     auto last = load_last_written(s.fs(), s.home());
-    if (!last || last->written_on != s.today())
+    if (!last) // never written here, or taken back already
+        return nothing_to_undo(s, "There is nothing here to undo: undo takes back only the last "
+                                  "record written here, once. compassion forget takes back any "
+                                  "other.\n");
+    if (last->written_on != s.today())
         return nothing_to_undo(s, "Nothing was written here today, so there is nothing to undo.\n");
     auto day = records_of_days(s, last->day, last->day);
     auto it = std::find_if(day.begin(), day.end(),

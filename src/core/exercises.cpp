@@ -66,7 +66,7 @@ constexpr std::array positive_emotion_pool = {
              "Bring back a moment when you laughed hard or felt completely at ease. Where were "
              "you, and who was there? Stay with the feeling for a few breaths before you go on."},
     Exercise{"Something to look forward to",
-             "Name one thing you are looking forward to, this evening or this week, and picture "
+             "Name one thing you are looking forward to, later on or this week, and picture "
              "it for a moment. Looking forward is a pleasure of its own."},
     Exercise{"Thank your body",
              "Think of one thing your body did for you today: carried you, held a hand, kept "

@@ -1,5 +1,7 @@
 #include "core/items.hpp"
 
+#include "core/utf8.hpp"
+
 #include <algorithm>
 #include <numeric>
 
@@ -48,24 +50,6 @@ char32_t folded(char32_t c) {
         (c >= 0x4C1 && c <= 0x4CE && c % 2 == 1))
         return c + 1;
     return c;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
 }
 
 // The code point starting at `text[i]` and how many bytes it takes; a byte

@@ -22,7 +22,7 @@ constexpr std::array<Prompt, 36> pool = {{
              "or care had given you?"},
     {showup, "What helped you stay steady today, even a little?"},
     {showup, "If a friend did your job on your amount of sleep, what would you wish "
-             "for them tonight?"},
+             "for them now?"},
     // The four qualities of well-being.
     {wellbeing, "Where did your attention go today when nothing asked for it?"},
     {wellbeing, "Name one moment of bounce-back today, however small."},
@@ -42,7 +42,7 @@ constexpr std::array<Prompt, 36> pool = {{
              "yourself the same?"},
     {recall, "When did you last forgive yourself for something small?"},
     // Loving-kindness.
-    {kindness, "Silently wish the next person you see a good day, and notice how it "
+    {kindness, "Silently wish the next person you see well, and notice how it "
                "feels."},
     {kindness, "May you be at ease. Who could you send that wish to, yourself included?"},
     {kindness, "While you wait for something today, try: may I be safe, may I be well."},
@@ -65,13 +65,13 @@ constexpr std::array<Prompt, 36> pool = {{
     {repair, "Which repair from the past have you already made, and what did it teach "
              "you?"},
     // Staying resourced.
-    {resourced, "How full is your tank tonight, and what would top it up a little?"},
+    {resourced, "How full is your tank right now, and what would top it up a little?"},
     {resourced, "What is one thing you could say no to, so you can say yes to rest?"},
     {resourced, "When you are tired, what do you reach for? Does it help?"},
     {resourced, "Who looks after you when you have looked after everyone else?"},
     {resourced, "What early sign tells you that you are running low?"},
-    {resourced, "Which part of your care for others could rest tonight, so it is still "
-                "there tomorrow?"},
+    {resourced, "Which part of your care for others could rest now, so it is still "
+                "there next time?"},
 }};
 
 } // namespace

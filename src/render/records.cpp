@@ -72,12 +72,7 @@ struct TextWriter {
         const KindInfo* kind = find_kind(r.kind());
         std::string title = fmt::format("{}{}  {}", indent, style.bold(handles[i]),
                                         kind ? std::string(kind->noun) : r.kind());
-        if (r.values.at_seconds != 0) {
-            LocalTime t = local_time(time_of(r.values.at_seconds));
-            title += style.dim(fmt::format(", written {:02}:{:02}", t.hour, t.minute));
-            if (t.date != r.day())
-                title += style.dim(" on " + format_date(t.date));
-        }
+        title += style.dim(when_written(r));
         bool edited = false;
         for (const auto& [key, value] : r.values.fields)
             edited = edited || key == "replaces";
@@ -108,6 +103,16 @@ struct TextWriter {
 };
 
 } // namespace
+
+std::string when_written(const RecordCopy& r) {
+    if (r.values.at_seconds == 0)
+        return "";
+    LocalTime t = local_time(time_of(r.values.at_seconds));
+    std::string out = fmt::format(", written {:02}:{:02}", t.hour, t.minute);
+    if (t.date != r.day())
+        out += " on " + format_date(t.date);
+    return out;
+}
 
 bool header_key(std::string_view key) {
     return key == "id" || key == "kind" || key == "day" || key == "at";

@@ -15,6 +15,11 @@ namespace compassion {
 // For people: the records of each day under its date, each with its handle,
 // its kind and when it was written, then its fields. Records that belong to
 // another one listed (a repair step, what was noticed) are shown under it.
+// ", written 21:30" (with " on DAY" when written on another day), or ""
+// for a record without a time: it tells apart records of one kind and day
+// without a word of what they say.
+std::string when_written(const RecordCopy& record);
+
 std::string records_text(const std::vector<RecordCopy>& records,
                          const std::vector<std::string>& handles, const Style& style, Date today);
 

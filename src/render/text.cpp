@@ -124,19 +124,30 @@ std::string what_went_well(const Summary& s) {
 }
 
 // The opening's second sentence: the shape of the range, a hard stretch named
-// as one; nothing when there is nothing to add.
+// as one; nothing when there is nothing to add. A stretch takes a few rated
+// days; one that ended more than a week before the range's end is told in
+// the past, not as how things are now.
 std::string how_it_went(const Summary& s) {
+    constexpr int stretch_days = 3;
     int low = 0, high = 0;
+    std::optional<Date> last_low;
     for (const auto& row : s.days) {
-        low += row.rating >= 1 && row.rating <= 2;
+        if (row.rating >= 1 && row.rating <= 2) {
+            ++low;
+            last_low = row.day;
+        }
         high += row.rating >= 4;
     }
     int rated = s.rating.count;
-    if (rated >= 2 && low * 2 > rated)
-        return "It has been a hard stretch, and checking in through it is care too.";
+    if (rated >= stretch_days && low * 2 > rated) {
+        if (*last_low >= add_days(s.to, -7))
+            return "It has been a hard stretch, and checking in through it is care too.";
+        return "There was a hard stretch in these days, and checking in through it was care "
+               "too.";
+    }
     if (s.longest_gap >= 7)
         return "There were quiet stretches too, and that is fine: you can pick up any day.";
-    if (rated >= 2 && high * 2 > rated)
+    if (rated >= stretch_days && high * 2 > rated)
         return "On most days you showed up the way you wanted to.";
     if (s.gap_days() > 0)
         return "The days in between are just days; the next check-in picks up from here.";

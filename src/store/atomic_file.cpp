@@ -27,18 +27,6 @@ std::optional<FileIdentity> identity_at(FileSystem& fs, const std::string& path)
 
 namespace {
 
-std::string directory_of(const std::string& path) {
-    auto slash = path.find_last_of('/');
-    if (slash == std::string::npos)
-        return ".";
-    return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-std::string base_name(const std::string& path) {
-    auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 // Creates the temp file beside `path`; returns its descriptor and name.
 int create_temp(FileSystem& fs, const std::string& path, mode_t mode, std::string& temp) {
     static std::atomic<unsigned> counter{0};

@@ -16,18 +16,6 @@ namespace compassion {
 
 namespace {
 
-std::string directory_of(const std::string& path) {
-    auto slash = path.find_last_of('/');
-    if (slash == std::string::npos)
-        return ".";
-    return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-std::string base_name(const std::string& path) {
-    auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 std::string lock_path_of(const std::string& path) {
     return directory_of(path) + "/.config.lock";
 }

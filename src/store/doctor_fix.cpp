@@ -144,10 +144,6 @@ bool make_private(FileSystem& fs, const std::string& path) {
     return fs.fchmod(fd, dir ? 0700 : 0600) == 0;
 }
 
-std::string base_name(const std::string& path) {
-    return path.substr(path.find_last_of('/') + 1);
-}
-
 // Adds the records of a sync tool's copy that its month lacks (by id, never a
 // forgotten one) after the month's bytes, through the journal's normal write,
 // then removes the copy: every record it held is in the month. A copy that

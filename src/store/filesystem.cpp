@@ -13,6 +13,18 @@
 
 namespace compassion {
 
+std::string directory_of(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    if (slash == std::string::npos)
+        return ".";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string base_name(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 int RealFileSystem::open(const char* path, int flags, mode_t mode) {
     return ::open(path, flags, mode);
 }

@@ -48,6 +48,11 @@ public:
     int list_dir(const char* path, std::vector<std::string>& names) override;
 };
 
+// The directory part of `path` ("." for a bare name, "/" at the root) and
+// the name after the last slash.
+std::string directory_of(const std::string& path);
+std::string base_name(const std::string& path);
+
 // A file descriptor that closes itself (ignoring errors: use close_checked
 // where a close error matters, i.e. after writing).
 class FileHandle {

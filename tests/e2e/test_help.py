@@ -1,6 +1,7 @@
 """`compassion help`, bare `compassion`, and --help after a word that is no command."""
 
 import os
+import re
 import shutil
 import stat
 
@@ -79,6 +80,17 @@ class Help(HomeTest):
                                 "did you mean 'review'?\n")
         self.assertFalse(os.path.exists(self.calls))
 
+    def test_help_and_its_page_name_every_command(self):
+        top = self.run_cli("--help").out
+        commands = re.findall(r"^  (\w+)\s{2,}", top.split("Subcommands:")[-1], re.M)
+        self.assertIn("import", commands)
+        text = self.run_cli("help", "--help").out
+        with open(os.path.join(MAN, "compassion-help.1")) as f:
+            page = f.read()
+        for name in commands:
+            self.assertIn(name, text, name)
+            self.assertRegex(page, rf"\.R?BR? (\( )?{name}\b", name)
+
     def test_help_never_creates_a_home(self):
         self.run_cli("help", "log", env=self.env(PATH=self.bin))
         self.assertFalse(os.path.exists(self.home))
@@ -97,6 +109,13 @@ class Usage(HomeTest):
         self.assertIn("compassion help COMMAND", r.err)
         # Global options alone are no command either.
         self.assertEqual(self.run_cli("-q").err, r.err)
+
+    def test_a_missing_argument_points_to_its_own_commands_help(self):
+        for args, where in ((("find",), "compassion find"), (("edit",), "compassion edit")):
+            r = self.run_cli(*args)
+            self.assertEqual(r.status, 64, r)
+            self.assertEqual(len(r.err.splitlines()), 1, r.err)
+            self.assertIn(f"(see {where} --help)", r.err)
 
     def test_help_after_an_unknown_command_names_it_and_exits_64(self):
         r = self.run_cli("nosuchcommand", "--help")

@@ -120,6 +120,17 @@ class Export(PortableTest):
         self.assertIn("### Check-in", out)
         self.assertIn("> a slow, kind evening", out)
 
+    def test_markdown_gives_each_day_one_heading_in_order_whenever_written(self):
+        self.fill()
+        # Written last, for days the month already has and one before them.
+        self.ok("log", "--date", "2026-11-19", "--did", "sleep", "--showed-up", "3")
+        self.ok("log", "--date", "2026-11-24", "--did", "sleep", "--showed-up", "3")
+        out = self.ok("export", "--format", "markdown").out
+        headings = [l for l in out.splitlines() if l.startswith("## ")]
+        self.assertEqual(len(headings), len(set(headings)), headings)
+        self.assertLess(out.index("19 November"), out.index("20 November"))
+        self.assertLess(out.index("21 November"), out.index("24 November"))
+
     def test_output_survives_head(self):
         self.fill()
         with subprocess.Popen([BIN, "export"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -59,6 +59,12 @@ class ReadingAnEmptyHome(HomeTest):
         self.assertIn("not kept in git yet", r.out)
         self.assert_nothing_created()
 
+    def test_the_days_prompt_creates_nothing(self):
+        r = self.run_cli("reflect", "prompt")
+        self.assertEqual(r.status, 0, r)
+        self.assertEqual(len(r.out.splitlines()), 1)
+        self.assert_nothing_created()
+
     def test_the_first_write_still_sets_the_home_up(self):
         r = self.run_cli("log", "--showed-up", "3")
         self.assertEqual(r.status, 0, r)

@@ -219,6 +219,9 @@ class Forget(WordsTest):
         r = self.run_pty("forget", "2026-11-26.moment.1", answers=["n"])
         self.assertEqual(r.status, 0, r)
         self.assertIn("2026-11-26.moment.1", r.out)
+        # Told apart by when it was written, never by replaying its words.
+        self.assertRegex(r.out, r"2026-11-26\.moment\.1  [a-z ]+, written \d\d:\d\d")
+        self.assertNotIn("lunch break", r.out)
         self.assertIn("Nothing was forgotten", r.out)
         self.assertEqual(self.month_bytes().decode(), self.text)
         r = self.run_pty("forget", "2026-11-26.moment.1", answers=["y"])
@@ -301,6 +304,9 @@ class Undo(WordsTest):
         self.assertEqual(texts, ["first moment"])
         again = self.run_cli("undo", "--yes")
         self.assertEqual(again.status, 1, again)
+        # Said as it is: undo takes back once; today did have records.
+        self.assertIn("only the last record written here, once", again.err)
+        self.assertNotIn("Nothing was written here today", again.err)
         self.assertEqual([e.get("text") for e in self.entries() if e["kind"] == "moment"],
                          ["first moment"])
 

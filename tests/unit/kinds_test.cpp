@@ -139,3 +139,10 @@ TEST_CASE("the check-in rule and the review tally pick the same check-in for any
         }
     }
 }
+
+TEST_CASE("a check-in without a note that replaces another keeps the earlier note") {
+    CHECK(note_replacing("", "") == "");
+    CHECK(note_replacing("", "mine") == "mine");
+    CHECK(note_replacing("earlier words", "") == "earlier words");
+    CHECK(note_replacing("first", "second") == "second");
+}

@@ -287,3 +287,14 @@ TEST_CASE_FIXTURE(Fixture, "the check-in runs from plain options with no command
     CHECK(call(log_with([](LogOptions& o) { o.check = true; })).status == 0);
     CHECK_THROWS_AS(call(log_with([](LogOptions& o) { o.showed_up = 6; })), UsageError);
 }
+
+TEST_CASE_FIXTURE(Fixture, "a second check-in of the day keeps the first one's note in sight") {
+    REQUIRE(run({"log", "-s", "2", "-m", "a long shift, words for later"}).status == 0);
+    Run again = run({"log", "--did", "sleep", "-s", "3"});
+    CHECK(again.status == 0);
+    CHECK(again.out.find("and keeps its note.") != std::string::npos);
+    Run found = run({"find", "words for later"});
+    CHECK(found.status == 0);
+    CHECK(found.out.find("words for later") != std::string::npos);
+    CHECK(run({"show"}).out.find("a long shift, words for later") != std::string::npos);
+}

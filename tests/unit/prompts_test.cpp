@@ -1,9 +1,12 @@
+#include "core/exercises.hpp"
 #include "core/prompts.hpp"
 #include "helpers.hpp"
 
+#include <cctype>
 #include <doctest/doctest.h>
 #include <set>
 #include <string>
+#include <vector>
 
 using namespace compassion;
 using namespace std::chrono;
@@ -60,4 +63,26 @@ TEST_CASE("the theme of the prompt changes from one day to the next") {
     for (int i = 0; i < 80; ++i)
         CHECK(prompt_for_day(add_days(start, i)).theme !=
               prompt_for_day(add_days(start, i + 1)).theme);
+}
+
+TEST_CASE("no prompt or exercise assumes the day ends in the evening") {
+    // Many who use this work nights: "tonight" at 8 a.m. after a shift jars.
+    const std::vector<std::string> daytime = {"tonight", "this evening", "this morning", "good day",
+                                              "good night"};
+    std::vector<std::string_view> texts;
+    for (const auto& p : prompt_pool())
+        texts.push_back(p.text);
+    for (auto key : {"resilience", "positive_emotion", "generosity", "attention"})
+        for (const auto& e : exercises_for(key))
+            texts.push_back(e.text);
+    CHECK(texts.size() > 40);
+    for (auto text : texts) {
+        std::string lower(text);
+        for (auto& c : lower)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const auto& word : daytime) {
+            CAPTURE(text);
+            CHECK(lower.find(word) == std::string::npos);
+        }
+    }
 }

@@ -135,3 +135,15 @@ TEST_CASE("a system clock past what can be dated is refused with a clear error")
     }
     CHECK_THROWS_AS(check_system_time(-2208988801), Error);
 }
+
+TEST_CASE_FIXTURE(Fixture, "before the rollover hour a date of the new calendar day is explained") {
+    clock = FakeClock(utc(2026y / 11 / 28, 2h + 10min)); // 03:10 in Berlin, Saturday
+    auto r = run({"log", "-s", "3", "--date", "2026-11-28"});
+    CHECK(r.status == 64);
+    CHECK(r.err.find("until 04:00 it still counts as Friday 27 November") != std::string::npos);
+    // A day that has not begun on any clock is simply not here yet.
+    auto later = run({"log", "-s", "3", "--date", "2026-11-29"});
+    CHECK(later.status == 64);
+    CHECK(later.err.find("that day has not come yet") != std::string::npos);
+    CHECK(run({"log", "-s", "3", "--date", "2026-11-27"}).status == 0);
+}

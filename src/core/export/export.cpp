@@ -164,19 +164,35 @@ std::string ExportWriter::record(const Record& r) {
     }
     case ExportFormat::markdown: {
         std::string out;
-        if (first || r.day != last_day_)
-            out =
-                fmt::format("\n## {} {}\n\n", describe_day(r.day), static_cast<int>(r.day.year()));
-        last_day_ = r.day;
-        return out + markdown_record(r);
+        if (!month_.empty() && year_month_of(month_.front().day) != year_month_of(r.day))
+            out = markdown_month();
+        month_.push_back(r);
+        return out;
     }
     }
     return {};
 }
 
-std::string ExportWriter::end() const {
+std::string ExportWriter::markdown_month() {
+    std::stable_sort(month_.begin(), month_.end(),
+                     [](const Record& a, const Record& b) { return a.day < b.day; });
+    std::string out;
+    for (std::size_t i = 0; i < month_.size(); ++i) {
+        const Record& r = month_[i];
+        if (i == 0 || r.day != month_[i - 1].day)
+            out +=
+                fmt::format("\n## {} {}\n\n", describe_day(r.day), static_cast<int>(r.day.year()));
+        out += markdown_record(r);
+    }
+    month_.clear();
+    return out;
+}
+
+std::string ExportWriter::end() {
     if (format_ == ExportFormat::json)
         return count_ ? "\n]}\n" : "]}\n";
+    if (format_ == ExportFormat::markdown)
+        return markdown_month();
     return {};
 }
 

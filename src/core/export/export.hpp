@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace compassion {
 
@@ -28,14 +29,19 @@ class ExportWriter {
 public:
     explicit ExportWriter(ExportFormat format) : format_(format) {}
     // The text that goes before the first record, for each record, and after the last.
+    // Markdown is read by people: each month's records are held back and
+    // given day by day (a record written later for an earlier day joins its
+    // day's heading), so record() may return nothing until the month ends.
     std::string begin() const;
     std::string record(const Record& record);
-    std::string end() const;
+    std::string end();
 
 private:
+    std::string markdown_month();
+
     ExportFormat format_;
     std::size_t count_ = 0;
-    Date last_day_{};
+    std::vector<Record> month_; // markdown: the month being gathered
 };
 
 // One record as a JSON object on one line, the header first.

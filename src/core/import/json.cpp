@@ -1,6 +1,7 @@
 #include "core/import/json.hpp"
 
 #include "core/record.hpp"
+#include "core/utf8.hpp"
 
 #include <charconv>
 
@@ -143,24 +144,6 @@ private:
         return true;
     }
 
-    static void utf8(std::string& out, std::uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
     bool escape(std::string& out) {
         if (i_ >= s_.size())
             return (fail("the text ends inside a string"), false);
@@ -202,7 +185,7 @@ private:
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             return (fail("a lone surrogate in a string"), false);
         }
-        utf8(out, cp);
+        append_utf8(out, cp);
         return true;
     }
 

@@ -51,6 +51,10 @@ Record checkin_record(const Checkin& checkin, TimePoint now) {
     return r;
 }
 
+std::string note_replacing(const std::string& earlier, const std::string& own) {
+    return own.empty() ? earlier : own;
+}
+
 std::optional<Checkin> checkin_from(const Entry& entry) {
     if (entry.kind != checkin_kind)
         return std::nullopt;

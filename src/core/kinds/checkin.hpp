@@ -35,6 +35,12 @@ struct Checkin : RecordHeader {
 };
 
 Record checkin_record(const Checkin& checkin, TimePoint now);
+
+// The note a check-in that replaces `earlier` keeps: its own, or, when it
+// has none, the earlier one's, so a second check-in of the day without words
+// does not put the first one's words out of sight. (Two notes are not joined:
+// each stays in its own record, and a journal holds no words twice.)
+std::string note_replacing(const std::string& earlier, const std::string& own);
 std::optional<Checkin> checkin_from(const Entry& entry);
 
 // Which of one day's `count` check-ins counts for the day: the newest (by
