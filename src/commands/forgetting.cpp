@@ -95,6 +95,23 @@ bool confirmed(Session& s, bool yes, std::string_view command, std::string_view 
     return answer && (*answer == "y" || *answer == "Y" || *answer == "yes" || *answer == "Yes");
 }
 
+namespace {
+
+// Takes the lines of the records `ids` names out of one file of `month`.
+void remove_lines(Session& s, Journal& journal, YearMonth month, const std::string& path,
+                  const std::unordered_set<std::string>& ids) {
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        auto text = read_file(s.fs(), path);
+        if (!text)
+            return;
+        std::string kept = without_records(*text, ids, path);
+        if (kept == *text || journal.rewrite_month(month, path, *text, kept))
+            return;
+    }
+}
+
+} // namespace
+
 void carry_out(Session& s, const std::vector<Link>& plan) {
     Journal& journal = s.journal();
     Journal::Hold hold(journal, lock_timeout_from(s.env()));
@@ -106,17 +123,11 @@ void carry_out(Session& s, const std::vector<Link>& plan) {
         journal.append(forget_record(link.id, link.day, now));
         by_month[year_month_of(link.day)].insert(link.id);
     }
-    for (const auto& [month, ids] : by_month) {
-        const std::string path = journal.month_path(month);
-        for (int attempt = 0; attempt < 5; ++attempt) {
-            auto text = read_file(s.fs(), path);
-            if (!text)
-                break;
-            std::string kept = without_records(*text, ids, path);
-            if (kept == *text || journal.rewrite_month(month, *text, kept))
-                break;
-        }
-    }
+    // The month file, and a sync tool's copy of it: the words leave both.
+    for (const auto& [month, ids] : by_month)
+        for (const auto& files : journal.months(month, month))
+            for (const auto& path : files.paths)
+                remove_lines(s, journal, month, path, ids);
 }
 
 } // namespace compassion

@@ -2,6 +2,7 @@
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
 #include "commands/records.hpp"
+#include "core/kinds/checkin.hpp"
 #include "core/kinds/forget.hpp"
 #include "render/records.hpp"
 
@@ -22,8 +23,24 @@ struct ShowOptions {
 // The first day any journal can hold, for --all.
 const Date first_possible_day = first_day(YearMonth{1, 1});
 
+// One gentle line for each day of `records` that has check-ins from two
+// places (two machines that each checked in before a sync), as review says it.
+std::string two_places_text(const std::vector<RecordCopy>& records) {
+    CheckinBook book;
+    for (const auto& r : records)
+        if (auto checkin = checkin_from(r.entry()))
+            book.add(std::move(*checkin));
+    std::string out;
+    for (Date day : book.days())
+        if (book.from_two_places(day))
+            out += two_places_line({day});
+    return out;
+}
+
+// `two_places`: the records whose days to look at for two_places_text.
 void print(Session& s, const ShowOptions& o, const std::vector<RecordCopy>& records,
-           const std::vector<std::string>& handles, std::string_view nothing) {
+           const std::vector<std::string>& handles, std::string_view nothing,
+           const std::vector<RecordCopy>& two_places) {
     if (o.format == "json")
         s.term().out(records_json(records, handles));
     else if (o.format == "toml")
@@ -33,6 +50,8 @@ void print(Session& s, const ShowOptions& o, const std::vector<RecordCopy>& reco
             s.term().out(h + "\n");
     else if (records.empty())
         s.term().out(std::string(nothing));
+    else if (std::string note = two_places_text(two_places); !note.empty())
+        s.term().out(records_text(records, handles, s.out_style(), s.today()) + "\n" + note);
     else
         s.page(records_text(records, handles, s.out_style(), s.today()));
 }
@@ -53,7 +72,8 @@ void show_one(Session& s, const ShowOptions& o) {
             handles.push_back(day_handles[i]);
         }
     }
-    print(s, o, records, handles, "");
+    const bool checkin = found.record.kind() == checkin_kind;
+    print(s, o, records, handles, "", checkin ? found.day : std::vector<RecordCopy>{});
 }
 
 void show_command(const ShowOptions& o, Session& s) {
@@ -97,7 +117,7 @@ void show_command(const ShowOptions& o, Session& s) {
         : kind ? fmt::format("Nothing of that kind is kept for {}.\n", when)
                : fmt::format("Nothing is kept for {}. A day without words is a day too.\n", when);
     // Numbered within each kind, so leaving other kinds out changes no handle.
-    print(s, o, records, handles_of(records), nothing);
+    print(s, o, records, handles_of(records), nothing, records);
 }
 
 } // namespace

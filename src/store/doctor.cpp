@@ -122,7 +122,7 @@ void check_parsed(const std::string& path, std::string_view text, Checkup& c) {
                                                id)));
 }
 
-void check_month_file(FileSystem& fs, const std::string& path, Checkup& c) {
+void check_month_file(FileSystem& fs, const std::string& path, YearMonth month, Checkup& c) {
     std::optional<std::string> text;
     try {
         text = read_file(fs, path);
@@ -140,15 +140,27 @@ void check_month_file(FileSystem& fs, const std::string& path, Checkup& c) {
     ++c.months;
     if (text->rfind("\xEF\xBB\xBF", 0) == 0)
         c.findings.push_back(found(path, 1,
-                                   "starts with a byte-order mark, which TOML does not need; the "
-                                   "next record written to it drops it"));
+                                   "starts with a byte-order mark, which some TOML readers refuse; "
+                                   "--fix drops it (so does the next record written to it)",
+                                   Remedy::byte_order_mark, false, month));
     if (auto markers = conflict_marker_lines(*text); !markers.empty()) {
-        c.findings.push_back(
-            found(path, markers.front(),
-                  fmt::format("merge-conflict markers ({} line{}), left by a merge without the "
-                              "union driver; delete the marker lines by hand, keeping both "
-                              "sides' [[entry]] blocks",
-                              markers.size(), markers.size() == 1 ? "" : "s")));
+        std::string lines =
+            fmt::format("{} line{}", markers.size(), markers.size() == 1 ? "" : "s");
+        if (without_markers(*text, path))
+            c.findings.push_back(found(path, markers.front(),
+                                       fmt::format("merge-conflict markers ({}), left by a merge "
+                                                   "without the union driver; --fix takes them "
+                                                   "out and keeps both sides' records",
+                                                   lines),
+                                       Remedy::conflict_markers, false, month));
+        else
+            c.findings.push_back(found(
+                path, markers.front(),
+                fmt::format("merge-conflict markers ({}) that cut through a record, so --fix "
+                            "cannot tell which lines belong together and leaves the file as it "
+                            "is; take the marker lines out by hand, keeping both sides' lines "
+                            "(until then readers skip this file, and nothing is lost)",
+                            lines)));
         return;
     }
     try {
@@ -182,7 +194,7 @@ void check_journal(FileSystem& fs, const Home& home, Checkup& c) {
                                                    "--fix folds its records into the month",
                                                    tool, format_year_month(*month)),
                                        Remedy::fold_copy, false, month));
-        check_month_file(fs, path, c);
+        check_month_file(fs, path, *month, c);
     }
     const std::string attr_path = dir + "/.gitattributes";
     auto text = attributes ? read_file(fs, attr_path) : std::nullopt;

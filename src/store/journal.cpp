@@ -52,6 +52,14 @@ bool is_month_name(std::string_view name, YearMonth first, YearMonth last) {
 
 } // namespace
 
+bool Journal::is_file_of(YearMonth month, const std::string& path) const {
+    const std::string dir = home_.journal_dir() + "/";
+    if (path.rfind(dir, 0) != 0)
+        return false;
+    std::string_view name = std::string_view(path).substr(dir.size());
+    return name.find('/') == std::string_view::npos && is_month_name(name, month, month);
+}
+
 std::vector<std::string> Journal::journal_names() const {
     return names_in(fs_, home_.journal_dir(), [](std::string_view name) {
         return is_journal_temp_name(name) || is_month_name(name, earliest_month, latest_month);

@@ -60,6 +60,11 @@ public:
     // (else IoError, nothing written). Throws as append() does;
     // UnconfirmedError means the new text is in place.
     bool rewrite_month(YearMonth month, std::string_view expected, const std::string& text);
+    // The same for one file of `month` as months() names it: the month file
+    // or a sync tool's copy of it, whose words a forget must reach too (and
+    // that `doctor --fix` mends). Any other path: IoError, nothing written.
+    bool rewrite_month(YearMonth month, const std::string& path, std::string_view expected,
+                       const std::string& text);
     // Adds many records with one locked, durable write per month touched (as
     // append() does for one), the months oldest first, each month's records
     // in the order given. `written` is told after each month is on disk, so a
@@ -152,9 +157,11 @@ private:
     struct Current {
         std::optional<std::string> text;      // nothing: there is no file yet
         std::optional<FileIdentity> identity; // what the durable write expects
-        std::size_t entries = 0;
+        std::size_t entries = 0;              // only when counted
     };
-    Current current(const std::string& path);
+    // Without `count`, the tables are not counted (rewrite_month replaces a
+    // text that need not parse, such as one with conflict markers).
+    Current current(const std::string& path, bool count = true);
     // The durable write of a whole month under the lock; `expect`: the
     // identity the month must still have. Throws UnconfirmedError with
     // `advice` when the directory could not be flushed.
@@ -163,6 +170,8 @@ private:
     // Drops a leading byte-order mark from `month` (saying so once); false
     // when the file changed under us.
     bool drop_bom(const std::string& path, Current& month);
+    // Whether `path` is the month file of `month` or a copy of it in the journal.
+    bool is_file_of(YearMonth month, const std::string& path) const;
     // `days`: only the entries of these days (nullptr: all).
     void read_month(const MonthFiles& month, const Visitor& visit, std::vector<DataError>& problems,
                     std::size_t& order, const DaySpan* days) const;

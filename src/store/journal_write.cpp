@@ -94,7 +94,7 @@ void Journal::repair_attributes() const {
     }
 }
 
-Journal::Current Journal::current(const std::string& path) {
+Journal::Current Journal::current(const std::string& path, bool count) {
     Current month;
     if (held_ && last_read_.text && last_read_.path == path && last_read_.identity) {
         // Read and parsed under this same lock a moment ago.
@@ -113,8 +113,9 @@ Journal::Current Journal::current(const std::string& path) {
         warn_(notice);
     if (month.text) {
         month.identity = identity_of(seen);
-        month.entries = last_read_.matches(path, *month.text) ? last_read_.entries
-                                                              : count_month(*month.text, path);
+        if (count)
+            month.entries = last_read_.matches(path, *month.text) ? last_read_.entries
+                                                                  : count_month(*month.text, path);
     }
     last_read_ = LastRead{};
     return month;
@@ -249,14 +250,21 @@ void Journal::write_month(YearMonth month, std::span<const std::string> blocks) 
 }
 
 bool Journal::rewrite_month(YearMonth month, std::string_view expected, const std::string& text) {
+    return rewrite_month(month, month_path(month), expected, text);
+}
+
+bool Journal::rewrite_month(YearMonth month, const std::string& path, std::string_view expected,
+                            const std::string& text) {
+    if (!is_file_of(month, path))
+        throw IoError(fmt::format("{}: not a file of the month {}; nothing was written", path,
+                                  format_year_month(month)));
     std::optional<FileLock> lock;
     if (!held_) {
         prepare_home(fs_, home_);
         lock.emplace(fs_, home_.lock_path(), clock_, lock_timeout_);
         tidy_under_lock(journal_names());
     }
-    const std::string path = month_path(month);
-    Current now = current(path);
+    Current now = current(path, false);
     if (!now.text || *now.text != expected)
         return false;
     count_to_write(text, path);

@@ -52,6 +52,15 @@ bool exists(FileSystem& fs, const std::string& path) {
     return fs.lstat(path.c_str(), &st) == 0;
 }
 
+// Where removable disks are mounted: a remote there that is missing is a
+// stick not plugged in (try again later); anywhere else, a wrong path.
+bool on_removable_disk(std::string_view dir) {
+    for (std::string_view root : {"/media/", "/run/media/", "/mnt/"})
+        if (dir.rfind(root, 0) == 0)
+            return true;
+    return false;
+}
+
 } // namespace
 
 std::string_view sync_gitignore() {
@@ -199,14 +208,14 @@ std::string Sync::remote_url() {
     return r.ok() ? first_line(r.out) : std::string{};
 }
 
-void Sync::remote_failed(const GitResult& r, bool joining) {
+void Sync::remote_failed(const GitResult& r) {
     std::string url = remote_url();
     if (url.empty())
         throw UnavailableError(fmt::format("{}: no remote is set; run `compassion sync --init "
                                            "REMOTE` once",
                                            home_.root));
-    throw UnavailableError(fmt::format("{}: {}{}", printable_remote(url), r.reason(),
-                                       joining ? "" : " (see `compassion sync --status`)"));
+    throw UnavailableError(
+        fmt::format("{}: {} (see `compassion sync --status`)", printable_remote(url), r.reason()));
 }
 
 std::optional<std::string> Sync::fetch() {
@@ -215,13 +224,20 @@ std::optional<std::string> Sync::fetch() {
         return std::nullopt;
     std::string url = remote_url();
     if (!url.empty()) {
-        // A USB stick that is not plugged in is "not now", not "wrong".
-        if (auto dir = local_remote_path(url); dir && !exists(fs_, *dir))
-            return fmt::format("{} is not there right now", *dir);
+        // A USB stick that is not plugged in is "not now"; a path that names
+        // nothing anywhere else is wrong, on every sync until it is set right.
+        if (auto dir = local_remote_path(url); dir && !exists(fs_, *dir)) {
+            if (on_removable_disk(*dir))
+                return fmt::format("{} is not there right now", *dir);
+            throw UnavailableError(fmt::format("{}: there is no repository there; check the "
+                                               "path, or set the right one with `compassion "
+                                               "sync --init REMOTE`",
+                                               *dir));
+        }
         if (remote_trouble(r) == RemoteTrouble::unreachable)
             return r.reason();
     }
-    remote_failed(r, false);
+    remote_failed(r);
 }
 
 bool Sync::push(const std::string& branch, SyncReport& report) {
@@ -241,7 +257,7 @@ bool Sync::push(const std::string& branch, SyncReport& report) {
         report.offline = r.reason();
         return true;
     }
-    remote_failed(r, false);
+    remote_failed(r);
 }
 
 void Sync::note_synced() {
@@ -326,18 +342,21 @@ SyncReport Sync::init(const std::string& remote, const std::string& cwd) {
     const std::string ignore = home_.root + "/.gitignore";
     if (auto text = read_file(fs_, ignore); !text || *text != sync_gitignore())
         write_config(fs_, ignore, std::string(sync_gitignore()));
+    // Joining, a remote that is not there is a mistake, not "not now"; it
+    // is looked at before it is set, so a wrong one leaves the home's remote
+    // as it was (or none).
+    GitResult probe = git_.run({"ls-remote", "-q", "--symref", "--", url});
+    const bool offline = !probe.ok() && remote_trouble(probe) == RemoteTrouble::unreachable &&
+                         !local_remote_path(url);
+    if (!probe.ok() && !offline)
+        throw UnavailableError(fmt::format("{}: {}", printable_remote(url), probe.reason()));
     if (remote_url().empty())
         must({"remote", "add", "--", std::string(remote_name), url});
     else
         must({"remote", "set-url", "--", std::string(remote_name), url});
-    // Joining, a remote that is not there is a mistake, not "not now".
-    GitResult probe = git_.run({"ls-remote", "-q", "--symref", "--", std::string(remote_name)});
-    if (!probe.ok()) {
-        // Offline now: the home is set up; this commits here and says so.
-        if (remote_trouble(probe) == RemoteTrouble::unreachable && !local_remote_path(url))
-            return run();
-        remote_failed(probe, true);
-    }
+    // Offline now: the home is set up; this commits here and says so.
+    if (offline)
+        return run();
     // Join the remote's branch when it has one and this home has no history.
     std::string head_ref = first_line(probe.out);
     if (head_ref.rfind("ref: refs/heads/", 0) == 0 && !rev("HEAD")) {

@@ -82,7 +82,7 @@ private:
     std::optional<std::string> fetch(); // nothing, or why the remote cannot be reached
     bool push(const std::string& branch, SyncReport& report); // false: rejected, try again
     std::string remote_url();
-    [[noreturn]] void remote_failed(const GitResult& r, bool joining);
+    [[noreturn]] void remote_failed(const GitResult& r);
     void note_synced();
 
     Git& git_;

@@ -1,5 +1,5 @@
 """One journal kept on two machines with git: by hand (a union merge), and
-with `compassion sync` against a bare remote; `compassion doctor`."""
+with `compassion sync` against a bare remote."""
 
 import os
 import shutil
@@ -160,6 +160,18 @@ class Sync(SyncTest):
             self.assertIn("\t5\t", today[0] + "\t")
             text = self.on(home, "review")
             self.assertIn("check-ins from two places", text.out)
+            # show lists both, and says so once for the day, gently.
+            for args in (("show",), ("show", "--week"), ("show", "2026-11-27.checkin.1")):
+                shown = self.on(home, *args)
+                self.assertEqual(shown.status, 0, shown)
+                self.assertEqual(shown.out.count(
+                    "2026-11-27 has check-ins from two places (written before they were synced); "
+                    "the later one counts.\n"), 1, shown)
+            both = self.on(home, "show")
+            self.assertIn("laptop evening", both.out)
+            self.assertIn("desktop night", both.out)
+            for args in (("show", "--format", "json"), ("show", "2026-11-26")):
+                self.assertNotIn("two places", self.on(home, *args).out)
 
     def test_a_log_started_during_a_sync_waits_and_lands(self):
         self.join_both()
@@ -205,8 +217,8 @@ class Sync(SyncTest):
     def test_an_unreachable_remote_commits_here_and_sends_next_time(self):
         self.join_both()
         self.on(self.laptop, "reflect", "recall", "-m", "offline words")
-        away = self.remote + ".away"
-        os.rename(self.remote, away)
+        self.plain_git("-C", self.laptop, "remote", "set-url", "origin",
+                       "http://127.0.0.1:9/journal.git")
         before = self.commits(self.laptop)
         r = self.on(self.laptop, "sync")
         self.assertEqual(r.status, 75, r)
@@ -214,7 +226,7 @@ class Sync(SyncTest):
         self.assertIn("next time", r.err)
         self.assertNotIn("offline words", r.out + r.err)
         self.assertEqual(self.commits(self.laptop), before + 1)
-        os.rename(away, self.remote)
+        self.plain_git("-C", self.laptop, "remote", "set-url", "origin", self.remote)
         self.assertEqual(self.on(self.laptop, "sync").status, 0)
         self.assertEqual(self.on(self.desktop, "sync").status, 0)
         self.assertEqual(self.ids(self.laptop), self.ids(self.desktop))
@@ -295,6 +307,34 @@ class Sync(SyncTest):
         self.assertIn("fixed: ", f.out)
         self.assertEqual(self.on(self.laptop, "sync").status, 0)
 
+    def remote_of(self, home):
+        return self.plain_git("-C", home, "remote", "-v").stdout
+
+    def test_a_failed_init_leaves_the_remote_as_it_was(self):
+        self.join_both()
+        before = self.remote_of(self.laptop)
+        for wrong in ("/nonexistent/repo.git", self.user_home):
+            r = self.on(self.laptop, "sync", "--init", wrong)
+            self.assertEqual(r.status, 69, r)
+            self.assertEqual(len(r.err.strip().splitlines()), 1, r)
+            self.assertEqual(self.remote_of(self.laptop), before)
+        self.on(self.laptop, "reflect", "recall", "-m", "after the slip")
+        self.assertEqual(self.on(self.laptop, "sync").status, 0)
+        self.assertEqual(self.on(self.desktop, "sync").status, 0)
+        self.assertEqual(self.ids(self.laptop), self.ids(self.desktop))
+
+    def test_a_remote_path_that_names_nothing_is_a_mistake_on_every_sync(self):
+        self.join_both()
+        away = self.remote + ".away"
+        os.rename(self.remote, away)
+        for _ in range(2):
+            r = self.on(self.laptop, "sync")
+            self.assertEqual(r.status, 69, r)
+            self.assertEqual(len(r.err.strip().splitlines()), 1, r)
+            self.assertIn(self.remote + ": there is no repository there", r.err)
+        os.rename(away, self.remote)
+        self.assertEqual(self.on(self.laptop, "sync").status, 0)
+
     def test_without_git_sync_says_so_in_one_line(self):
         self.on(self.laptop, "log", "-s", "3")
         r = self.on(self.laptop, "sync", "--init", self.remote, PATH=self.user_home)
@@ -308,6 +348,10 @@ class Sync(SyncTest):
             r = self.on(self.laptop, "sync", "--init", remote)
             self.assertEqual(r.status, 69, r)
             self.assertEqual(len(r.err.strip().splitlines()), 1, r)
+            self.assertEqual(self.remote_of(self.laptop), "")  # no remote is set
+            s = self.on(self.laptop, "sync")
+            self.assertEqual(s.status, 69, s)
+            self.assertIn("compassion sync --init REMOTE", s.err)
 
     def test_remotes_that_could_run_a_command_are_refused(self):
         for remote in ("--upload-pack=touch /tmp/x", "ext::sh -c touch% /tmp/x"):
@@ -319,7 +363,7 @@ class Sync(SyncTest):
         self.on(self.laptop, "log", "-s", "3")
         r = self.on(self.laptop, "sync")
         self.assertEqual(r.status, 69, r)
-        self.assertIn("sync --init", r.err)
+        self.assertIn("run `compassion sync --init REMOTE` once", r.err)
 
     def test_status_names_what_is_not_committed_yet(self):
         self.join_both()
@@ -358,79 +402,6 @@ class Sync(SyncTest):
         while self.remote_commits() == before and time.monotonic() < deadline:
             time.sleep(0.1)
         self.assertGreater(self.remote_commits(), before)
-
-
-class Doctor(HomeTest):
-    def test_a_home_compassion_wrote_is_healthy(self):
-        self.run_cli("log", "-s", "3", "-m", "fine")
-        r = self.run_cli("doctor")
-        self.assertEqual(r.status, 0, r)
-        self.assertIn("All is well", r.out)
-
-    def test_findings_name_their_file_and_fix_mends_what_is_safe(self):
-        self.run_cli("log", "-s", "3", "-m", "kept")
-        self.run_cli("log", "--date", "-1", "-s", "4", "-m", "copied")
-        with open(self.month_path(), "rb") as f:
-            text = f.read()
-        copy = os.path.join(self.journal, "2026-11.sync-conflict-20261127-213000-ABC.toml")
-        with open(copy, "wb") as f:
-            f.write(text)
-        os.chmod(self.month_path(), 0o644)
-        os.unlink(os.path.join(self.journal, ".gitattributes"))
-        open(os.path.join(self.journal, ".2026-11.toml.tmp.1.x"), "w").close()
-        r = self.run_cli("doctor")
-        self.assertEqual(r.status, 1, r)
-        self.assertIn(copy + ": a copy Syncthing left", r.out)
-        self.assertIn("2026-11.toml: others may read it", r.out)
-        self.assertIn(".gitattributes: is missing", r.out)
-        self.assertIn("temporary file", r.out)
-        self.assertNotIn("kept", r.out + r.err)
-        f = self.run_cli("doctor", "--fix")
-        self.assertIn("fixed: " + self.month_path() + ": made private", f.out)
-        self.assertNotIn("kept", f.out + f.err)
-        self.assertEqual(os.stat(self.month_path()).st_mode & 0o777, 0o600)
-        self.assertTrue(os.path.exists(os.path.join(self.journal, ".gitattributes")))
-        self.assertFalse(os.path.exists(os.path.join(self.journal, ".2026-11.toml.tmp.1.x")))
-        self.assertIn("fixed: " + copy + ": its records are in its month now", f.out)
-        self.assertFalse(os.path.exists(copy))
-        self.assertEqual(sorted(e["note"] for e in self.entries()), ["copied", "kept"])
-        self.assertEqual(f.status, 0, f)
-        self.assertEqual(self.run_cli("doctor").status, 0)
-
-    def test_a_copy_with_a_record_the_month_lacks_is_folded_in(self):
-        self.run_cli("log", "-s", "3", "-m", "in both")
-        with open(self.month_path(), "rb") as f:
-            text = f.read()
-        self.run_cli("log", "--date", "-1", "-s", "4", "-m", "only in the month")
-        copy = os.path.join(self.journal, "2026-11 (conflicted copy).toml")
-        with open(copy, "wb") as f:
-            f.write(text + b'\n[[entry]]\nid = "copyonly1"\nkind = "moment"\nday = 2026-11-20\n'
-                    b'at = 2026-11-20T21:00:00+01:00\ntext = "only in the copy"\n')
-        r = self.run_cli("doctor", "--fix")
-        self.assertEqual(r.status, 0, r)
-        self.assertFalse(os.path.exists(copy))
-        ids = [e["id"] for e in self.entries()]
-        self.assertEqual(len(ids), 3)
-        self.assertEqual(len(set(ids)), 3)
-        self.assertIn("copyonly1", ids)
-
-    def test_a_month_that_does_not_parse_is_named_with_its_line(self):
-        os.makedirs(self.journal, mode=0o700)
-        with open(self.month_path(), "w") as f:
-            f.write("[[entry]]\nid = \"a\"\nkind = \n")
-        r = self.run_cli("doctor")
-        self.assertEqual(r.status, 65, r)
-        self.assertIn(self.month_path() + ":3: ", r.out)
-
-    def test_records_of_a_newer_version_are_a_note_not_a_problem(self):
-        self.run_cli("log", "-s", "3")
-        with open(self.month_path(), "a") as f:
-            f.write('\n[[entry]]\nid = "zzz"\nkind = "dream"\nday = 2026-11-27\n'
-                    'at = 2026-11-27T21:00:00+01:00\n')
-        r = self.run_cli("doctor")
-        self.assertEqual(r.status, 0, r)
-        self.assertIn("note: " + self.month_path() + ":", r.out)
-        self.assertIn("'dream'", r.out)
 
 
 if __name__ == "__main__":
