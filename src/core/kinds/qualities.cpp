@@ -1,5 +1,6 @@
 #include "core/kinds/qualities.hpp"
 
+#include <fmt/format.h>
 #include <tuple>
 
 namespace compassion {
