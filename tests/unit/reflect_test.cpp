@@ -519,7 +519,13 @@ TEST_CASE_FIXTURE(Fixture, "reframe names shame guilt and harm plainly and point
     CHECK(r.err.find("Who was hurt or affected by it, and how?") != std::string::npos);
     CHECK(r.err.find("went differently") == std::string::npos);
     Run saved = run({"reflect", "reframe", "--what", "shouted at a patient"});
-    CHECK(count(saved.out, std::string(default_support_sentence)) == 1);
+    // Once, wrapped like the rest of the prose.
+    std::string flat = saved.out;
+    std::replace(flat.begin(), flat.end(), '\n', ' ');
+    CHECK(count(flat, std::string(default_support_sentence)) == 1);
+    std::istringstream lines(saved.out);
+    for (std::string line; std::getline(lines, line);)
+        CHECK(line.size() <= 80);
     std::string config = read("config.toml");
     config.replace(config.find("color = \"auto\""), 14,
                    "color = \"auto\"\nsupport = \"Call Ana, my supervisor, on Thursdays.\"");

@@ -5,6 +5,7 @@
 #include "core/handles.hpp"
 #include "core/reframe_template.hpp"
 #include "core/support.hpp"
+#include "term/wrap.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -159,7 +160,9 @@ void confirm_reframe(Session& s, const Reframe& r, const std::string& handle) {
     }
     text += "Looking honestly at what happened is already a kind thing to do.\n";
     // Once per reflection, gently: the person's own words when they set them.
-    text += support_line(SupportSettings{.sentence = s.config().text("support", "")}) + "\n";
+    text += wrap(support_line(SupportSettings{.sentence = s.config().text("support", "")}),
+                 s.out_width()) +
+            "\n";
     s.term().out(text);
 }
 
