@@ -666,3 +666,13 @@ TEST_CASE_FIXTURE(Fixture, "the reflect menu and did you mean read the reflect t
         CHECK(menu.err.find(std::string(room.summary)) != std::string::npos);
     CHECK(run({"reflect", "reframr"}).err.find("did you mean 'reframe'?") != std::string::npos);
 }
+
+TEST_CASE_FIXTURE(Fixture, "a repair closed already names the day it was closed") {
+    run({"reflect", "reframe", "--what", "missed the handover", "--repair", "apologise"});
+    clock.advance(std::chrono::hours{48}); // Sunday evening
+    REQUIRE(run({"reflect", "reframe", "--close", "2026-11-27.reframe"}).status == 0);
+    clock.advance(std::chrono::hours{24});
+    Run again = run({"reflect", "reframe", "--close", "2026-11-27.reframe"});
+    CHECK(again.status == 0);
+    CHECK(again.out.find("was closed already, on Sunday 29 November") != std::string::npos);
+}

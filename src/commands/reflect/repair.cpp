@@ -141,9 +141,13 @@ void close_repair(const ReframeOptions& o, Session& s) {
     std::string handle = repairs.handle_of(r);
     auto done_day = repairs.book.done_on(r.id);
     if (done_day && note.empty()) {
+        // The day it was closed, as the rollover hour counts days.
+        Date closed = *done_day;
+        if (auto at = repairs.book.closed_at(r.id))
+            closed = day_of(TimePoint{std::chrono::seconds{*at}}, s.config().day_starts_at);
         if (!s.quiet())
             s.term().out(fmt::format("The repair of {} was closed already, on {}.\n", handle,
-                                     describe_day(*done_day, s.today())));
+                                     describe_day(closed, s.today())));
         return;
     }
     // A note on a repair already closed is kept in a further record: the

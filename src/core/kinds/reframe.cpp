@@ -93,15 +93,15 @@ void RepairBook::add(const Entry& e) {
         add_step(std::move(*step));
     else if (e.kind == repair_done_kind)
         if (auto ref = e.text("ref"))
-            add_done(*ref, e.day);
+            add_done(*ref, e.day, e.stamp().at);
 }
 
 void RepairBook::add(Reframe reframe) {
     reframes_.push_back(std::move(reframe));
 }
 
-void RepairBook::add_done(std::string ref, Date day) {
-    done_.emplace_back(std::move(ref), day);
+void RepairBook::add_done(std::string ref, Date day, std::int64_t at) {
+    done_.push_back(Done{std::move(ref), day, at});
 }
 
 void RepairBook::add_step(RepairStep step) {
@@ -117,9 +117,17 @@ const Reframe* RepairBook::find(std::string_view id) const {
 
 std::optional<Date> RepairBook::done_on(const std::string& id) const {
     std::optional<Date> first;
-    for (const auto& [ref, day] : done_)
-        if (ref == id && (!first || day < *first))
-            first = day;
+    for (const auto& d : done_)
+        if (d.ref == id && (!first || d.day < *first))
+            first = d.day;
+    return first;
+}
+
+std::optional<std::int64_t> RepairBook::closed_at(const std::string& id) const {
+    std::optional<std::int64_t> first;
+    for (const auto& d : done_)
+        if (d.ref == id && d.at != 0 && (!first || d.at < *first))
+            first = d.at;
     return first;
 }
 

@@ -66,7 +66,8 @@ public:
     // Any record: reframes, repair steps and closings are kept, others ignored.
     void add(const Entry& entry);
     void add(Reframe reframe);
-    void add_done(std::string ref, Date day);
+    // `at`: when the closing was written (seconds; 0 when unknown).
+    void add_done(std::string ref, Date day, std::int64_t at = 0);
     void add_step(RepairStep step);
 
     // The reframe whose id is `id`, if the book holds it. (A person names a
@@ -74,6 +75,9 @@ public:
     const Reframe* find(std::string_view id) const;
     // The day the repair of reframe `id` was first closed, if it was.
     std::optional<Date> done_on(const std::string& id) const;
+    // When it was first closed (seconds since the epoch), if the closing
+    // says: a closing carries the reflection's day, not the day it was written.
+    std::optional<std::int64_t> closed_at(const std::string& id) const;
     // The steps added to the repair of reframe `id`, in the order written.
     std::vector<const RepairStep*> steps_of(const std::string& id) const;
     // Repairs that are open: reframes with a repair, a follow-up date or a
@@ -86,7 +90,12 @@ public:
 
 private:
     std::vector<Reframe> reframes_;
-    std::vector<std::pair<std::string, Date>> done_;
+    struct Done {
+        std::string ref;
+        Date day;
+        std::int64_t at = 0;
+    };
+    std::vector<Done> done_;
     std::vector<RepairStep> steps_;
 };
 
