@@ -1,10 +1,10 @@
 #include "core/edit.hpp"
 
 #include "core/errors.hpp"
+#include "core/toml_parse.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 namespace compassion {
 
@@ -91,13 +91,7 @@ std::string edit_buffer(const RecordCopy& record, std::string_view handle) {
 
 EntryFields fields_from_buffer(std::string_view text, const RecordCopy& record,
                                const std::string& path, const RuleContext& context) {
-    toml::table doc;
-    try {
-        doc = toml::parse(text);
-    } catch (const toml::parse_error& e) {
-        throw DataError(SourcePos{path, e.source().begin.line, e.source().begin.column},
-                        std::string(e.description()));
-    }
+    toml::table doc = parse_toml_text(text, path);
     const KindInfo* kind = find_kind(record.kind());
     const EntryFields before = editable_fields(record);
     EntryFields out;

@@ -3,11 +3,11 @@
 #include "core/date.hpp"
 #include "core/errors.hpp"
 #include "core/month_reader.hpp"
+#include "core/toml_parse.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
-#include <toml++/toml.h>
 #include <unordered_set>
 
 namespace compassion {
@@ -69,13 +69,7 @@ std::map<unsigned, Header> headers_by_line(std::string_view text, const std::str
         }
         return out;
     }
-    toml::table doc;
-    try {
-        doc = toml::parse(text);
-    } catch (const toml::parse_error& e) {
-        throw DataError(SourcePos{path, e.source().begin.line, e.source().begin.column},
-                        std::string(e.description()));
-    }
+    toml::table doc = parse_toml_text(text, path);
     tables = 0;
     if (auto arr = doc["entry"].as_array()) {
         tables = arr->size();

@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/kinds/forget.hpp"
+#include "core/toml_parse.hpp"
 
 #include <algorithm>
 #include <map>
@@ -151,15 +152,6 @@ private:
     int depth_ = 0;         // open brackets of a value
 };
 
-toml::table parse_text(std::string_view text, const std::string& path) {
-    try {
-        return toml::parse(text);
-    } catch (const toml::parse_error& e) {
-        throw DataError(SourcePos{path, e.source().begin.line, e.source().begin.column},
-                        std::string(e.description()));
-    }
-}
-
 // The id of each entry table, by the line its header is on (1-based).
 std::map<std::size_t, std::string> entry_lines(const toml::table& doc) {
     std::map<std::size_t, std::string> out;
@@ -204,7 +196,7 @@ bool same_apart_from(toml::table before, toml::table after,
 
 std::string without_records(std::string_view text, const std::unordered_set<std::string>& ids,
                             const std::string& path, std::vector<std::string>* removed) {
-    const toml::table doc = parse_text(text, path);
+    const toml::table doc = parse_toml_text(text, path);
     const auto starts = entry_lines(doc);
     const auto lines = LineScanner(text).lines();
 
@@ -260,7 +252,7 @@ std::string without_records(std::string_view text, const std::unordered_set<std:
         if (ids.count(id))
             ++asked_present;
     if (found.size() != asked_present ||
-        !same_apart_from(doc, parse_text(out, path + " (as it would be)"), ids))
+        !same_apart_from(doc, parse_toml_text(out, path + " (as it would be)"), ids))
         throw DataError(SourcePos{path, 0, 0},
                         "the lines of a record to forget cannot be told apart from the rest "
                         "with certainty; the file is left as it is");
@@ -278,7 +270,7 @@ std::vector<std::string> forgotten_but_present(std::string_view text, const std:
     const std::string literal = "'" + std::string(forget_kind) + "'";
     if (text.find(basic) == text.npos && text.find(literal) == text.npos)
         return {};
-    const toml::table doc = parse_text(text, path);
+    const toml::table doc = parse_toml_text(text, path);
     std::unordered_set<std::string> forgotten;
     const toml::array* entries = doc["entry"].as_array();
     if (!entries)

@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "core/month_reader.hpp"
 #include "core/nesting.hpp"
+#include "core/toml_parse.hpp"
 
 #include <fmt/format.h>
 
@@ -14,14 +15,8 @@ toml::table parse_month(const std::string& text, const std::string& path) {
                         fmt::format("keys or values nest more than {} levels deep here; "
                                     "compassion reads no deeper",
                                     max_toml_nesting));
-    try {
-        // No source path: toml++ would give every node a shared copy of it,
-        // which costs about 8% of the parse; errors name `path` themselves.
-        return toml::parse(text);
-    } catch (const toml::parse_error& e) {
-        throw DataError(SourcePos{path, e.source().begin.line, e.source().begin.column},
-                        std::string(e.description()));
-    }
+    // No source path (it costs about 8% of the parse); errors name `path`.
+    return parse_toml_text(text, path);
 }
 
 std::size_t count_entries(const toml::table& doc) {
