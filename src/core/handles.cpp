@@ -91,8 +91,7 @@ std::string list_of(const std::vector<std::string>& names) {
     return fmt::format("{}", fmt::join(names, ", "));
 }
 
-const RecordRef& resolve_handle(const RecordWord& word, std::span<const RecordRef> candidates,
-                                BareHandle bare) {
+const RecordRef& resolve_handle(const RecordWord& word, std::span<const RecordRef> candidates) {
     std::vector<std::size_t> of_day; // indexes into candidates
     std::vector<RecordRef> day;
     for (std::size_t i = 0; i < candidates.size(); ++i)
@@ -120,7 +119,7 @@ const RecordRef& resolve_handle(const RecordWord& word, std::span<const RecordRe
         throw NoSuchRecord(fmt::format("{}: there is no such record on {}; it holds {}", word.text,
                                        date, list_of(listed)));
     }
-    if (n == 0 && of_kind.size() > 1 && bare == BareHandle::ambiguous) {
+    if (n == 0 && of_kind.size() > 1) {
         std::vector<std::string> options;
         for (auto i : of_kind)
             options.push_back(handles[i]);
@@ -205,13 +204,12 @@ RecordWord parse_record_word(std::string_view text, Date today) {
     return word;
 }
 
-const RecordRef& resolve_record(const RecordWord& word, std::span<const RecordRef> candidates,
-                                BareHandle bare) {
+const RecordRef& resolve_record(const RecordWord& word, std::span<const RecordRef> candidates) {
     if (word.form == RecordWord::Form::day)
         throw UsageError(fmt::format("{}: that is a day; name one of its records, like {}.moment",
                                      word.text, format_date(word.day)));
     if (word.form == RecordWord::Form::handle)
-        return resolve_handle(word, candidates, bare);
+        return resolve_handle(word, candidates);
     return resolve_id(word, candidates);
 }
 

@@ -57,21 +57,14 @@ public:
     using UsageError::UsageError;
 };
 
-// What a bare `DAY.KIND` names once the day holds several of the kind.
-enum class BareHandle {
-    ambiguous, // nothing: it is refused, listing the day's handles
-    first,     // the first written, which had that handle while it was alone
-               // (for a command that showed it then, as reframe does on saving)
-};
-
 // The record `word` (a handle or an id) names among `candidates`: for a
 // handle, the records of its day; for an id, every record that could be
 // meant. An exact id wins over a prefix of a longer one. Throws NoSuchRecord
 // when nothing matches and UsageError for several, listing the candidates
 // (handles of the day, or the ids that share the prefix) so the person can
-// pick one.
-const RecordRef& resolve_record(const RecordWord& word, std::span<const RecordRef> candidates,
-                                BareHandle bare = BareHandle::ambiguous);
+// pick one. A bare `DAY.KIND` once its day holds several of the kind is
+// one of those several: every command refuses it alike.
+const RecordRef& resolve_record(const RecordWord& word, std::span<const RecordRef> candidates);
 
 // The handle of the record `id` among `records` (of any days, as many as
 // hold its day), or "" when it is not among them.

@@ -142,16 +142,18 @@ TEST_CASE("an ambiguous or unknown handle lists the day's handles") {
     CHECK(empty.find("nothing is kept for 2026-11-18") != std::string::npos);
 }
 
-TEST_CASE("a bare handle may name the first of the day for a command that showed it so") {
+TEST_CASE("a bare handle on a day with several of its kind is refused, naming each") {
     std::vector<RecordRef> records = {ref("two0000000", "reframe", "2026-11-20", 20),
                                       ref("one0000000", "reframe", "2026-11-20", 10)};
     auto bare = parse_record_word("2026-11-20.reframe", today);
-    CHECK_THROWS_AS(resolve_record(bare, records), UsageError);
-    CHECK(resolve_record(bare, records, BareHandle::first).id == "one0000000");
-    // Numbered handles mean the same either way.
-    auto second = parse_record_word("2026-11-20.reframe.2", today);
-    CHECK(resolve_record(second, records, BareHandle::first).id == "two0000000");
-    CHECK(resolve_record(second, records).id == "two0000000");
+    auto message = message_of(bare, records);
+    CHECK(message.find("say which: 2026-11-20.reframe.1, 2026-11-20.reframe.2") !=
+          std::string::npos);
+    CHECK(resolve_record(parse_record_word("2026-11-20.reframe.2", today), records).id ==
+          "two0000000");
+    // Alone on its day, the bare handle is its name.
+    records.pop_back();
+    CHECK(resolve_record(bare, records).id == "two0000000");
 }
 
 TEST_CASE("a word that names nothing is told apart from one that names several") {

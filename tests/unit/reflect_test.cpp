@@ -430,14 +430,21 @@ TEST_CASE_FIXTURE(Fixture, "a repair is closed with a new record and leaves the 
     CHECK(run({"reflect", "reframe", "--close", "ab"}).status == 64);
 }
 
-TEST_CASE_FIXTURE(Fixture,
-                  "the handle shown at saving still names the reflection once the day holds more") {
+TEST_CASE_FIXTURE(Fixture, "reframe reads a bare handle by the rule show uses") {
     Run first = run({"reflect", "reframe", "--what", "missed the call", "--follow-up", "+1"});
     CHECK(first.out.find("Saved your reflection as 2026-11-27.reframe.\n") == 0);
     run({"reflect", "reframe", "--what", "forgot the card", "--follow-up", "+2"});
+    // The day now holds two: the bare handle names neither, here as in show.
+    std::string before = month();
     Run closed = run({"reflect", "reframe", "--close", "2026-11-27.reframe"});
-    CHECK(closed.status == 0);
-    CHECK(closed.out.find("Closed the repair of 2026-11-27.reframe.1.") == 0);
+    CHECK(closed.status == 64);
+    CHECK(closed.err == "compassion: --close 2026-11-27.reframe: 2026-11-27 holds 2 of these; "
+                        "say which: 2026-11-27.reframe.1, 2026-11-27.reframe.2\n");
+    CHECK(run({"show", "2026-11-27.reframe"}).status == 64);
+    CHECK(month() == before);
+    Run numbered = run({"reflect", "reframe", "--close", "2026-11-27.reframe.1"});
+    CHECK(numbered.status == 0);
+    CHECK(numbered.out.find("Closed the repair of 2026-11-27.reframe.1.") == 0);
     Run open = run({"reflect", "reframe", "--open"});
     CHECK(open.out.find("missed the call") == std::string::npos);
     CHECK(open.out.find("2026-11-27.reframe.2  ") == 0);

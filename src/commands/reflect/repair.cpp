@@ -58,9 +58,8 @@ Repairs read_repairs(Session& s) {
     return repairs;
 }
 
-// The record `typed` names, through the one resolver. A bare `DAY.reframe`
-// names the first reflection of the day even once the day holds more: that
-// is the handle it was given when it was saved. Errors name `flag`.
+// The record `typed` names, through the one resolver, by the rule every
+// command shares. Errors name `flag`.
 const RecordRef& record_named(const Repairs& repairs, const std::string& typed,
                               std::string_view flag, Date today, const std::string& open_list) {
     try {
@@ -68,7 +67,7 @@ const RecordRef& record_named(const Repairs& repairs, const std::string& typed,
         if (word.form == RecordWord::Form::day)
             throw UsageError(fmt::format("{}: that is a day; name its reflection, like {}.reframe",
                                          typed, format_date(word.day)));
-        return resolve_record(word, repairs.records, BareHandle::first);
+        return resolve_record(word, repairs.records);
     } catch (const NoSuchRecord&) {
         throw UsageError(fmt::format("{} {}: no reflection is called that ({})", flag,
                                      printable(typed), open_list));
