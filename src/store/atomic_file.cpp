@@ -66,7 +66,7 @@ WriteOutcome write_durably(FileSystem& fs, const DurableWrite& w) {
         if (int err = write_all(fs, fd, w.data))
             fail("cannot write " + temp, err);
         // A failed fsync is never retried: the kernel may have dropped the pages.
-        if (fs.fsync(fd) != 0)
+        if (w.flush && fs.fsync(fd) != 0)
             fail("cannot flush " + temp + " to disk", errno);
         if (int err = file.close_checked())
             fail("cannot close " + temp, err);
@@ -86,6 +86,8 @@ WriteOutcome write_durably(FileSystem& fs, const DurableWrite& w) {
     }
     if (int err = rename_retrying(fs, temp, w.path))
         fail("cannot replace " + w.path, err);
+    if (!w.flush)
+        return WriteOutcome{};
     const std::string dir = directory_of(w.path);
     int dir_fd = -1;
     for (int tries = 0; dir_fd < 0; ++tries) {

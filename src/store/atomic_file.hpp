@@ -49,6 +49,11 @@ struct DurableWrite {
     // nothing is written and the outcome is `target_changed`, so the caller
     // can read the file again and redo its change.
     std::optional<std::optional<FileIdentity>> expect;
+    // False only for a file that is a convenience (this machine's state/):
+    // still written whole and renamed into place, so a reader never sees half
+    // of it, but nothing is flushed, so a crash soon after may leave the old
+    // file or an empty one. Readers of such a file treat it as missing then.
+    bool flush = true;
 };
 
 // The one durable write, lock-free (callers that need exclusion hold their

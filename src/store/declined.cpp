@@ -17,20 +17,15 @@ std::string declined_name(std::string_view what) {
 } // namespace
 
 bool declined_on(FileSystem& fs, const Home& home, std::string_view what, Date today) {
-    try {
-        auto text = read_file(fs, home.state_dir() + "/" + declined_name(what));
-        if (!text)
-            return false;
-        auto day = parse_iso_date(std::string_view(*text).substr(0, 10));
-        return day && *day == today;
-    } catch (const Error&) {
+    auto text = read_state_file(fs, home, declined_name(what));
+    if (!text)
         return false;
-    }
+    auto day = parse_iso_date(std::string_view(*text).substr(0, 10));
+    return day && *day == today;
 }
 
 void remember_declined(FileSystem& fs, const Home& home, std::string_view what, Date today) {
-    write_state_file(fs, home, declined_name(what), format_date(today) + "\n",
-                     "it may be offered again today");
+    write_state_file(fs, home, declined_name(what), format_date(today) + "\n");
 }
 
 } // namespace compassion

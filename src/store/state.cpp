@@ -25,18 +25,26 @@ void ignore_in_git(FileSystem& fs, const Home& home) {
     if (fs.lstat(path.c_str(), &st) == 0)
         return;
     write_durably(fs, DurableWrite{path, "# Written by compassion: this machine's own state.\n*\n",
-                                   0600, std::nullopt});
+                                   0600, std::nullopt, false});
 }
 
 } // namespace
 
 void write_state_file(FileSystem& fs, const Home& home, std::string_view name,
-                      std::string_view text, std::string_view advice) {
+                      std::string_view text) {
     make_private_dir(fs, home.state_dir());
     ignore_in_git(fs, home);
-    write_durably_or_throw(
-        fs, DurableWrite{home.state_dir() + "/" + std::string(name), text, 0600, std::nullopt},
-        advice);
+    write_durably(fs, DurableWrite{home.state_dir() + "/" + std::string(name), text, 0600,
+                                   std::nullopt, false});
+}
+
+std::optional<std::string> read_state_file(FileSystem& fs, const Home& home,
+                                           std::string_view name) {
+    try {
+        return read_file(fs, home.state_dir() + "/" + std::string(name));
+    } catch (const Error&) {
+        return std::nullopt;
+    }
 }
 
 void save_last_written(FileSystem& fs, const Home& home, const LastWritten& last) {
@@ -44,16 +52,11 @@ void save_last_written(FileSystem& fs, const Home& home, const LastWritten& last
         fmt::format("# The last record this home wrote, for `compassion undo`. Never synced.\n"
                     "id = {}\nday = {}\nwritten_on = {}\n",
                     toml_string(last.id), format_date(last.day), format_date(last.written_on));
-    write_state_file(fs, home, last_written, text, "undo may not know the last record");
+    write_state_file(fs, home, last_written, text);
 }
 
 std::optional<LastWritten> load_last_written(FileSystem& fs, const Home& home) {
-    std::optional<std::string> text;
-    try {
-        text = read_file(fs, last_written_path(home));
-    } catch (const Error&) {
-        return std::nullopt;
-    }
+    std::optional<std::string> text = read_state_file(fs, home, last_written);
     if (!text)
         return std::nullopt;
     toml::table doc;

@@ -10,13 +10,19 @@
 
 namespace compassion {
 
-// The one place that writes state/: this machine's own files, never synced.
-// Writes state/NAME as `text` with the durable write (0600), creating state/
-// (0700) and, once, its .gitignore (`*`), which keeps state/ out of a home
-// kept in git by hand. Throws IoError or CreateError, and UnconfirmedError
-// (ending with `advice`) when the directory could not be flushed.
+// The one place that writes state/: this machine's own files, never synced,
+// each a convenience (undo's pointer, an offer declined today, the time of
+// the last sync) that nothing else depends on. Writes state/NAME as `text`
+// (0600) whole and renames it into place, creating state/ (0700) and, once,
+// its .gitignore (`*`), which keeps state/ out of a home kept in git by hand.
+// Nothing is flushed to disk: a crash soon after may lose the newest value
+// (its reader then finds the old one, or none), never a record, and `log`
+// pays for one durable write, the journal's. Throws IoError or CreateError.
 void write_state_file(FileSystem& fs, const Home& home, std::string_view name,
-                      std::string_view text, std::string_view advice);
+                      std::string_view text);
+
+// What state/NAME holds, or nothing when it is missing or cannot be read.
+std::optional<std::string> read_state_file(FileSystem& fs, const Home& home, std::string_view name);
 
 // The last record this home wrote, kept in state/ (never synced), so that
 // `undo` knows it: its id, its day, and the day it was written (as the
@@ -27,7 +33,7 @@ struct LastWritten {
     Date written_on;
 };
 
-// Saves `last` in state/last-written with the durable write.
+// Saves `last` in state/last-written.
 void save_last_written(FileSystem& fs, const Home& home, const LastWritten& last);
 
 // What state/last-written holds, or nothing when there is no such file or it

@@ -4,6 +4,7 @@
 #include "core/errors.hpp"
 #include "core/month_merge.hpp"
 #include "store/config.hpp"
+#include "store/state.hpp"
 #include "store/sync_merge.hpp"
 
 #include <algorithm>
@@ -128,6 +129,39 @@ std::optional<std::string> Sync::rev(const std::string& name) {
     if (!r.ok())
         return std::nullopt;
     return first_line(r.out);
+}
+
+namespace {
+
+bool is_object_id(std::string_view s) {
+    return (s.size() == 40 || s.size() == 64) && std::all_of(s.begin(), s.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+} // namespace
+
+std::optional<std::string> Sync::ref_id(const std::string& ref) {
+    const std::string git_dir = home_.root + "/.git/";
+    try {
+        if (auto loose = read_file(fs_, git_dir + ref)) {
+            std::string id = first_line(*loose);
+            return is_object_id(id) ? std::optional(id) : rev(ref);
+        }
+        if (auto packed = read_file(fs_, git_dir + "packed-refs")) {
+            std::string_view rest = *packed;
+            while (!rest.empty()) {
+                std::string_view line = rest.substr(0, rest.find('\n'));
+                rest.remove_prefix(std::min(rest.size(), line.size() + 1));
+                auto space = line.find(' ');
+                if (space != std::string_view::npos && line.substr(space + 1) == ref &&
+                    is_object_id(line.substr(0, space)))
+                    return std::string(line.substr(0, space));
+            }
+        }
+    } catch (const Error&) {
+    }
+    return rev(ref); // another ref store, or no such ref: git knows
 }
 
 void Sync::ensure_identity() {
@@ -262,20 +296,15 @@ bool Sync::push(const std::string& branch, SyncReport& report) {
 
 void Sync::note_synced() {
     try {
-        make_private_dir(fs_, home_.state_dir());
-        write_config(fs_, home_.state_dir() + "/last-sync",
-                     format_offset_datetime(clock_.now()) + "\n");
+        write_state_file(fs_, home_, "last-sync", format_offset_datetime(clock_.now()) + "\n");
     } catch (const Error&) {
         // Only --status reads it; a sync that worked is not undone by this.
     }
 }
 
 std::optional<std::string> Sync::last_sync() const {
-    try {
-        if (auto text = read_file(fs_, home_.state_dir() + "/last-sync"))
-            return first_line(*text);
-    } catch (const Error&) {
-    }
+    if (auto text = read_state_file(fs_, home_, "last-sync"))
+        return first_line(*text);
     return std::nullopt;
 }
 
@@ -292,23 +321,17 @@ SyncReport Sync::run() {
                                                home_.root));
     SyncReport report;
     const std::string br = branch();
-    std::optional<std::string> head = rev("HEAD");
+    const std::string ours_ref = "refs/heads/" + br;
+    const std::string theirs_ref = "refs/remotes/origin/" + br;
+    std::optional<std::string> head = ref_id(ours_ref);
     report.committed = commit_local(head);
     for (int round = 0; round < max_push_rounds; ++round) {
         if (auto why = fetch()) {
             report.offline = why;
             return report;
         }
-        // Both in one run when both exist (the usual case).
-        std::optional<std::string> theirs;
-        GitResult both = git_.run({"rev-parse", "HEAD", "refs/remotes/origin/" + br});
-        if (auto nl = both.out.find('\n'); both.ok() && nl != std::string::npos) {
-            head = both.out.substr(0, nl);
-            theirs = first_line(both.out.substr(nl + 1));
-        } else {
-            head = rev("HEAD");
-            theirs = rev("refs/remotes/origin/" + br);
-        }
+        head = ref_id(ours_ref);
+        std::optional<std::string> theirs = ref_id(theirs_ref);
         if (theirs && theirs != head) {
             bool behind = !head || !git_.run({"merge-base", "--is-ancestor", *theirs, *head}).ok();
             if (behind) {
@@ -316,7 +339,7 @@ SyncReport Sync::run() {
                 SyncMerge merge(*this, head, *theirs);
                 report.received += merge.run(report);
                 report.merged = true;
-                head = rev("HEAD");
+                head = ref_id(ours_ref);
             }
         }
         if (!head || head == theirs)
@@ -375,8 +398,8 @@ SyncStatus Sync::status() {
     s.branch = branch();
     if (std::string url = remote_url(); !url.empty())
         s.remote = printable_remote(url);
-    auto head = rev("HEAD");
-    auto theirs = rev("refs/remotes/origin/" + s.branch);
+    auto head = ref_id("refs/heads/" + s.branch);
+    auto theirs = ref_id("refs/remotes/origin/" + s.branch);
     if (head && theirs) {
         GitResult r = git_.run({"rev-list", "--left-right", "--count", *head + "..." + *theirs});
         int a = 0, b = 0;

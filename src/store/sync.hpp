@@ -74,6 +74,11 @@ private:
     GitResult must(const std::vector<std::string>& args, std::string_view input = {});
     std::string branch();
     std::optional<std::string> rev(const std::string& name);
+    // The commit a full ref name ("refs/heads/main") points to, read from
+    // .git as git stores it (a loose ref, else packed-refs), asking git only
+    // when neither holds it: a sync with nothing to do then costs the status
+    // and the fetch, no more git processes.
+    std::optional<std::string> ref_id(const std::string& ref);
     // The whitelisted paths that changed since `head`, leaving out months
     // that only hold the same records in another order.
     std::vector<std::string> changed_paths(const std::optional<std::string>& head);

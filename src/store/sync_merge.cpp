@@ -1,7 +1,9 @@
 #include "store/sync_merge.hpp"
 
 #include "core/errors.hpp"
+#include "core/kinds/forget.hpp"
 #include "core/month_merge.hpp"
+#include "core/record_lines.hpp"
 #include "store/config.hpp"
 
 #include <fmt/format.h>
@@ -104,7 +106,7 @@ void SyncMerge::plan(const Tree& ours, const Tree& base, const Tree& theirs, Syn
         if (o != ours.end() && o->second.oid == t.oid)
             continue;
         if (auto month = month_of_path(path)) {
-            months_.push_back(MonthPlan{path, *month, t.oid, {}, {}});
+            months_.push_back(MonthPlan{path, *month, t.oid, {}, {}, {}});
             wanted.push_back(t.oid);
             continue;
         }
@@ -134,8 +136,11 @@ void SyncMerge::plan(const Tree& ours, const Tree& base, const Tree& theirs, Syn
         auto local = read_file(sync_.fs_, local_path);
         if (local)
             mine = split_month(*local, local_path);
-        for (auto& block : lacking_blocks(mine, other))
+        for (auto& block : lacking_blocks(mine, other)) {
+            if (block.kind == forget_kind && !block.ref.empty())
+                m.forgotten.insert(block.ref);
             m.blocks.push_back(std::move(block.text));
+        }
         if (m.blocks.empty())
             continue;
         // What the month will be must read as TOML, one record per id.
@@ -148,6 +153,31 @@ void SyncMerge::plan(const Tree& ours, const Tree& base, const Tree& theirs, Syn
                             "it holds the id " + dups.front().first +
                                 " twice; nothing was merged (see `compassion doctor`)");
     }
+}
+
+void SyncMerge::forget_in_copies(const MonthPlan& m) {
+    if (m.forgotten.empty())
+        return;
+    // The month file dropped their lines as the tombstones landed; a sync
+    // tool's copy beside it must not keep the words either. A copy that
+    // cannot be read or changed is left for `doctor` (readers hide them).
+    for (const auto& files : sync_.journal_.months(m.month, m.month))
+        for (const auto& path : files.paths) {
+            if (path == sync_.journal_.month_path(m.month))
+                continue;
+            for (int attempt = 0; attempt < 5; ++attempt) {
+                try {
+                    auto text = read_file(sync_.fs_, path);
+                    if (!text)
+                        break;
+                    std::string kept = without_records(*text, m.forgotten, path);
+                    if (kept == *text || sync_.journal_.rewrite_month(m.month, path, *text, kept))
+                        break;
+                } catch (const DataError&) {
+                    break;
+                }
+            }
+        }
 }
 
 std::string SyncMerge::commit(const std::vector<std::string>& index_lines) {
@@ -200,6 +230,7 @@ std::size_t SyncMerge::run(SyncReport& report) {
     for (const auto& m : months_) {
         sync_.journal_.append_blocks(m.month, m.blocks);
         added += m.blocks.size();
+        forget_in_copies(m);
     }
     for (const auto& f : files_)
         write_config(sync_.fs_, sync_.home_.root + "/" + f.path, f.text);

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace compassion {
@@ -34,7 +35,8 @@ private:
         YearMonth month;
         std::string theirs_oid;
         std::string theirs_text;
-        std::vector<std::string> blocks; // what this home lacks, in the remote's order
+        std::vector<std::string> blocks;           // what this home lacks, in the remote's order
+        std::unordered_set<std::string> forgotten; // what the tombstones among them take back
     };
     struct FilePlan {
         std::string path;
@@ -46,6 +48,9 @@ private:
     std::map<std::string, std::string> blobs(const std::vector<std::string>& oids);
     void plan(const Tree& ours, const Tree& base, const Tree& theirs, SyncReport& report);
     void plan_config(const TreeEntry& theirs, SyncReport& report);
+    // Takes what the tombstones `m` brought forget out of the month's
+    // conflict copies too (under the journal's lock, by rewrite_month).
+    void forget_in_copies(const MonthPlan& m);
     std::string commit(const std::vector<std::string>& index_lines);
 
     Sync& sync_;

@@ -63,6 +63,29 @@ class ForgetTravels(SyncTest):
             tip = self.plain_git("-C", home, "show", "HEAD:journal/2026-11.toml").stdout
             self.assertNotIn(WORDS, tip)
 
+    def test_a_tombstone_that_arrives_by_sync_clears_a_conflict_copy_there_too(self):
+        self.join_both()
+        self.assertEqual(self.on(self.laptop, "reflect", "recall", "-m", WORDS).status, 0)
+        self.assertEqual(self.on(self.laptop, "log", "-s", "3", "-m", "kept note").status, 0)
+        for home in (self.laptop, self.desktop):
+            self.assertEqual(self.on(home, "sync").status, 0)
+        # A sync tool left a copy of the month on the desktop, words and all.
+        journal = os.path.join(self.desktop, "journal")
+        copy = os.path.join(journal, "2026-11.sync-conflict-20261127-213000-ABCDEFG.toml")
+        with open(os.path.join(journal, "2026-11.toml"), "rb") as f:
+            with open(copy, "wb") as out:
+                out.write(f.read())
+        os.chmod(copy, 0o600)
+
+        self.assertEqual(self.on(self.laptop, "forget", "2026-11-27.moment", "--yes").status, 0)
+        self.assertEqual(self.on(self.laptop, "sync").status, 0)
+        r = self.on(self.desktop, "sync")
+        self.assertEqual(r.status, 0, r)
+        self.assert_gone(self.desktop)
+        with open(copy, "rb") as f:
+            self.assertIn(b"kept note", f.read())  # the copy's other records stay
+
+
 
 class ForgetReachesConflictCopies(HomeTest):
     COPIES = ("2026-11.sync-conflict-20261127-213000-ABCDEFG.toml",
