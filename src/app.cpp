@@ -54,7 +54,7 @@ void Session::prepare() {
     if (prepared_)
         return;
     struct stat st {};
-    if (only_reading_ && sys_.fs.lstat(home().root.c_str(), &st) != 0 && errno == ENOENT) {
+    if (sys_.fs.lstat(home().root.c_str(), &st) != 0 && errno == ENOENT) {
         no_home_ = true;
         prepared_ = true;
         return;
@@ -64,12 +64,34 @@ void Session::prepare() {
     prepared_ = true;
 }
 
+void Session::settle_config() {
+    if (config_settled_)
+        return;
+    // Written under the config's lock, whole or not at all (store/config.hpp).
+    load_config(sys_.fs, sys_.clock, home().config_path(), lock_timeout_from(sys_.env));
+    config_settled_ = true;
+}
+
+void Session::make_home() {
+    if (no_home_ || !prepared_) {
+        for (const auto& notice : prepare_home(sys_.fs, home()))
+            warn(notice);
+        no_home_ = false;
+        prepared_ = true;
+    }
+}
+
+void Session::settle_home() {
+    make_home();
+    settle_config();
+}
+
 const Config& Session::config() {
     if (!config_) {
         prepare();
         struct stat st {};
-        if (no_home_ || (only_reading_ && sys_.fs.lstat(home().config_path().c_str(), &st) != 0 &&
-                         errno == ENOENT)) {
+        if (no_home_ ||
+            (sys_.fs.lstat(home().config_path().c_str(), &st) != 0 && errno == ENOENT)) {
             // Reading creates nothing: the template's settings, not its file.
             config_ = parse_config(std::string(config_template()), home().config_path());
             return *config_;
@@ -77,6 +99,7 @@ const Config& Session::config() {
         std::string notice;
         config_ = load_config(sys_.fs, sys_.clock, home().config_path(),
                               lock_timeout_from(sys_.env), &notice);
+        config_settled_ = true;
         if (!notice.empty())
             warn(notice);
     }
@@ -89,6 +112,12 @@ Journal& Session::journal() {
         journal_ =
             std::make_unique<Journal>(sys_.fs, home(), sys_.clock, lock_timeout_from(sys_.env));
         journal_->on_warning([this](const std::string& message) { warn(message); });
+        // The first write makes the home (the journal does that), and with it
+        // config.toml, so the person has their settings to edit.
+        journal_->on_home_prepared([this] {
+            no_home_ = false;
+            settle_config();
+        });
     }
     return *journal_;
 }

@@ -49,11 +49,17 @@ public:
     const Environment& env() { return sys_.env; }
     bool quiet() const { return globals_.quiet; }
 
-    // For commands that only read (review, log --check, export): nothing is
-    // created. With no home yet the journal reads as empty; with no config.toml
-    // the template's settings are used without writing the file.
-    void only_reading() { only_reading_ = true; }
-    // Whether this reading session found no home at all.
+    // Nothing is created until something is written: with no home yet the
+    // journal reads as empty, and with no config.toml the template's settings
+    // are used without writing the file. A command that writes to the home
+    // other than through the journal (which does it itself) calls
+    // settle_home() first: it makes the home and writes config.toml from the
+    // template when it is missing.
+    void settle_home();
+    // Only the home's folders, for a command that keeps a file of its own
+    // there (an editor's buffer) before it knows whether anything is saved.
+    void make_home();
+    // Whether this session found no home at all.
     bool no_home_yet() {
         prepare();
         return no_home_;
@@ -86,12 +92,15 @@ public:
     void report_problems(const std::vector<DataError>& problems);
 
 private:
-    // Prepares the home once per run, showing its warnings.
+    // Looks at the home once per run: one that exists is checked (made
+    // private, with a warning) and its journal folder made; none is created.
     void prepare();
+    // config.toml from the template, once the home is being written to.
+    void settle_config();
     void warn(const std::string& message);
 
     bool prepared_ = false;
-    bool only_reading_ = false;
+    bool config_settled_ = false;
     bool no_home_ = false;
     System sys_;
     Globals& globals_;

@@ -51,7 +51,6 @@ std::vector<std::string> kinds_asked(const std::vector<std::string>& typed) {
 }
 
 void export_command(const ExportOptions& o, Session& s) {
-    s.only_reading(); // an empty home stays empty
     std::vector<std::string> kinds = kinds_asked(o.kinds);
     auto range = whole_range_from(o.range, s.today());
     ExportWriter writer(export_format(o.format));

@@ -194,8 +194,6 @@ std::string names_line(std::string_view what, const std::set<std::string>& names
 }
 
 void import_command(const ImportFlags& f, Session& s) {
-    if (f.dry_run)
-        s.only_reading(); // a look ahead creates nothing
     ImportOptions options = options_from(f, s.config());
     auto range = whole_range_from(f.range, s.today());
     auto groups = by_format(read_sources(s, f.files), f.format);

@@ -195,7 +195,7 @@ Checkin unsaved_checkin(const LogOptions& o, Session& s, const std::string& note
     return c;
 }
 
-// The config, setting up the home on first use; if that fails, a check-in
+// The config (the template's until a record is written); if it fails, a check-in
 // typed on the command line is given back before the error goes on.
 const Config& config_or_give_back(const LogOptions& o, Session& s, const std::string& note) {
     try {
@@ -242,12 +242,10 @@ std::vector<std::string> first_items(Session& s, const Config& cfg) {
 }
 
 void log_command(const LogOptions& o, Session& s) {
-    if (o.check || o.list_items)
-        s.only_reading(); // an empty home stays empty
     std::string note;
     if (o.message)
         note = storable_text(s, text_argument(*o.message, "--message"), "the note");
-    // The first run: no config.toml yet (reading it creates it).
+    // The first run: no config.toml yet (the first record writes it).
     bool first_run = false;
     if (!o.list_items && !o.check && !o.if_missing && s.term().interactive()) {
         struct stat st {};

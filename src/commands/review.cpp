@@ -24,7 +24,6 @@ bool records_before(const Journal& journal, Date from) {
 } // namespace
 
 void review_command(const ReviewOptions& o, Session& s) {
-    s.only_reading(); // an empty home stays empty
     const Config& cfg = s.config();
     // Check every setting and flag before reading the journal.
     auto resourced = static_cast<int>(cfg.integer("review.resourced_at_most", 1, 0, 7));

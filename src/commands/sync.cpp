@@ -85,8 +85,6 @@ void tell(Session& s, const SyncReport& r) {
 void sync_command(const SyncOptions& o, Session& s) {
     if (o.init && o.status)
         throw UsageError("sync: --init and --status cannot be used together");
-    if (o.status)
-        s.only_reading(); // asking creates nothing
     const Home& home = s.home();
     RealGit git(home.root);
     auto timeout = lock_timeout_from(s.env());

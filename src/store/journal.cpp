@@ -66,8 +66,14 @@ std::vector<std::string> Journal::journal_names() const {
     });
 }
 
+void Journal::make_home() const {
+    prepare_home(fs_, home_);
+    if (home_prepared_)
+        home_prepared_();
+}
+
 Journal::Hold::Hold(Journal& journal, std::chrono::milliseconds timeout) : journal_(journal) {
-    prepare_home(journal.fs_, journal.home_);
+    journal.make_home();
     journal.held_.emplace(journal.fs_, journal.home_.lock_path(), journal.clock_, timeout);
     try {
         auto names = journal.journal_names();

@@ -135,6 +135,10 @@ public:
     // private); by default nowhere.
     using Warn = std::function<void(const std::string&)>;
     void on_warning(Warn warn) { warn_ = std::move(warn); }
+    // Told each time a write has made sure the home and its journal folder
+    // exist (prepare_home), before anything is written (the session writes
+    // config.toml then, so a home is only ever made by a write).
+    void on_home_prepared(std::function<void()> told) { home_prepared_ = std::move(told); }
 
 private:
     // Takes the lock (unless a Hold has it) and writes `records`, one durable
@@ -208,6 +212,9 @@ private:
     Clock& clock_;
     std::chrono::milliseconds lock_timeout_;
     Warn warn_;
+    std::function<void()> home_prepared_;
+    // prepare_home, then home_prepared_.
+    void make_home() const;
     bool hidden_too_ = false;
     mutable LastRead last_read_;
     std::optional<Held> held_;

@@ -164,7 +164,7 @@ void Journal::append_under_lock(std::span<const Record* const> records,
                                 const MonthWritten& written) {
     std::optional<FileLock> lock;
     if (!held_) {
-        prepare_home(fs_, home_);
+        make_home();
         lock.emplace(fs_, home_.lock_path(), clock_, lock_timeout_);
         tidy_under_lock(journal_names());
     }
@@ -201,7 +201,7 @@ void Journal::append_blocks(YearMonth month, const std::vector<std::string>& blo
         return;
     std::optional<FileLock> lock;
     if (!held_) {
-        prepare_home(fs_, home_);
+        make_home();
         lock.emplace(fs_, home_.lock_path(), clock_, lock_timeout_);
         tidy_under_lock(journal_names());
     }
@@ -260,7 +260,7 @@ bool Journal::rewrite_month(YearMonth month, const std::string& path, std::strin
                                   format_year_month(month)));
     std::optional<FileLock> lock;
     if (!held_) {
-        prepare_home(fs_, home_);
+        make_home();
         lock.emplace(fs_, home_.lock_path(), clock_, lock_timeout_);
         tidy_under_lock(journal_names());
     }

@@ -235,6 +235,27 @@ class InteractiveCheckIn(HomeTest):
         self.assertNotIn(" of 4", r.out)
         self.assertNotIn(" of 5", r.out)
 
+    def test_ctrl_d_at_the_first_question_keeps_it_for_next_time(self):
+        r = self.run_pty("log", answers=[None])
+        self.assertEqual(r.status, 0, r.out)
+        self.assertIn("nothing was saved", r.out)
+        # Nothing was written, so nothing was made: the question comes again.
+        self.assertFalse(os.path.exists(self.home), os.listdir(self.user_home))
+        again = self.run_pty("log", answers=[None])
+        self.assertIn("what does it take for you to show up for others", again.out)
+
+    def test_keeping_the_suggested_list_and_stopping_asks_again_next_time(self):
+        r = self.run_pty("log", answers=["", None])
+        self.assertIn("nothing was saved", r.out)
+        self.assertFalse(os.path.exists(os.path.join(self.home, "config.toml")))
+        again = self.run_pty("log", answers=["", "y", "y", "y", "y", "4", ""])
+        self.assertEqual(again.status, 0, again.out)
+        self.assertIn("what does it take for you to show up for others", again.out)
+        # The first record wrote the settings file, the template with its comments.
+        with open(os.path.join(self.home, "config.toml")) as f:
+            self.assertIn("#", f.read())
+        self.assertIn("sleep?", self.run_pty("log", answers=[None]).out)
+
 
 if __name__ == "__main__":
     unittest.main()

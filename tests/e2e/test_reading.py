@@ -65,6 +65,23 @@ class ReadingAnEmptyHome(HomeTest):
         self.assertEqual(len(r.out.splitlines()), 1)
         self.assert_nothing_created()
 
+    def test_a_refused_command_creates_nothing(self):
+        for args in (("log", "-s", "9"), ("log", "--did", "nonesuch"),
+                     ("import", "--item", "walk=nonesuch", "/nonexistent.csv"),
+                     ("reflect", "recall"), ("practice", "quality", "--quality", "nonesuch"),
+                     ("show", "2026-99-01"), ("forget", "2026-11-27.moment", "--yes"),
+                     ("edit", "2026-11-27.moment"), ("undo", "--yes")):
+            r = self.run_cli(*args)
+            self.assertNotEqual(r.status, 0, (args, r))
+            self.assertEqual(len(r.err.splitlines()), 1, (args, r))
+            self.assert_nothing_created()
+
+    def test_doctor_finds_no_home_and_makes_none(self):
+        r = self.run_cli("doctor")
+        self.assertEqual(r.status, 0, r)
+        self.assertIn("no home here yet", r.out)
+        self.assert_nothing_created()
+
     def test_the_first_write_still_sets_the_home_up(self):
         r = self.run_cli("log", "--showed-up", "3")
         self.assertEqual(r.status, 0, r)

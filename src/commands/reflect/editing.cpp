@@ -8,7 +8,7 @@ Editing::Editing(Session& s, std::string_view name, std::string template_text,
                  std::string_view other_way)
     : s_(s), command_(editor_command(s.env(), s.term().interactive(), other_way)),
       template_(std::move(template_text)), name_(name) {
-    s.config(); // prepares the home
+    s.make_home(); // the buffer is kept there
     buffer_ = std::make_unique<EditBuffer>(s.fs(), s.home().root, name_, template_);
 }
 

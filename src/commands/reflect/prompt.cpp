@@ -6,7 +6,6 @@
 namespace compassion::reflect {
 
 void prompt_command(const PromptOptions& o, Session& s) {
-    s.only_reading(); // run from cron or a notification: the first run stays the first
     Date day = parse_day(o.date.value_or("today"), s.today(), "--date");
     s.term().out(std::string(prompt_for_day(day).text) + "\n");
 }

@@ -33,6 +33,7 @@ std::vector<std::string> ask_showup_items(Session& s, const std::vector<std::str
 
 // Rewrites the items line of config.toml, checking the result reads back.
 void write_items(Session& s, const Config& cfg, const std::vector<std::string>& items) {
+    s.settle_home(); // the first list a person names makes their home
     update_config(s.fs(), s.clock(), cfg.path, lock_timeout_from(s.env()),
                   [&](const std::string& text) {
                       std::string updated;
@@ -74,6 +75,8 @@ void showup_command(const ShowupOptions& o, Session& s) {
         }
     }
     if (same_items(items, cfg.items)) {
+        if (!o.items.empty())
+            s.settle_home(); // named on purpose: the first run is over
         if (!s.quiet())
             s.term().out(
                 printable(fmt::format("Your list stays as it is: {}.\n", fmt::join(items, ", "))));
