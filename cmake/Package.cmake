@@ -101,6 +101,8 @@ TSV, CSV or JSON for pipes.
 Everything stays on the machine, in plain TOML files, one per month.")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# libzip is loaded only when a zip is imported, so shlibdeps cannot see it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "${COMPASSION_LIBZIP_PACKAGE}")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PRE_BUILD_SCRIPTS "${PROJECT_SOURCE_DIR}/cmake/package-modes.cmake")

@@ -3,11 +3,13 @@
 import io
 import os
 import shutil
+import re
 import struct
+import subprocess
 import unittest
 import zipfile
 
-from harness import HomeTest
+from harness import BIN, HomeTest
 
 HABITS = (
     "Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,"
@@ -121,6 +123,32 @@ class LoopZipTest(HomeTest):
         self.assertEqual(r.out, "")
         self.assertEqual(self.journal_files(), before)
         return r
+
+    def test_compassion_starts_without_libzip_and_loads_it_only_for_a_zip(self):
+        # Every run would pay for libzip's libcrypto if it were linked.
+        ldd = subprocess.run(["ldd", BIN], capture_output=True, text=True)
+        self.assertNotIn("libzip", ldd.stdout)
+        # A machine without it: one line naming what to install, nothing written.
+        cc = shutil.which("cc") or shutil.which("gcc")
+        if not cc:
+            self.skipTest("no C compiler to make a stand-in library")
+        fake = os.path.join(self.user_home, "nolib")
+        os.mkdir(fake)
+        src = os.path.join(fake, "empty.c")
+        with open(src, "w") as f:
+            f.write("int compassion_not_libzip;\n")
+        with open(BIN, "rb") as f:
+            soname = re.search(rb"libzip\.so\.[0-9]+", f.read()).group().decode()
+        subprocess.run([cc, "-shared", "-fPIC", "-o", os.path.join(fake, soname), src],
+                       check=True)
+        path = self.write("Loop Habits CSV 2026-11-20.zip", loop_zip())
+        before = self.journal_files()
+        r = self.run_cli("import", path, env=self.env(LD_LIBRARY_PATH=fake))
+        self.assertEqual(r.status, 69, r)
+        self.assertEqual(r.err.count("\n"), 1, r)
+        self.assertIn("needs libzip", r.err)
+        self.assertIn("unzip the file", r.err)
+        self.assertEqual(self.journal_files(), before)
 
     def test_the_zip_gives_exactly_what_its_two_csv_files_give(self):
         habits = self.write("Habits.csv", HABITS)
