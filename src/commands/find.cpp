@@ -36,7 +36,7 @@ public:
     void visit(const Entry& e) {
         if (e.kind == forget_kind || e.day < first_ || e.day > last_)
             return;
-        refs_.push_back(RecordRef{e.id, e.kind, e.day, e.stamp()});
+        refs_.push_back(RecordRef{e.id, e.kind, e.day, e.handle_stamp()});
         if (kind_ && e.kind != kind_->name)
             return;
         const KindInfo* info = find_kind(e.kind);

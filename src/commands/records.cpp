@@ -78,7 +78,7 @@ std::vector<RecordRef> id_candidates(Session& session, const std::string& prefix
     session.journal().read_all(
         [&](const Entry& e) {
             if (e.id.compare(0, prefix.size(), prefix) == 0)
-                out.push_back(RecordRef{e.id, e.kind, e.day, e.stamp()});
+                out.push_back(RecordRef{e.id, e.kind, e.day, e.handle_stamp()});
         },
         problems);
     session.report_problems(problems);

@@ -39,8 +39,14 @@ struct Entry {
     const toml::table* table = nullptr;
     const EntryFields* fields = nullptr;
     SourcePos pos;
+    // For a record that replaces others (an edit), the stamp of the first
+    // record of its chain, set by the reader: the edit keeps the handle the
+    // record had (core/handles.hpp). Nothing for any other record.
+    std::optional<Stamp> chain_start;
 
     Stamp stamp() const { return Stamp{at_seconds, order}; }
+    // Where the record stands among its day's records of its kind.
+    Stamp handle_stamp() const { return chain_start.value_or(stamp()); }
     std::optional<std::string> text(std::string_view key) const;
     std::optional<std::int64_t> integer(std::string_view key) const;
     std::optional<bool> flag(std::string_view key) const;

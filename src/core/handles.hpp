@@ -23,7 +23,9 @@ struct RecordRef {
 // A handle names a record by what a person can read and type, never by its
 // words (they would leak into shell history and `ps`): `DAY.KIND`, with `.N`
 // when the day holds several records of the kind, numbered from 1 in the
-// order they were written: `2026-11-20.reframe`, `2026-11-20.moment.2`.
+// order they were written: `2026-11-20.reframe`, `2026-11-20.moment.2`. A
+// RecordRef's stamp is its Entry's handle_stamp(), so an edit stands where
+// the first record of its chain stood and keeps its handle.
 //
 // The handle of every record in `day_records` (all of one day, any order),
 // in the same order. Tombstones (kind `forget`) get none: "" in their place.

@@ -5,11 +5,13 @@ namespace compassion {
 Entry RecordCopy::entry() const {
     Entry e = entry_from(values, path);
     e.order = order;
+    e.chain_start = chain_start;
     return e;
 }
 
 RecordRef RecordCopy::ref() const {
-    return RecordRef{values.id, values.kind, values.day, Stamp{values.at_seconds, order}};
+    return RecordRef{values.id, values.kind, values.day,
+                     chain_start.value_or(Stamp{values.at_seconds, order})};
 }
 
 namespace {} // namespace
@@ -23,6 +25,7 @@ RecordCopy copy_of(const Entry& entry) {
     copy.values.line = entry.pos.line;
     copy.values.column = entry.pos.column;
     copy.order = entry.order;
+    copy.chain_start = entry.chain_start;
     copy.path = entry.pos.path;
     if (entry.fields) {
         copy.values.fields = *entry.fields;

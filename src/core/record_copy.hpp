@@ -3,6 +3,7 @@
 #include "core/entry.hpp"
 #include "core/handles.hpp"
 
+#include <optional>
 #include <string>
 
 namespace compassion {
@@ -14,6 +15,7 @@ struct RecordCopy {
     EntryValues values;
     std::size_t order = 0;
     std::string path;
+    std::optional<Stamp> chain_start; // as Entry's
 
     Entry entry() const;
     RecordRef ref() const;

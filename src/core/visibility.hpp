@@ -20,6 +20,9 @@ class MonthVisibility {
 public:
     void note(const Entry& entry);
     bool hidden(const Entry& entry) const;
+    // Sets each replacing record's chain_start (the earliest stamp along the
+    // records it replaces, one after another), once every entry is noted.
+    void date_chains(std::vector<Entry>& entries) const;
     // Whether nothing of the month is hidden (the common case: no work).
     bool empty() const { return forgotten_.empty() && replacers_.empty(); }
 

@@ -200,6 +200,7 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
     MonthVisibility visibility;
     for (const auto& entry : entries)
         visibility.note(entry);
+    visibility.date_chains(entries);
     for (const auto& entry : entries)
         if (!visibility.hidden(entry))
             visit(entry);

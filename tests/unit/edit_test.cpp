@@ -257,3 +257,21 @@ TEST_CASE_FIXTURE(Fixture, "an edit with no editor to run names the -m way and w
     CHECK(r.err == "compassion: edit: neither $VISUAL nor $EDITOR is set and there is no "
                    "terminal for vi; set one, or pass -m TEXT\n");
 }
+
+TEST_CASE_FIXTURE(Fixture, "an edited record keeps its handle, and twice edited still does") {
+    REQUIRE(run({"reflect", "recall", "-m", "first words"}).status == 0);
+    clock.advance(std::chrono::minutes{5});
+    REQUIRE(run({"reflect", "recall", "-m", "second words"}).status == 0);
+    clock.advance(std::chrono::minutes{5});
+    editor("sed -i 's/first words/first, put better/' \"$1\"\n");
+    REQUIRE(run({"edit", "2026-11-27.moment.1"}).status == 0);
+    clock.advance(std::chrono::minutes{5});
+    editor("sed -i 's/first, put better/first, put best/' \"$1\"\n");
+    REQUIRE(run({"edit", "2026-11-27.moment.1"}).status == 0);
+    // The edit was written last, yet it stands where its original stood.
+    Run one = run({"show", "2026-11-27.moment.1"});
+    CHECK(one.out.find("first, put best") != std::string::npos);
+    CHECK(one.out.find("second words") == std::string::npos);
+    CHECK(run({"show", "2026-11-27.moment.2"}).out.find("second words") != std::string::npos);
+    CHECK(run({"show", "2026-11-27.moment.3"}).status == 64);
+}

@@ -139,7 +139,7 @@ std::string handle_of_saved(Session& s, const Record& record) {
     s.journal().read_days(
         record.day, record.day,
         [&](const Entry& e) {
-            day.push_back(RecordRef{e.id, e.kind, e.day, e.stamp()});
+            day.push_back(RecordRef{e.id, e.kind, e.day, e.handle_stamp()});
         },
         problems);
     std::string handle = handle_of_record(day, record.id);

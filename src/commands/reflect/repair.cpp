@@ -51,7 +51,7 @@ Repairs read_repairs(Session& s) {
     s.journal().read_all(
         [&](const Entry& e) {
             repairs.book.add(e);
-            repairs.records.push_back(RecordRef{e.id, e.kind, e.day, e.stamp()});
+            repairs.records.push_back(RecordRef{e.id, e.kind, e.day, e.handle_stamp()});
         },
         problems);
     s.report_problems(problems);
