@@ -10,6 +10,7 @@
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace compassion {
@@ -317,11 +318,16 @@ int run(const std::vector<std::string>& args, System system) {
     app.add_flag("--no-pager", globals.no_pager,
                  "Never send long output to a pager ($COMPASSION_PAGER, $PAGER, else less)");
 
+    // Only the command typed is built whole; the others are needed (bare, for
+    // the listing in --help and for parsing) only when no command is named.
     std::string typed = command_word(args);
-    for (const auto& c : command_table()) {
+    const auto& table = command_table();
+    const bool known = std::any_of(table.begin(), table.end(),
+                                   [&](const CommandInfo& c) { return c.name == typed; });
+    for (const auto& c : table) {
         if (c.name == typed)
             c.add(app, session);
-        else
+        else if (!known)
             app.add_subcommand(std::string(c.name), std::string(c.summary));
     }
 

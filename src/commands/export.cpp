@@ -56,6 +56,7 @@ void export_command(const ExportOptions& o, Session& s) {
     ExportWriter writer(export_format(o.format));
     s.term().out(writer.begin());
     std::vector<DataError> problems;
+    s.journal().date_chains(false); // records go out by id, not by handle
     auto visit = [&](const Entry& e) {
         if (range && ((range->from && e.day < *range->from) || e.day > range->to))
             return;

@@ -39,6 +39,7 @@ void review_command(const ReviewOptions& o, Session& s) {
 
     bool notes_shown = !o.redact && o.format != "text";
     SummaryOptions options{range.from, range.to, today, cfg.items, resourced, notes_shown};
+    s.journal().date_chains(false); // no record is named by its handle here
     options.records_before = range.from && records_before(s.journal(), *range.from);
     SummaryBuilder builder(std::move(options));
     std::vector<DataError> problems;

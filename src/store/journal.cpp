@@ -200,7 +200,8 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
     MonthVisibility visibility;
     for (const auto& entry : entries)
         visibility.note(entry);
-    visibility.date_chains(entries);
+    if (date_chains_)
+        visibility.date_chains(entries);
     for (const auto& entry : entries)
         if (!visibility.hidden(entry))
             visit(entry);

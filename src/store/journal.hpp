@@ -125,6 +125,11 @@ public:
     // Whether reads also visit records that are forgotten or replaced (for
     // the commands that work on the records themselves: forget, doctor, sync).
     void include_hidden(bool yes) { hidden_too_ = yes; }
+    // Whether reads set Entry::chain_start on records that replace others,
+    // which handles need (on by default). A reader that never names a record
+    // (review, export) turns it off: it costs a pass over each month that
+    // holds an edit or a second check-in.
+    void date_chains(bool yes) { date_chains_ = yes; }
 
     // Saves a record that could not be stored in rescue/ (best effort, by
     // the durable write) and returns its path, or "" when even that failed.
@@ -216,6 +221,7 @@ private:
     // prepare_home, then home_prepared_.
     void make_home() const;
     bool hidden_too_ = false;
+    bool date_chains_ = true;
     mutable LastRead last_read_;
     std::optional<Held> held_;
 };
