@@ -5,6 +5,7 @@
 #include "core/kinds/forget.hpp"
 #include "core/text_match.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 
@@ -31,6 +32,11 @@ class Finder {
 public:
     Finder(Session& s, const FindOptions& o, const KindInfo* kind, Date first, Date last)
         : s_(s), kind_(kind), first_(first), last_(last), match_(o.text, o.case_sensitive),
+          raw_search_unsafe_(std::any_of(o.text.begin(), o.text.end(),
+                                         [](char c) {
+                                             auto u = static_cast<unsigned char>(c);
+                                             return c == '"' || c == '\\' || u < 0x20 || u == 0x7f;
+                                         })),
           terminal_(s.term().stdout_is_tty()), style_(s.out_style()) {}
 
     void visit(const Entry& e) {
@@ -82,6 +88,25 @@ public:
         hits_.clear();
     }
 
+    // Whether a month file's bytes could hold a match. Outside escapes, a
+    // string's text is its bytes, so a file without the words has no record
+    // with them; with an escape that could spell a letter (\u, \U) or join
+    // lines (a backslash at a line's end), or words an escape could spell,
+    // the file is read to be sure.
+    bool may_hold(std::string_view raw) const {
+        if (raw_search_unsafe_)
+            return true;
+        for (std::size_t at = raw.find('\\'); at != raw.npos; at = raw.find('\\', at + 2)) {
+            if (at + 1 >= raw.size())
+                return true;
+            char next = raw[at + 1];
+            if (next == 'u' || next == 'U' || next == ' ' || next == '\t' || next == '\n' ||
+                next == '\r')
+                return true;
+        }
+        return match_.in(raw);
+    }
+
     std::size_t found() const { return found_; }
     // What was kept for a terminal, through the pager when it is long.
     void show() const {
@@ -124,6 +149,7 @@ private:
     const KindInfo* kind_;
     Date first_, last_;
     TextMatch match_;
+    bool raw_search_unsafe_; // the words hold a character a TOML string escapes
     bool terminal_;
     Style style_;
     std::vector<RecordRef> refs_;
@@ -150,6 +176,8 @@ void find_command(const FindOptions& o, Session& s) {
     }
     Finder finder(s, o, kind, first, last);
     std::vector<DataError> problems;
+    s.journal().only_months_that_may_hold(
+        [&finder](std::string_view raw) { return finder.may_hold(raw); });
     s.journal().read(
         year_month_of(first), year_month_of(last), [&](const Entry& e) { finder.visit(e); },
         problems, [&](YearMonth) { finder.month_done(); });

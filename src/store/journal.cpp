@@ -141,6 +141,12 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
     std::list<MonthEntries> plain_files;
     std::list<toml::table> parsed_files;
     std::vector<Entry> entries;
+    struct Read {
+        const std::string* path;
+        std::string text;
+        struct stat seen;
+    };
+    std::vector<Read> files;
     for (const auto& path : month.paths) {
         std::optional<std::string> text;
         std::string notice;
@@ -161,8 +167,16 @@ void Journal::read_month(const MonthFiles& month, const Visitor& visit,
         }
         if (!notice.empty() && warn_)
             warn_(notice);
-        if (!text)
-            continue;
+        if (text)
+            files.push_back(Read{&path, std::move(*text), seen});
+    }
+    // A month none of whose files could hold what is looked for is not parsed.
+    if (may_hold_ &&
+        std::none_of(files.begin(), files.end(), [&](const Read& f) { return may_hold_(f.text); }))
+        return;
+    for (auto& [path_of, text_of, seen] : files) {
+        const std::string& path = *path_of;
+        std::optional<std::string> text(std::move(text_of));
         auto keep = [&](Entry entry) {
             if (days && (entry.day < days->first || entry.day > days->last))
                 return;

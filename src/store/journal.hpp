@@ -130,6 +130,11 @@ public:
     // (review, export) turns it off: it costs a pass over each month that
     // holds an edit or a second check-in.
     void date_chains(bool yes) { date_chains_ = yes; }
+    // For a search: reads skip a month unless `may_hold` says yes of the text
+    // of one of its files (it must say yes whenever a record there could
+    // match: a month it turns away is neither parsed nor checked).
+    using MayHold = std::function<bool(std::string_view)>;
+    void only_months_that_may_hold(MayHold may_hold) { may_hold_ = std::move(may_hold); }
 
     // Saves a record that could not be stored in rescue/ (best effort, by
     // the durable write) and returns its path, or "" when even that failed.
@@ -222,6 +227,7 @@ private:
     void make_home() const;
     bool hidden_too_ = false;
     bool date_chains_ = true;
+    MayHold may_hold_;
     mutable LastRead last_read_;
     std::optional<Held> held_;
 };
