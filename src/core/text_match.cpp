@@ -1,5 +1,7 @@
 #include "core/text_match.hpp"
 
+#include <algorithm>
+
 namespace compassion {
 
 std::string fold_case(std::string_view text) {
@@ -37,12 +39,37 @@ std::string fold_case(std::string_view text) {
 }
 
 TextMatch::TextMatch(std::string_view needle, bool case_sensitive)
-    : needle_(case_sensitive ? std::string(needle) : fold_case(needle)), exact_(case_sensitive) {}
+    : needle_(case_sensitive ? std::string(needle) : fold_case(needle)), exact_(case_sensitive),
+      ascii_needle_(std::all_of(needle_.begin(), needle_.end(),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {}
 
 bool TextMatch::in(std::string_view text) const {
     if (exact_)
         return text.find(needle_) != text.npos;
-    return fold_case(text).find(needle_) != std::string::npos;
+    // An ASCII needle can only match ASCII bytes, and no other letter folds
+    // to one: folding A-Z alone is enough, a window at a time, with no copy
+    // of the whole text (find searches month files this way).
+    constexpr std::size_t window = 4096;
+    const std::size_t n = needle_.size();
+    if (!ascii_needle_ || n > window / 2)
+        return fold_case(text).find(needle_) != std::string::npos;
+    if (n == 0)
+        return true;
+    char folded[window];
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t size = std::min(window, text.size() - start);
+        for (std::size_t i = 0; i < size; ++i) {
+            char c = text[start + i];
+            folded[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+        }
+        if (std::string_view(folded, size).find(needle_) != std::string_view::npos)
+            return true;
+        if (start + size >= text.size())
+            return false;
+        // Windows overlap by the needle's length less one, so no match is cut.
+        start += size >= n ? size - (n - 1) : size;
+    }
+    return false;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> TextMatch::all(std::string_view text) const {

@@ -20,6 +20,7 @@ public:
 private:
     std::string needle_;
     bool exact_;
+    bool ascii_needle_;
 };
 
 // `text` with the letters TextMatch folds in lower case; the same length.

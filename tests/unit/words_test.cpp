@@ -85,6 +85,23 @@ TEST_CASE("find folds case for ASCII and for accented Greek and Cyrillic letters
     CHECK(at[1].first == 3);
 }
 
+TEST_CASE("an ASCII search folds only A-Z and finds a match across its windows") {
+    for (std::size_t at : {0u, 4000u, 4092u, 4093u, 4095u, 4096u, 8190u, 9995u}) {
+        std::string text(10000, 'x');
+        text.replace(at, 5, "LuNcH");
+        CAPTURE(at);
+        CHECK(TextMatch("lunch", false).in(text));
+        CHECK_FALSE(TextMatch("lunches", false).in(text));
+    }
+    // Non-ASCII letters fold among themselves and never into an ASCII match.
+    CHECK(TextMatch("cafe", false).in("CAFE \xc3\x89"));
+    CHECK_FALSE(TextMatch("cafe", false).in("CAF\xc3\x89"));
+    CHECK(TextMatch("café", false).in("CAFÉ"));
+    std::string long_needle(3000, 'a');
+    CHECK(TextMatch(long_needle, false).in(std::string(5000, 'A')));
+    CHECK(TextMatch("", false).in("anything"));
+}
+
 TEST_CASE("an edited buffer becomes a record that replaces the old one") {
     RecordCopy old = moment_copy("first words");
     std::string buffer = edit_buffer(old, "2026-11-20.moment");
