@@ -303,10 +303,25 @@ int run(const std::vector<std::string>& args, System system) {
     CLI::App app{"compassion - a gentle companion for a daily self-compassion practice.\n"
                  "Check in at the end of the day, reflect, practise, and see what helps.",
                  "compassion"};
-    app.set_version_flag("--version", std::string(version_string), "Print the version and exit");
     app.formatter(std::make_shared<Formatter>());
     app.require_subcommand(1);
     app.fallthrough();
+    // Only the command typed is built whole. With none named (--help, a word
+    // that is no command), the others are listed by bare entries, made while
+    // the app has no help flag so that none gets one of its own (each would
+    // cost a start-up the time of a small command's parse).
+    std::string typed = command_word(args);
+    const auto& table = command_table();
+    if (std::none_of(table.begin(), table.end(),
+                     [&](const CommandInfo& c) { return c.name == typed; })) {
+        const std::string help_name = app.get_help_ptr()->get_name(false, true);
+        const std::string help_text = app.get_help_ptr()->get_description();
+        app.set_help_flag();
+        for (const auto& c : table)
+            app.add_subcommand(std::string(c.name), std::string(c.summary));
+        app.set_help_flag(help_name, help_text);
+    }
+    app.set_version_flag("--version", std::string(version_string), "Print the version and exit");
     app.add_option("--home", globals.home,
                    "Use DIR as the home (default: $COMPASSION_HOME, else "
                    "$XDG_CONFIG_HOME/compassion, else ~/.config/compassion)")
@@ -318,18 +333,9 @@ int run(const std::vector<std::string>& args, System system) {
     app.add_flag("--no-pager", globals.no_pager,
                  "Never send long output to a pager ($COMPASSION_PAGER, $PAGER, else less)");
 
-    // Only the command typed is built whole; the others are needed (bare, for
-    // the listing in --help and for parsing) only when no command is named.
-    std::string typed = command_word(args);
-    const auto& table = command_table();
-    const bool known = std::any_of(table.begin(), table.end(),
-                                   [&](const CommandInfo& c) { return c.name == typed; });
-    for (const auto& c : table) {
+    for (const auto& c : table)
         if (c.name == typed)
             c.add(app, session);
-        else if (!known)
-            app.add_subcommand(std::string(c.name), std::string(c.summary));
-    }
 
     std::vector<std::string> argv_storage{"compassion"};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
