@@ -1,12 +1,7 @@
 #include "app.hpp"
 
-#include <cerrno>
-#include <sys/stat.h>
-
 #include "commands/commands.hpp"
 #include "core/items.hpp"
-#include "core/locale.hpp"
-#include "term/pager.hpp"
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -38,119 +33,6 @@ const std::vector<CommandInfo>& command_table() {
         {"help", "Show the manual of compassion or of one command", add_help_command},
     };
     return table;
-}
-
-const Home& Session::home() {
-    if (!home_)
-        home_ = resolve_home(globals_.home, sys_.env);
-    return *home_;
-}
-
-void Session::warn(const std::string& message) {
-    // Shown even with --quiet: these are about who can read the journal.
-    sys_.term.say("compassion: warning: " + printable(message) + "\n");
-}
-
-void Session::prepare() {
-    if (prepared_)
-        return;
-    struct stat st {};
-    if (sys_.fs.lstat(home().root.c_str(), &st) != 0 && errno == ENOENT) {
-        no_home_ = true;
-        prepared_ = true;
-        return;
-    }
-    for (const auto& notice : prepare_home(sys_.fs, home()))
-        warn(notice);
-    prepared_ = true;
-}
-
-void Session::settle_config() {
-    if (config_settled_)
-        return;
-    // Written under the config's lock, whole or not at all (store/config.hpp).
-    load_config(sys_.fs, sys_.clock, home().config_path(), lock_timeout_from(sys_.env));
-    config_settled_ = true;
-}
-
-void Session::make_home() {
-    if (no_home_ || !prepared_) {
-        for (const auto& notice : prepare_home(sys_.fs, home()))
-            warn(notice);
-        no_home_ = false;
-        prepared_ = true;
-    }
-}
-
-void Session::settle_home() {
-    make_home();
-    settle_config();
-}
-
-const Config& Session::config() {
-    if (!config_) {
-        prepare();
-        struct stat st {};
-        if (no_home_ ||
-            (sys_.fs.lstat(home().config_path().c_str(), &st) != 0 && errno == ENOENT)) {
-            // Reading creates nothing: the template's settings, not its file.
-            config_ = parse_config(std::string(config_template()), home().config_path());
-            return *config_;
-        }
-        std::string notice;
-        config_ = load_config(sys_.fs, sys_.clock, home().config_path(),
-                              lock_timeout_from(sys_.env), &notice);
-        config_settled_ = true;
-        if (!notice.empty())
-            warn(notice);
-    }
-    return *config_;
-}
-
-Journal& Session::journal() {
-    if (!journal_) {
-        prepare();
-        journal_ =
-            std::make_unique<Journal>(sys_.fs, home(), sys_.clock, lock_timeout_from(sys_.env));
-        journal_->on_warning([this](const std::string& message) { warn(message); });
-        // The first write makes the home (the journal does that), and with it
-        // config.toml, so the person has their settings to edit.
-        journal_->on_home_prepared([this] {
-            no_home_ = false;
-            settle_config();
-        });
-    }
-    return *journal_;
-}
-
-Style Session::out_style() {
-    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stdout_is_tty()),
-                 !utf8_locale(sys_.env));
-}
-
-Style Session::say_style() {
-    return Style(use_color(globals_.color, config().color, sys_.env, sys_.term.stderr_is_tty()),
-                 !utf8_locale(sys_.env));
-}
-
-void Session::page(std::string_view text) {
-    compassion::page(sys_.term, sys_.env, text, !globals_.no_pager);
-}
-
-std::size_t Session::out_width() const {
-    return output_width(sys_.term);
-}
-
-Date Session::today() {
-    return day_of(sys_.clock.now(), config().day_starts_at);
-}
-
-void Session::report_problems(const std::vector<DataError>& problems) {
-    for (const auto& p : problems)
-        sys_.term.say(fmt::format("compassion: {} (skipped; the file is left as it is)\n",
-                                  printable(p.what())));
-    if (!problems.empty() && exit == Exit::ok)
-        exit = Exit::data;
 }
 
 namespace {
@@ -296,13 +178,11 @@ bool about_global_option(const std::string& message) {
 
 } // namespace
 
-int run(const std::vector<std::string>& args, System system) {
-    Globals globals;
-    Session session(system, globals);
+namespace {
 
-    CLI::App app{"compassion - a gentle companion for a daily self-compassion practice.\n"
-                 "Check in at the end of the day, reflect, practise, and see what helps.",
-                 "compassion"};
+// The top-level app: global options, and the command `typed` (if it is one)
+// built whole.
+void build_app(CLI::App& app, Globals& globals, Session& session, const std::string& typed) {
     app.formatter(std::make_shared<Formatter>());
     app.require_subcommand(1);
     app.fallthrough();
@@ -310,7 +190,6 @@ int run(const std::vector<std::string>& args, System system) {
     // that is no command), the others are listed by bare entries, made while
     // the app has no help flag so that none gets one of its own (each would
     // cost a start-up the time of a small command's parse).
-    std::string typed = command_word(args);
     const auto& table = command_table();
     if (std::none_of(table.begin(), table.end(),
                      [&](const CommandInfo& c) { return c.name == typed; })) {
@@ -336,6 +215,96 @@ int run(const std::vector<std::string>& args, System system) {
     for (const auto& c : table)
         if (c.name == typed)
             c.add(app, session);
+}
+
+// What a parse that did not run a command means, for the exception being
+// handled (call it only from a catch block): help, the version, or a usage
+// error in our words. The status to exit with.
+int answer_parse(CLI::App& app, const std::string& typed, const std::vector<std::string>& args,
+                 Terminal& term) {
+    auto fail = [&](const std::string& message, Exit code) {
+        term.say("compassion: " + printable(message) + "\n");
+        return static_cast<int>(code);
+    };
+    try {
+        throw;
+    } catch (const CLI::CallForHelp&) {
+        // `compassion nosuchcommand --help`: name the word, not the top-level help.
+        if (app.get_subcommands().empty() && !typed.empty())
+            if (std::string hint = suggestion_for(typed, {typed}); !hint.empty())
+                return fail(hint, Exit::usage);
+        // The help of the innermost command typed (`reflect qualities --help`).
+        CLI::App* deepest = &app;
+        while (!deepest->get_subcommands().empty())
+            deepest = deepest->get_subcommands().front();
+        term.out(deepest->help());
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        term.out(app.help("", CLI::AppFormatMode::All));
+        return 0;
+    } catch (const CLI::CallForVersion&) {
+        term.out(std::string(version_string) + "\n");
+        return 0;
+    } catch (const CLI::RequiredError& e) {
+        if (app.get_subcommands().empty() && app.remaining().empty()) {
+            term.say(short_usage());
+            return static_cast<int>(Exit::usage);
+        }
+        if (app.get_subcommands().empty() && !app.remaining().empty() &&
+            starts_with(app.remaining().front(), "-"))
+            return fail(fmt::format("{}: there is no such option (see compassion --help)",
+                                    app.remaining().front()),
+                        Exit::usage);
+        if (app.get_subcommands().empty() && !app.remaining().empty()) {
+            std::string all = fmt::format("{}", fmt::join(app.remaining(), " "));
+            if (std::string hint = suggestion_for(all, args); !hint.empty())
+                return fail(hint, Exit::usage);
+        }
+        // `compassion find` without its words: that command's help.
+        std::string where = "compassion", words;
+        for (CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+            sub = sub->get_subcommands().front();
+            where += " " + sub->get_name();
+            words += (words.empty() ? "" : " ") + sub->get_name();
+        }
+        return fail(fmt::format("{}{}{} (see {} --help)", words, words.empty() ? "" : ": ",
+                                e.what(), where),
+                    Exit::usage);
+    } catch (const CLI::ExtrasError& e) {
+        // The innermost command typed decides what a stray word could have meant.
+        CLI::App* deepest = &app;
+        std::string where = "compassion";
+        while (!deepest->get_subcommands().empty()) {
+            deepest = deepest->get_subcommands().front();
+            where += " " + deepest->get_name();
+        }
+        std::string hint = suggestion_for(e.what(), args, deepest == &app ? nullptr : deepest);
+        if (hint.empty())
+            hint = fmt::format("{} (see {} --help)", not_expected(e.what()), where);
+        return fail(hint, Exit::usage);
+    } catch (const CLI::ParseError& e) {
+        std::string where = "compassion";
+        std::string message = friendly(e);
+        for (CLI::App* sub = &app;
+             !sub->get_subcommands().empty() && !about_global_option(message);) {
+            sub = sub->get_subcommands().front();
+            where += " " + sub->get_name();
+        }
+        return fail(fmt::format("{} (see {} --help)", message, where), Exit::usage);
+    }
+    return static_cast<int>(Exit::usage);
+}
+
+} // namespace
+
+int run(const std::vector<std::string>& args, System system) {
+    Globals globals;
+    Session session(system, globals);
+    CLI::App app{"compassion - a gentle companion for a daily self-compassion practice.\n"
+                 "Check in at the end of the day, reflect, practise, and see what helps.",
+                 "compassion"};
+    const std::string typed = command_word(args);
+    build_app(app, globals, session, typed);
 
     std::vector<std::string> argv_storage{"compassion"};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -348,73 +317,11 @@ int run(const std::vector<std::string>& args, System system) {
         system.term.say("compassion: " + printable(message) + "\n");
         return static_cast<int>(code);
     };
-
     try {
         try {
             app.parse(static_cast<int>(argv.size()), argv.data());
-        } catch (const CLI::CallForHelp& e) {
-            // `compassion nosuchcommand --help`: name the word, not the top-level help.
-            if (app.get_subcommands().empty() && !typed.empty())
-                if (std::string hint = suggestion_for(typed, {typed}); !hint.empty())
-                    return fail(hint, Exit::usage);
-            // The help of the innermost command typed (`reflect qualities --help`).
-            CLI::App* deepest = &app;
-            while (!deepest->get_subcommands().empty())
-                deepest = deepest->get_subcommands().front();
-            system.term.out(deepest->help());
-            return 0;
-        } catch (const CLI::CallForAllHelp&) {
-            system.term.out(app.help("", CLI::AppFormatMode::All));
-            return 0;
-        } catch (const CLI::CallForVersion&) {
-            system.term.out(std::string(version_string) + "\n");
-            return 0;
-        } catch (const CLI::RequiredError& e) {
-            if (app.get_subcommands().empty() && app.remaining().empty()) {
-                system.term.say(short_usage());
-                return static_cast<int>(Exit::usage);
-            }
-            if (app.get_subcommands().empty() && !app.remaining().empty() &&
-                starts_with(app.remaining().front(), "-"))
-                return fail(fmt::format("{}: there is no such option (see compassion --help)",
-                                        app.remaining().front()),
-                            Exit::usage);
-            if (app.get_subcommands().empty() && !app.remaining().empty()) {
-                std::string all = fmt::format("{}", fmt::join(app.remaining(), " "));
-                if (std::string hint = suggestion_for(all, args); !hint.empty())
-                    return fail(hint, Exit::usage);
-            }
-            // `compassion find` without its words: that command's help.
-            std::string where = "compassion", words;
-            for (CLI::App* sub = &app; !sub->get_subcommands().empty();) {
-                sub = sub->get_subcommands().front();
-                where += " " + sub->get_name();
-                words += (words.empty() ? "" : " ") + sub->get_name();
-            }
-            return fail(fmt::format("{}{}{} (see {} --help)", words, words.empty() ? "" : ": ",
-                                    e.what(), where),
-                        Exit::usage);
-        } catch (const CLI::ExtrasError& e) {
-            // The innermost command typed decides what a stray word could have meant.
-            CLI::App* deepest = &app;
-            std::string where = "compassion";
-            while (!deepest->get_subcommands().empty()) {
-                deepest = deepest->get_subcommands().front();
-                where += " " + deepest->get_name();
-            }
-            std::string hint = suggestion_for(e.what(), args, deepest == &app ? nullptr : deepest);
-            if (hint.empty())
-                hint = fmt::format("{} (see {} --help)", not_expected(e.what()), where);
-            return fail(hint, Exit::usage);
-        } catch (const CLI::ParseError& e) {
-            std::string where = "compassion";
-            std::string message = friendly(e);
-            for (CLI::App* sub = &app;
-                 !sub->get_subcommands().empty() && !about_global_option(message);) {
-                sub = sub->get_subcommands().front();
-                where += " " + sub->get_name();
-            }
-            return fail(fmt::format("{} (see {} --help)", message, where), Exit::usage);
+        } catch (const CLI::ParseError&) {
+            return answer_parse(app, typed, args, system.term);
         }
         if (session.wrote)
             sync_after_write(session);
