@@ -32,19 +32,9 @@ std::string buffer_string(const std::string& text) {
 }
 
 std::string buffer_value(const FieldValue& value) {
-    struct Visitor {
-        std::string operator()(bool b) const { return b ? "true" : "false"; }
-        std::string operator()(std::int64_t n) const { return std::to_string(n); }
-        std::string operator()(const std::string& s) const { return buffer_string(s); }
-        std::string operator()(Date d) const { return format_date(d); }
-        std::string operator()(const std::vector<std::string>& list) const {
-            std::string out = "[";
-            for (std::size_t i = 0; i < list.size(); ++i)
-                out += (i ? ", " : "") + toml_string(list[i]);
-            return out + "]";
-        }
-    };
-    return std::visit(Visitor{}, value);
+    if (const auto* text = std::get_if<std::string>(&value))
+        return buffer_string(*text);
+    return toml_value(value);
 }
 
 } // namespace

@@ -92,26 +92,21 @@ std::string toml_string(std::string_view text) {
     return out;
 }
 
-namespace {
-
-struct ValueWriter {
-    std::string& out;
-    void operator()(bool b) const { out += b ? "true" : "false"; }
-    void operator()(std::int64_t n) const { out += std::to_string(n); }
-    void operator()(const std::string& s) const { out += toml_string(valid_utf8(s)); }
-    void operator()(const Date& d) const { out += format_date(d); }
-    void operator()(const std::vector<std::string>& list) const {
-        out += '[';
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            if (i > 0)
-                out += ", ";
-            out += toml_string(valid_utf8(list[i]));
+std::string toml_value(const FieldValue& value) {
+    struct Writer {
+        std::string operator()(bool b) const { return b ? "true" : "false"; }
+        std::string operator()(std::int64_t n) const { return std::to_string(n); }
+        std::string operator()(const std::string& s) const { return toml_string(valid_utf8(s)); }
+        std::string operator()(const Date& d) const { return format_date(d); }
+        std::string operator()(const std::vector<std::string>& list) const {
+            std::string out = "[";
+            for (std::size_t i = 0; i < list.size(); ++i)
+                out += (i ? ", " : "") + toml_string(valid_utf8(list[i]));
+            return out + "]";
         }
-        out += ']';
-    }
-};
-
-} // namespace
+    };
+    return std::visit(Writer{}, value);
+}
 
 std::string to_toml(const Record& record) {
     // Every line but the id's ends in a comment naming the record, so no two
@@ -126,9 +121,7 @@ std::string to_toml(const Record& record) {
     out += "day = " + format_date(record.day) + tag + "\n";
     out += "at = " + record.at + tag + "\n";
     for (const auto& [key, value] : record.fields) {
-        out += key + " = ";
-        std::visit(ValueWriter{out}, value);
-        out += tag + '\n';
+        out += key + " = " + toml_value(value) + tag + '\n';
     }
     return out;
 }

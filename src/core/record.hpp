@@ -44,6 +44,10 @@ std::string to_toml(const Record& record);
 // A TOML basic string literal for `text`, quotes included.
 std::string toml_string(std::string_view text);
 
+// The TOML text of one field's value as the journal writes it (strings as
+// basic strings of valid UTF-8, lists on one line).
+std::string toml_value(const FieldValue& value);
+
 // `text` with every invalid UTF-8 sequence replaced by U+FFFD; `replaced` says
 // whether anything was.
 std::string valid_utf8(std::string_view text, bool* replaced = nullptr);

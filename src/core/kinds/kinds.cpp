@@ -44,19 +44,7 @@ const FieldValue* field_of(FieldSpan fields, std::string_view key) {
 }
 
 std::string field_assignment(std::string_view key, const FieldValue& value) {
-    struct Visitor {
-        std::string operator()(bool b) const { return b ? "true" : "false"; }
-        std::string operator()(std::int64_t n) const { return std::to_string(n); }
-        std::string operator()(const std::string& text) const { return toml_string(text); }
-        std::string operator()(Date d) const { return format_date(d); }
-        std::string operator()(const std::vector<std::string>& list) const {
-            std::string out = "[";
-            for (std::size_t i = 0; i < list.size(); ++i)
-                out += (i ? ", " : "") + toml_string(list[i]);
-            return out + "]";
-        }
-    };
-    return fmt::format("{} = {}", key, std::visit(Visitor{}, value));
+    return fmt::format("{} = {}", key, toml_value(value));
 }
 
 std::optional<RuleProblem> rule_problem(const KindInfo& kind, FieldSpan fields,
