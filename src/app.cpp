@@ -129,6 +129,10 @@ std::string friendly(const CLI::ParseError& e) {
         req != std::string::npos && m.size() > 8 && m.compare(m.size() - 8, 8, " missing") == 0)
         return fmt::format("{} needs a value ({})", m.substr(0, req),
                            m.substr(req + 13, m.size() - req - 21));
+    // "--showed-up: At Most 1 required but received 2"
+    if (auto most = m.find(": At Most 1 required but received ");
+        most != std::string::npos && starts_with(m, "-"))
+        return fmt::format("{} was given more than once; give it once", m.substr(0, most));
     return m;
 }
 

@@ -18,6 +18,8 @@ std::string line_of(const Finding& f) {
 
 void doctor_command(bool fix, Session& s) {
     const Home& home = s.home();
+    // A --home that names a file is a mistake, never a home to mend.
+    refuse_non_directory(s.fs(), home.root);
     Checkup checkup = check_home(s.fs(), home);
     if (fix) {
         auto timeout = lock_timeout_from(s.env());

@@ -163,6 +163,7 @@ void find_command(const FindOptions& o, Session& s) {
     if (o.text.empty())
         throw UsageError("find: give the words to look for, like compassion find \"lunch\"");
     if (no_journal_yet(s)) {
+        range_from(o.range, s.today()); // a bad flag is refused all the same
         if (!s.quiet())
             s.term().say("Nothing is kept here yet, so there is nothing to search.\n");
         s.exit = Exit::no;

@@ -91,6 +91,9 @@ std::vector<SourceFile> read_sources(Session& s, const std::vector<std::string>&
         SourceFile file;
         if (path == "-") {
             file = {"(stdin)", stdin_bytes()};
+        } else if (path.empty()) {
+            throw UsageError("import: an empty name is no file; give the path of the file to "
+                             "import, or - for standard input");
         } else {
             auto text = read_file(s.fs(), path, nullptr);
             if (!text)

@@ -56,6 +56,12 @@ answers_from_flags(const LogOptions& o, const std::vector<std::string>& items) {
     std::vector<std::pair<std::string, Answer>> given;
     auto take = [&](const std::vector<std::string>& values, Answer answer, std::string_view flag) {
         for (const auto& value : values) {
+            // An empty value is most likely an unset shell variable: it
+            // must not quietly become "none of it done".
+            if (split_list(value).empty())
+                throw UsageError(fmt::format("{} \"{}\": name at least one item (leave {} out "
+                                             "when there is none)",
+                                             flag, value, flag));
             for (const auto& typed : split_list(value)) {
                 std::string name = known_item(typed, items, flag);
                 for (const auto& [n, a] : given)

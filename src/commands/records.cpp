@@ -11,6 +11,8 @@
 namespace compassion {
 
 bool no_journal_yet(Session& session) {
+    if (session.no_home_yet()) // a home that is a file is refused here
+        return true;
     struct stat st {};
     const std::string dir = session.home().journal_dir();
     if (session.fs().lstat(dir.c_str(), &st) != 0)

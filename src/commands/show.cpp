@@ -85,8 +85,12 @@ void show_command(const ShowOptions& o, Session& s) {
     if (no_journal_yet(s)) {
         // Nothing to read, and nothing is created by looking; a word that
         // names nothing is still refused (the calendar day will do for that).
-        if (o.when)
-            parse_record_word(*o.when, day_of(s.clock().now(), 0));
+        if (o.when) {
+            RecordWord word = parse_record_word(*o.when, s.today());
+            if (word.form != RecordWord::Form::day)
+                throw UsageError(fmt::format("{}: nothing is kept here yet", *o.when));
+        }
+        range_from(o.range, s.today()); // a bad flag is refused all the same
         if (o.format == "json")
             s.term().out("[]\n");
         else if (o.format == "text" && !s.quiet())

@@ -1,5 +1,7 @@
 #include "core/summary.hpp"
 
+#include "core/kinds/forget.hpp"
+
 #include <algorithm>
 #include <iterator>
 #include <tuple>
@@ -185,7 +187,9 @@ bool SummaryBuilder::in_range(Date day) const {
 }
 
 void SummaryBuilder::add(const Entry& e) {
-    if (e.day > options_.to)
+    // A tombstone is no record of that day: what it took back leaves no trace
+    // here, not even the day it was about (gaps count from the first record).
+    if (e.day > options_.to || e.kind == forget_kind)
         return;
     if (!earliest_ || e.day < *earliest_)
         earliest_ = e.day;

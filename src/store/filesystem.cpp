@@ -176,20 +176,26 @@ int write_all(FileSystem& fs, int fd, std::string_view data) {
     return 0;
 }
 
+void refuse_non_directory(FileSystem& fs, const std::string& path) {
+    struct stat st {};
+    if (fs.lstat(path.c_str(), &st) != 0 || S_ISDIR(st.st_mode))
+        return;
+    if (S_ISLNK(st.st_mode)) {
+        // A linked home (e.g. into a synced folder) is fine if it leads to a directory.
+        struct stat target {};
+        if (::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode))
+            return;
+    }
+    throw CreateError(path + ": exists and is not a directory");
+}
+
 void make_private_dir(FileSystem& fs, const std::string& path) {
     if (path.empty())
         return;
     struct stat st {};
     if (fs.lstat(path.c_str(), &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return;
-        if (S_ISLNK(st.st_mode)) {
-            // A linked home (e.g. into a synced folder) is fine if it leads to a directory.
-            struct stat target {};
-            if (::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode))
-                return;
-        }
-        throw CreateError(path + ": exists and is not a directory");
+        refuse_non_directory(fs, path);
+        return;
     }
     // Only "not there" leads to creating it. A path through a file (ENOTDIR)
     // or a forbidden directory (EACCES) cannot be created; EIO is an I/O error.

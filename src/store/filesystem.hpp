@@ -92,6 +92,10 @@ std::optional<std::string> read_file(FileSystem& fs, const std::string& path,
 // Writes all of `data`, retrying on EINTR and short writes; returns 0 or errno.
 int write_all(FileSystem& fs, int fd, std::string_view data);
 
+// Throws CreateError when `path` exists and is neither a directory nor a
+// symbolic link to one (a mistyped --home naming a file).
+void refuse_non_directory(FileSystem& fs, const std::string& path);
+
 // Creates a directory (and its parents) private to the user, 0700.
 // Throws CreateError when it cannot, IoError when it cannot even look.
 void make_private_dir(FileSystem& fs, const std::string& path);

@@ -76,6 +76,35 @@ class ReadingAnEmptyHome(HomeTest):
             self.assertEqual(len(r.err.splitlines()), 1, (args, r))
             self.assert_nothing_created()
 
+    def test_a_home_that_is_a_file_is_refused_and_left_as_it_is(self):
+        os.makedirs(self.user_home, exist_ok=True)
+        path = os.path.join(self.user_home, "notes.txt")
+        with open(path, "w") as f:
+            f.write("mine\n")
+        os.chmod(path, 0o644)
+        for args in (("doctor", "--fix"), ("doctor",), ("show",), ("find", "x"), ("undo", "--yes"),
+                     ("review",), ("log", "--check")):
+            r = self.run_cli("--home", path, *args)
+            self.assertEqual(r.status, 73, (args, r))
+            self.assertEqual(r.err, f"compassion: {path}: exists and is not a directory\n")
+        self.assertEqual(os.stat(path).st_mode & 0o777, 0o644)
+        with open(path) as f:
+            self.assertEqual(f.read(), "mine\n")
+
+    def test_bad_words_and_flags_are_refused_in_an_empty_home_too(self):
+        for args, words in ((("show", "nonsense"), "nonsense: nothing is kept here yet"),
+                            (("show", "2026-11-30.moment.9"), "nothing is kept here yet"),
+                            (("find", "x", "--from", "2026-02-30"), "there is no such date"),
+                            (("show", "--from", "2026-02-30"), "there is no such date"),
+                            (("log", "-s", "3", "-s", "4"), "given more than once"),
+                            (("log", "--did", "", "-s", "3"), "name at least one item"),
+                            (("import", ""), "an empty name is no file")):
+            r = self.run_cli(*args)
+            self.assertEqual(r.status, 64, (args, r))
+            self.assertIn(words, r.err)
+            self.assertEqual(len(r.err.splitlines()), 1, r)
+            self.assert_nothing_created()
+
     def test_doctor_finds_no_home_and_makes_none(self):
         r = self.run_cli("doctor")
         self.assertEqual(r.status, 0, r)

@@ -295,6 +295,17 @@ class TextReport(ReviewTest):
         self.assertEqual((p["kind"], p["sessions"], p["seconds"], p["printed"]),
                          ("kindness", 0, 0, 2))
 
+    def test_a_forgotten_check_in_leaves_no_day_and_no_gap_behind(self):
+        self.assertEqual(self.run_cli("log", "--date", "-5", "--showed-up", "2").status, 0)
+        self.assertEqual(self.run_cli("log", "--showed-up", "3").status, 0)
+        day = json.loads(self.run_cli("show", "--week", "--format", "json").out)[0]["day"]
+        r = self.run_cli("forget", "--yes", f"{day}.checkin")
+        self.assertEqual(r.status, 0, r)
+        s = json.loads(self.review("--format", "json").out)["summary"]
+        # Only today's check-in is left: it is the first record, so no gap.
+        self.assertEqual((s["checkin_days"], s["gap_days"]), (1, 0))
+        self.assertNotIn(day[8:].lstrip("0") + " November", self.review("--details").out)
+
     def test_dates_outside_this_year_carry_their_year(self):
         for day in ("2025-12-30", "2026-01-02"):
             self.assertEqual(self.run_cli("log", "--date", day, "--showed-up", "3").status, 0)
