@@ -69,6 +69,7 @@ class ReadingAnEmptyHome(HomeTest):
         for args in (("log", "-s", "9"), ("log", "--did", "nonesuch"),
                      ("import", "--item", "walk=nonesuch", "/nonexistent.csv"),
                      ("reflect", "recall"), ("practice", "quality", "--quality", "nonesuch"),
+                     ("practice", "kindness", "--minutes", "2", "--count", "3"),
                      ("show", "2026-99-01"), ("forget", "2026-11-27.moment", "--yes"),
                      ("edit", "2026-11-27.moment"), ("undo", "--yes")):
             r = self.run_cli(*args)

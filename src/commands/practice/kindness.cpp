@@ -49,6 +49,8 @@ Record kindness_record(Session& s, const PaceResult& result) {
 } // namespace
 
 void kindness_command(const KindnessOptions& o, Session& s) {
+    if (o.minutes && o.count)
+        throw UsageError("--count and --minutes go in separate runs; choose one");
     if (o.minutes)
         checked_range(*o.minutes, 1, max_minutes, "--minutes", "minutes");
     if (o.count)
@@ -107,16 +109,16 @@ void add_kindness(CLI::App& sub, Session& session) {
                     "(or your own phrases),\none at a time at a calm pace, with a progress line "
                     "on stderr. Anywhere will do, even a queue.\nCtrl-C ends early and keeps the "
                     "time practised. Without a terminal the phrases are printed once.");
-    CLI::Option* minutes =
-        sub.add_option("-t,--minutes", o->minutes,
-                       fmt::format("About how long, 1 to {} (default: [practice] minutes "
-                                   "in config.toml, else 3)",
-                                   max_minutes))
-            ->type_name("N");
+    sub.add_option("-t,--minutes", o->minutes,
+                   fmt::format("About how long, 1 to {} (default: [practice] minutes "
+                               "in config.toml, else 3)",
+                               max_minutes))
+        ->type_name("N");
     sub.add_option("-n,--count", o->count,
-                   fmt::format("Go through the phrases N times instead, 1 to {}", max_rounds))
-        ->type_name("N")
-        ->excludes(minutes);
+                   fmt::format("Go through the phrases N times instead, 1 to {} (not with "
+                               "--minutes)",
+                               max_rounds))
+        ->type_name("N");
     sub.add_flag("--bell", o->bell, "Ring the terminal bell at the end");
     sub.add_flag("--no-log", o->no_log, "Keep no record of this session");
     sub.callback([o, &sub, &session] {
