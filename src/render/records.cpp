@@ -1,6 +1,7 @@
 #include "render/records.hpp"
 
 #include "core/kinds/kinds.hpp"
+#include "core/kinds/practice.hpp"
 #include "render/render.hpp"
 #include "term/terminal.hpp"
 
@@ -60,6 +61,22 @@ std::string indented(std::string_view text, std::string_view indent) {
     }
 }
 
+std::int64_t integer_field(const RecordCopy& r, std::string_view key) {
+    for (const auto& [k, v] : r.values.fields)
+        if (k == key)
+            if (const auto* n = std::get_if<std::int64_t>(&v))
+                return *n;
+    return 0;
+}
+
+bool flag_field(const RecordCopy& r, std::string_view key) {
+    for (const auto& [k, v] : r.values.fields)
+        if (k == key)
+            if (const auto* b = std::get_if<bool>(&v))
+                return *b;
+    return false;
+}
+
 struct TextWriter {
     const std::vector<RecordCopy>& records;
     const std::vector<std::string>& handles;
@@ -78,8 +95,14 @@ struct TextWriter {
             edited = edited || key == "replaces";
         out += title + (edited ? style.dim(" (edited)") : "") + "\n";
         std::string inner = std::string(indent) + "    ";
+        // A practice printed without a terminal was read, not timed: no
+        // "seconds: 0" for it.
+        bool printed = r.kind() == practice_kind &&
+                       printed_as_text(integer_field(r, "seconds"), flag_field(r, "completed"));
         for (const auto* field : ordered_fields(r)) {
             if (field->first == "ref" || field->first == "replaces")
+                continue;
+            if (printed && (field->first == "seconds" || field->first == "completed"))
                 continue;
             std::string value = value_text(field->second);
             if (value.empty())
@@ -92,6 +115,8 @@ struct TextWriter {
                 out += indented(field_label(field->first) + ": " + value, inner);
             }
         }
+        if (printed)
+            out += indented("printed as text, not timed", inner);
         auto [first, last] = children.equal_range(r.id());
         std::vector<std::size_t> kids;
         for (auto it = first; it != last; ++it)

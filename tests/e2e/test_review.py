@@ -294,6 +294,9 @@ class TextReport(ReviewTest):
         [p] = json.loads(self.review("--format", "json").out)["summary"]["practice"]
         self.assertEqual((p["kind"], p["sessions"], p["seconds"], p["printed"]),
                          ("kindness", 0, 0, 2))
+        shown = self.run_cli("show").out
+        self.assertEqual(shown.count("printed as text, not timed"), 2)
+        self.assertNotIn("seconds: 0", shown)
 
     def test_a_forgotten_check_in_leaves_no_day_and_no_gap_behind(self):
         self.assertEqual(self.run_cli("log", "--date", "-5", "--showed-up", "2").status, 0)

@@ -121,7 +121,7 @@ void PracticeTally::add(const Entry& e) {
     }
     bool completed = e.flag("completed").value_or(false);
     std::int64_t secs = std::max<std::int64_t>(e.integer("seconds").value_or(0), 0);
-    if (completed && secs == 0) {
+    if (printed_as_text(secs, completed)) {
         ++it->printed;
         return;
     }

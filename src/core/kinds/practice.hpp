@@ -20,6 +20,12 @@ extern const KindInfo noticed_info;
 // One practice session, the `practice` record kind. A practice printed without
 // a terminal is recorded with `seconds` 0 and `completed`: text read, not time
 // practised.
+// Whether a session of `seconds` that ended `completed` was printed as text
+// (no terminal) rather than timed: the one reading of that rule.
+inline bool printed_as_text(std::int64_t seconds, bool completed) {
+    return completed && seconds <= 0;
+}
+
 struct PracticeSession : RecordHeader {
     std::string practice; // kindness, recall, quality
     std::int64_t seconds = 0;
