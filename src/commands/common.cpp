@@ -86,24 +86,31 @@ std::optional<std::string> ask(Session& session, std::string_view question) {
     return trim(*line);
 }
 
+std::string read_stdin(std::size_t limit, int& error) {
+    std::string bytes;
+    char buffer[65536];
+    std::size_t n;
+    errno = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+        bytes.append(buffer, n);
+        if (bytes.size() > limit)
+            break;
+    }
+    error = std::ferror(stdin) ? (errno != 0 ? errno : EIO) : 0;
+    return bytes;
+}
+
 std::string text_argument(const std::string& value, std::string_view flag, std::size_t limit) {
     std::string text = value;
     if (value == "-") {
-        text.clear();
-        char buffer[65536];
-        std::size_t n;
-        errno = 0;
-        while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
-            text.append(buffer, n);
-            if (text.size() > limit)
-                break;
-        }
+        int error = 0;
+        text = read_stdin(limit, error);
         // Closed (main() leaves a write-only placeholder there), a directory,
         // a failing device: say so rather than save an empty text.
-        if (std::ferror(stdin))
+        if (error != 0)
             throw NoInputError(fmt::format("{} -: no note could be read from standard input ({}); "
                                            "nothing was saved",
-                                           flag, std::strerror(errno != 0 ? errno : EIO)));
+                                           flag, std::strerror(error)));
         while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
             text.pop_back();
     }

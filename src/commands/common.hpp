@@ -37,6 +37,11 @@ void remember_written(Session& session, const Record& record);
 // when input ends (Ctrl-D).
 std::optional<std::string> ask(Session& session, std::string_view question);
 
+// Standard input as it is, every byte kept, read until it ends or holds more
+// than `limit` bytes (then a little more than `limit` comes back, so the
+// caller can tell). `error` is 0, or why reading failed (closed, a directory).
+std::string read_stdin(std::size_t limit, int& error);
+
 // The text of a -m/--message style value: "-" reads all of stdin.
 // Longer than `limit` bytes: UsageError naming `flag`. A stdin that cannot
 // be read (closed, a directory): NoInputError (66).

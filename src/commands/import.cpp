@@ -67,19 +67,14 @@ ImportOptions options_from(const ImportFlags& f, const Config& cfg) {
 // Standard input as it is, every byte kept: a zip can end in a line end.
 std::string stdin_bytes() {
     constexpr std::size_t limit = std::size_t{1} << 30;
-    std::string bytes;
-    char buffer[65536];
-    std::size_t n;
-    errno = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
-        bytes.append(buffer, n);
-        if (bytes.size() > limit)
-            throw Error("import -: standard input holds more than 1 GiB; import a file instead",
-                        Exit::data);
-    }
-    if (std::ferror(stdin))
-        throw NoInputError(fmt::format("import -: standard input could not be read ({})",
-                                       std::strerror(errno != 0 ? errno : EIO)));
+    int error = 0;
+    std::string bytes = read_stdin(limit, error);
+    if (error != 0)
+        throw NoInputError(
+            fmt::format("import -: standard input could not be read ({})", std::strerror(error)));
+    if (bytes.size() > limit)
+        throw Error("import -: standard input holds more than 1 GiB; import a file instead",
+                    Exit::data);
     return bytes;
 }
 

@@ -128,6 +128,22 @@ class HomeTest(unittest.TestCase):
         r = self.run_cli("reflect", "showup", *items)
         self.assertEqual(r.status, 0, r)
 
+    def ok(self, *args, **kw):
+        """run_cli, which must succeed."""
+        r = self.run_cli(*args, **kw)
+        self.assertEqual(r.status, 0, r)
+        return r
+
+    def journal_files(self):
+        """The month files and their bytes ({} when there is no journal yet)."""
+        if not os.path.isdir(self.journal):
+            return {}
+        out = {}
+        for name in sorted(n for n in os.listdir(self.journal) if n.endswith(".toml")):
+            with open(os.path.join(self.journal, name), "rb") as f:
+                out[name] = f.read()
+        return out
+
     def month_path(self, ym="2026-11"):
         return os.path.join(self.journal, f"{ym}.toml")
 

@@ -98,19 +98,6 @@ class LoopZipTest(HomeTest):
             f.write(data if isinstance(data, bytes) else data.encode())
         return path
 
-    def ok(self, *args, **kw):
-        r = self.run_cli(*args, **kw)
-        self.assertEqual(r.status, 0, r)
-        return r
-
-    def journal_files(self):
-        out = {}
-        for name in sorted(os.listdir(self.journal)):
-            if name.endswith(".toml"):
-                with open(os.path.join(self.journal, name), "rb") as f:
-                    out[name] = f.read()
-        return out
-
     def refused(self, path, *words):
         """The import stops with one line naming the file, and writes nothing."""
         before = self.journal_files()

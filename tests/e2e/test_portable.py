@@ -52,21 +52,6 @@ class PortableTest(HomeTest):
             f.write(text)
         return path
 
-    def ok(self, *args, **kw):
-        r = self.run_cli(*args, **kw)
-        self.assertEqual(r.status, 0, r)
-        return r
-
-    def journal_files(self):
-        """The month files and their bytes."""
-        if not os.path.isdir(self.journal):
-            return {}
-        out = {}
-        for name in sorted(n for n in os.listdir(self.journal) if n.endswith(".toml")):
-            with open(os.path.join(self.journal, name), "rb") as f:
-                out[name] = f.read()
-        return out
-
     def fill(self):
         self.ok("log", "--date", "2026-11-20", "--did", "sleep,meditation", "--forgot", "exercise",
                 "--showed-up", "4", "-m", "a slow, kind evening")
