@@ -3,6 +3,7 @@
 #include "core/record.hpp"
 #include "fakes.hpp"
 #include "helpers.hpp"
+#include "journal_fixture.hpp"
 #include "store/doctor.hpp"
 
 #include <algorithm>
@@ -14,23 +15,14 @@ using namespace std::chrono;
 
 namespace {
 
-const Date friday{year{2026}, month{11}, day{27}};
-const TimePoint evening = system_clock::from_time_t(1795809600);
+using testing::evening;
+using testing::friday;
+using testing::moment_record;
 const std::string header = "# compassion journal, 2026-11.\n\n";
 
-Record moment(const std::string& text) {
-    Record r = make_record("moment", friday, evening);
-    r.set("text", text);
-    return r;
-}
-
 // A home with a journal folder, and doctor's view of it.
-struct Doctor {
-    testing::TempDir tmp;
-    RealFileSystem fs;
-    FakeClock clock{evening};
-    Home home{tmp.path() + "/home"};
-    Journal journal{fs, home, clock, milliseconds{200}};
+struct Doctor : testing::JournalHome {
+    RealFileSystem& fs = real;
 
     Doctor() {
         ::mkdir(home.root.c_str(), 0700);
@@ -64,7 +56,7 @@ std::string conflict(const std::string& ours, const std::string& theirs) {
 } // namespace
 
 TEST_CASE_FIXTURE(Doctor, "doctor fix takes conflict markers out and keeps both sides records") {
-    Record a = moment("a"), b = moment("b"), c = moment("c");
+    Record a = moment_record("a"), b = moment_record("b"), c = moment_record("c");
     testing::spit(month(), header + to_toml(a) + "\n" + conflict(to_toml(b), to_toml(c)));
     Checkup before = check_home(fs, home);
     const Finding* f = finding(before, "merge-conflict markers");
@@ -81,7 +73,8 @@ TEST_CASE_FIXTURE(Doctor, "doctor fix takes conflict markers out and keeps both 
 }
 
 TEST_CASE_FIXTURE(Doctor, "a record both sides of a conflict hold is kept once") {
-    Record a = moment("a"), b = moment("b"), c = moment("c"), d = moment("d");
+    Record a = moment_record("a"), b = moment_record("b"), c = moment_record("c"),
+           d = moment_record("d");
     std::string text = header + to_toml(a) + "\n" +
                        conflict(to_toml(b) + "\n" + to_toml(d), to_toml(d) + "\n" + to_toml(c));
     testing::spit(month(), text);
@@ -93,7 +86,7 @@ TEST_CASE_FIXTURE(Doctor, "a record both sides of a conflict hold is kept once")
 }
 
 TEST_CASE_FIXTURE(Doctor, "two different records with one id are both kept for a person to see") {
-    Record a = moment("a"), b = moment("b");
+    Record a = moment_record("a"), b = moment_record("b");
     Record b2 = b;
     b2.set("text", "b, as the other machine has it");
     testing::spit(month(), header + to_toml(a) + "\n" + conflict(to_toml(b), to_toml(b2)));
@@ -104,7 +97,8 @@ TEST_CASE_FIXTURE(Doctor, "two different records with one id are both kept for a
 }
 
 TEST_CASE_FIXTURE(Doctor, "a diff3 conflict keeps both sides and drops the common ancestor") {
-    Record a = moment("a"), b = moment("b"), c = moment("c"), gone = moment("base");
+    Record a = moment_record("a"), b = moment_record("b"), c = moment_record("c"),
+           gone = moment_record("base");
     testing::spit(month(), header + to_toml(a) + "\n<<<<<<< HEAD\n" + to_toml(b) +
                                "||||||| base\n" + to_toml(gone) + "=======\n" + to_toml(c) +
                                ">>>>>>> theirs\n");
@@ -129,7 +123,7 @@ TEST_CASE_FIXTURE(Doctor, "markers that cut a record leave the file exactly as i
 }
 
 TEST_CASE_FIXTURE(Doctor, "a record that runs on past the end of a conflict is a cut too") {
-    Record a = moment("a");
+    Record a = moment_record("a");
     std::string text = header + to_toml(a) + "\n" +
                        conflict("[[entry]]\nid = \"bbbb\"\nkind = \"moment\"\n",
                                 "[[entry]]\nid = \"cccc\"\nkind = \"moment\"\n") +
@@ -141,7 +135,7 @@ TEST_CASE_FIXTURE(Doctor, "a record that runs on past the end of a conflict is a
 }
 
 TEST_CASE_FIXTURE(Doctor, "a conflict that brought a forgotten record back loses its lines again") {
-    Record a = moment("a"), secret = moment("secret words"), c = moment("c");
+    Record a = moment_record("a"), secret = moment_record("secret words"), c = moment_record("c");
     Record tombstone = forget_record(secret.id, friday, evening);
     testing::spit(month(), header + to_toml(a) + "\n" +
                                conflict(to_toml(tombstone), to_toml(secret) + "\n" + to_toml(c)));
@@ -155,7 +149,7 @@ TEST_CASE_FIXTURE(Doctor, "a conflict that brought a forgotten record back loses
 }
 
 TEST_CASE_FIXTURE(Doctor, "markers in a sync tool's copy are taken out and the copy folded in") {
-    Record a = moment("a"), b = moment("b"), c = moment("c");
+    Record a = moment_record("a"), b = moment_record("b"), c = moment_record("c");
     journal.append(a);
     const std::string copy = home.journal_dir() + "/2026-11.sync-conflict-20261127-213000-ABC.toml";
     testing::spit(copy, header + to_toml(a) + "\n" + conflict(to_toml(b), to_toml(c)));
@@ -168,7 +162,7 @@ TEST_CASE_FIXTURE(Doctor, "markers in a sync tool's copy are taken out and the c
 }
 
 TEST_CASE_FIXTURE(Doctor, "doctor fix drops a byte order mark and changes no other byte") {
-    const std::string text = header + to_toml(moment("a"));
+    const std::string text = header + to_toml(moment_record("a"));
     testing::spit(month(), "\xEF\xBB\xBF" + text);
     Checkup c = check_home(fs, home);
     const Finding* f = finding(c, "byte-order mark");
@@ -186,7 +180,7 @@ TEST_CASE_FIXTURE(Doctor, "doctor fix drops a byte order mark and changes no oth
 }
 
 TEST_CASE_FIXTURE(Doctor, "the journal rewrites a copy of a month but no file of another month") {
-    Record a = moment("a");
+    Record a = moment_record("a");
     journal.append(a);
     const std::string copy = home.journal_dir() + "/2026-11 (conflicted copy).toml";
     const std::string text = header + to_toml(a);

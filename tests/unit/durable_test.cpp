@@ -1,5 +1,6 @@
 #include "app_fixture.hpp"
 #include "faulty_fs.hpp"
+#include "journal_fixture.hpp"
 #include "store/atomic_file.hpp"
 #include "store/declined.hpp"
 #include "store/journal.hpp"
@@ -16,45 +17,20 @@ using namespace std::chrono;
 
 namespace {
 
-const Date friday{year{2026}, month{11}, day{27}};
-const TimePoint evening = system_clock::from_time_t(1795809600);
-
+using testing::evening;
+using testing::friday;
+using testing::moment_record;
 using testing::slurp;
 using testing::spit;
 
-Record note(const std::string& text) {
-    Record r = make_record("moment", friday, evening);
-    r.set("text", text);
-    return r;
-}
-
-struct Fixture {
-    testing::TempDir tmp;
-    RealFileSystem real;
+struct Fixture : testing::JournalHome {
     testing::FaultyFileSystem faulty;
-    FakeClock clock{evening};
-    Home home{tmp.path() + "/home"};
-    Journal journal{real, home, clock, milliseconds{200}};
     std::vector<std::string> warnings;
 
     Fixture() {
         journal.on_warning([this](const std::string& w) { warnings.push_back(w); });
     }
     std::string month() const { return journal.month_path(YearMonth{2026, 11}); }
-    std::vector<std::string> texts() {
-        std::vector<std::string> out;
-        std::vector<DataError> problems;
-        journal.read_all([&](const Entry& e) { out.push_back(e.text("text").value_or("")); },
-                         problems);
-        return out;
-    }
-    std::vector<std::string> names(const std::string& dir) {
-        std::vector<std::string> out;
-        for (auto& f : std::filesystem::directory_iterator(dir))
-            out.push_back(f.path().filename().string());
-        std::sort(out.begin(), out.end());
-        return out;
-    }
 };
 
 // Replaces `path` as a sync tool does: a new file renamed over it.
@@ -103,9 +79,9 @@ TEST_CASE_FIXTURE(Fixture, "a file that changed before the rename is left alone 
 
 TEST_CASE_FIXTURE(Fixture, "a month a sync tool replaces between the read and the rename keeps "
                            "both records") {
-    journal.append(note("first"));
+    journal.append(moment_record("first"));
     const std::string path = month();
-    std::string synced = slurp(path) + "\n" + to_toml(note("from the other machine"));
+    std::string synced = slurp(path) + "\n" + to_toml(moment_record("from the other machine"));
     bool replaced = false;
     faulty.on_lstat = [&](const std::string& p) {
         if (p == path && !replaced) {
@@ -114,20 +90,20 @@ TEST_CASE_FIXTURE(Fixture, "a month a sync tool replaces between the read and th
         }
     };
     Journal writer(faulty, home, clock, milliseconds{200});
-    writer.append(note("second"));
+    writer.append(moment_record("second"));
     CHECK(replaced);
     CHECK(texts() == std::vector<std::string>{"first", "from the other machine", "second"});
 }
 
 TEST_CASE_FIXTURE(Fixture, "a directory that cannot be flushed after the rename is reported as "
                            "saved but unconfirmed") {
-    journal.append(note("first"));
+    journal.append(moment_record("first"));
     testing::FaultyFileSystem probe;
-    Journal(probe, home, clock, milliseconds{200}).append(note("probe"));
+    Journal(probe, home, clock, milliseconds{200}).append(moment_record("probe"));
     auto last_fsync = std::find(probe.log.rbegin(), probe.log.rend(), "fsync");
     faulty.fail_at = static_cast<int>(probe.log.rend() - last_fsync);
     Journal writer(faulty, home, clock, milliseconds{200});
-    CHECK_THROWS_WITH_AS(writer.append(note("second")),
+    CHECK_THROWS_WITH_AS(writer.append(moment_record("second")),
                          doctest::Contains("saved, but the disk did not confirm it"),
                          UnconfirmedError);
     CHECK(texts() == std::vector<std::string>{"first", "probe", "second"});
@@ -185,32 +161,32 @@ TEST_CASE_FIXTURE(Fixture, "a writer repairs an empty git attributes file and ke
     prepare_home(real, home);
     const std::string attributes = home.journal_dir() + "/.gitattributes";
     spit(attributes, "");
-    journal.append(note("first"));
+    journal.append(moment_record("first"));
     CHECK(slurp(attributes).find("*.toml merge=union\n") != std::string::npos);
     spit(attributes, "*.toml merge=union\n# mine\n");
-    journal.append(note("second"));
+    journal.append(moment_record("second"));
     CHECK(slurp(attributes) == "*.toml merge=union\n# mine\n");
 }
 
 TEST_CASE_FIXTURE(Fixture, "a month that starts with a byte-order mark loses only the mark, once") {
-    journal.append(note("first"));
+    journal.append(moment_record("first"));
     const std::string path = month();
     const std::string body = slurp(path);
     spit(path, "\xEF\xBB\xBF" + body);
     CHECK(texts() == std::vector<std::string>{"first"});
-    journal.append(note("second"));
+    journal.append(moment_record("second"));
     std::string after = slurp(path);
     CHECK(after.rfind(body, 0) == 0);
     CHECK(texts() == std::vector<std::string>{"first", "second"});
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].find("byte-order mark") != std::string::npos);
-    journal.append(note("third"));
+    journal.append(moment_record("third"));
     CHECK(warnings.size() == 1);
 }
 
 TEST_CASE_FIXTURE(Fixture, "rewrite_month replaces the bytes only when they are still as read") {
-    journal.append(note("first"));
-    journal.append(note("second"));
+    journal.append(moment_record("first"));
+    journal.append(moment_record("second"));
     const std::string path = month();
     const std::string read = slurp(path);
     std::string without_first = read;
@@ -231,10 +207,10 @@ TEST_CASE_FIXTURE(Fixture, "a rescue folder that is a symbolic link is never fol
     const std::string outside = tmp.path() + "/outside";
     std::filesystem::create_directory(outside);
     std::filesystem::create_directory_symlink(outside, home.rescue_dir());
-    CHECK(journal.rescue(note("private")).empty());
+    CHECK(journal.rescue(moment_record("private")).empty());
     CHECK(names(outside).empty());
     std::filesystem::remove(home.rescue_dir());
-    std::string kept = journal.rescue(note("private"));
+    std::string kept = journal.rescue(moment_record("private"));
     CHECK(kept.rfind(home.rescue_dir() + "/", 0) == 0);
     CHECK(slurp(kept).find("private") != std::string::npos);
 }

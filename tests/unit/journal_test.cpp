@@ -1,6 +1,7 @@
 #include "app_fixture.hpp"
 #include "core/kinds/checkin.hpp"
 #include "faulty_fs.hpp"
+#include "journal_fixture.hpp"
 #include "store/journal.hpp"
 
 #include <algorithm>
@@ -16,58 +17,33 @@ using namespace std::chrono;
 
 namespace {
 
-const Date friday{year{2026}, month{11}, day{27}};
-const TimePoint evening = system_clock::from_time_t(1795809600);
-
+using testing::evening;
+using testing::friday;
+using testing::moment_record;
 using testing::slurp;
 using testing::spit;
 
-Record note(const std::string& text, Date day = friday) {
-    Record r = make_record("moment", day, evening);
-    r.set("text", text);
-    return r;
-}
-
-struct Fixture {
-    testing::TempDir tmp;
-    RealFileSystem real;
-    FakeClock clock{evening};
-    Home home{tmp.path() + "/home"};
-    Journal journal{real, home, clock, milliseconds{200}};
-
-    std::vector<std::string> texts() {
-        std::vector<std::string> out;
-        std::vector<DataError> problems;
-        journal.read_all([&](const Entry& e) { out.push_back(e.text("text").value_or("")); },
-                         problems);
-        return out;
-    }
-    std::vector<std::string> journal_files() {
-        std::vector<std::string> names;
-        for (auto& f : std::filesystem::directory_iterator(home.journal_dir()))
-            names.push_back(f.path().filename().string());
-        std::sort(names.begin(), names.end());
-        return names;
-    }
+struct Fixture : testing::JournalHome {
+    std::vector<std::string> journal_files() { return names(home.journal_dir()); }
 };
 
 } // namespace
 
 TEST_CASE_FIXTURE(Fixture, "records are appended after the existing bytes, kept exactly") {
-    journal.append(note("first"));
+    journal.append(moment_record("first"));
     std::string path = journal.month_path(YearMonth{2026, 11});
     // A hand edit: a comment and odd spacing, no final newline.
     std::string edited = slurp(path) + "# my own comment   \nextra_key_i_added = 1";
     // Keys after the last [[entry]] belong to it: that is valid TOML and must stay.
     spit(path, edited);
-    journal.append(note("second"));
+    journal.append(moment_record("second"));
     std::string after = slurp(path);
     CHECK(after.rfind(edited, 0) == 0);
     CHECK(texts() == std::vector<std::string>{"first", "second"});
 }
 
 TEST_CASE_FIXTURE(Fixture, "files are private and the record lands in its day's month") {
-    journal.append(note("october", Date{year{2026}, month{10}, day{31}}));
+    journal.append(moment_record("october", Date{year{2026}, month{10}, day{31}}));
     struct stat st {};
     REQUIRE(::stat(journal.month_path(YearMonth{2026, 10}).c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
@@ -80,7 +56,7 @@ TEST_CASE_FIXTURE(Fixture, "a month that does not parse is reported and left byt
     std::string broken = "[[entry]]\nkind = \"checkin\nday = 2026-11-01\n";
     spit(path, broken);
     try {
-        journal.append(note("lost?"));
+        journal.append(moment_record("lost?"));
         FAIL("append should have thrown");
     } catch (const DataError& e) {
         CHECK(std::string(e.what()).rfind(path + ":2:", 0) == 0);
@@ -90,8 +66,8 @@ TEST_CASE_FIXTURE(Fixture, "a month that does not parse is reported and left byt
 }
 
 TEST_CASE_FIXTURE(Fixture, "reading skips a broken month and carries on with the rest") {
-    journal.append(note("october", Date{year{2026}, month{10}, day{3}}));
-    journal.append(note("november"));
+    journal.append(moment_record("october", Date{year{2026}, month{10}, day{3}}));
+    journal.append(moment_record("november"));
     spit(journal.month_path(YearMonth{2026, 12}), "not toml at all = = =");
     std::vector<std::string> seen;
     std::vector<DataError> problems;
@@ -102,12 +78,12 @@ TEST_CASE_FIXTURE(Fixture, "reading skips a broken month and carries on with the
 }
 
 TEST_CASE_FIXTURE(Fixture, "a sync conflict copy is read and duplicate ids are dropped") {
-    Record shared = note("on both devices");
+    Record shared = moment_record("on both devices");
     journal.append(shared);
     std::string path = journal.month_path(YearMonth{2026, 11});
-    std::string laptop = slurp(path) + "\n" + to_toml(note("only on the laptop"));
+    std::string laptop = slurp(path) + "\n" + to_toml(moment_record("only on the laptop"));
     spit(home.journal_dir() + "/2026-11.sync-conflict-20261127-101010-ABCDEFG.toml", laptop);
-    journal.append(note("only on the desktop"));
+    journal.append(moment_record("only on the desktop"));
     auto all = texts();
     CHECK(all ==
           std::vector<std::string>{"on both devices", "only on the desktop", "only on the laptop"});
@@ -117,23 +93,23 @@ TEST_CASE_FIXTURE(Fixture, "a held lock makes a writer give up as busy without w
     prepare_home(real, home);
     int fd = ::open(home.lock_path().c_str(), O_RDWR | O_CREAT, 0600);
     REQUIRE(::flock(fd, LOCK_EX) == 0);
-    CHECK_THROWS_AS(journal.append(note("waits")), BusyError);
+    CHECK_THROWS_AS(journal.append(moment_record("waits")), BusyError);
     CHECK(clock.now() - evening >= milliseconds{200}); // waited on the clock seam, not for real
     ::close(fd);
     CHECK(texts().empty());
-    journal.append(note("after"));
+    journal.append(moment_record("after"));
     CHECK(texts() == std::vector<std::string>{"after"});
 }
 
 TEST_CASE_FIXTURE(Fixture, "a writer that holds the lock removes temp files of a crashed run") {
     prepare_home(real, home);
     spit(home.journal_dir() + "/.2026-11.toml.tmp.999.abc", "half a rec");
-    journal.append(note("x"));
+    journal.append(moment_record("x"));
     CHECK(journal_files() == std::vector<std::string>{".gitattributes", ".lock", "2026-11.toml"});
 }
 
 TEST_CASE_FIXTURE(Fixture, "under a hold, reads and the append share one lock and one read") {
-    journal.append(note("before"));
+    journal.append(moment_record("before"));
     const std::string month = journal.month_path(YearMonth{2026, 11});
     spit(home.journal_dir() + "/.2026-11.toml.tmp.999.abc", "half a rec");
     testing::FaultyFileSystem fs;
@@ -144,18 +120,18 @@ TEST_CASE_FIXTURE(Fixture, "under a hold, reads and the append share one lock an
         CHECK(journal_files() ==
               std::vector<std::string>{".gitattributes", ".lock", "2026-11.toml"});
         // Another writer now waits, and gives up as busy.
-        CHECK_THROWS_AS(journal.append(note("elsewhere")), BusyError);
+        CHECK_THROWS_AS(journal.append(moment_record("elsewhere")), BusyError);
         std::vector<std::string> seen;
         std::vector<DataError> problems;
         held_journal.read_days(
             friday, friday, [&](const Entry& e) { seen.push_back(*e.text("text")); }, problems);
         CHECK(seen == std::vector<std::string>{"before"});
-        held_journal.append(note("during"));
+        held_journal.append(moment_record("during"));
         // The month was opened once, to read it; the lock file once, by the hold.
         CHECK(std::count(fs.opened.begin(), fs.opened.end(), month) == 1);
         CHECK(std::count(fs.opened.begin(), fs.opened.end(), home.lock_path()) == 1);
     }
-    journal.append(note("after")); // the hold is over: the lock is free again
+    journal.append(moment_record("after")); // the hold is over: the lock is free again
     CHECK(texts() == std::vector<std::string>{"before", "during", "after"});
 }
 
@@ -175,7 +151,7 @@ TEST_CASE_FIXTURE(Fixture,
     journal.read_days(
         friday, friday, [](const Entry&) {}, problems);
     CHECK(problems.size() == 1);
-    CHECK_THROWS_AS(journal.append(note("not here")), DataError);
+    CHECK_THROWS_AS(journal.append(moment_record("not here")), DataError);
     CHECK(slurp(month) ==
           "[[entry]]\nkind = \"moment\"\nday = 2026-11-27\ntext = 'hand'\nbroken = \n");
 }
@@ -190,7 +166,7 @@ TEST_CASE_FIXTURE(Fixture, "under a hold, a month in another TOML style keeps ev
     journal.read_days(
         friday, friday, [](const Entry&) {}, problems);
     CHECK(problems.empty());
-    journal.append(note("typed"));
+    journal.append(moment_record("typed"));
     CHECK(slurp(month).rfind(hand + "\n\n[[entry]]", 0) == 0);
     CHECK(texts() == std::vector<std::string>{"hand", "typed"});
 }
@@ -200,9 +176,9 @@ TEST_CASE("the write path calls fsync on the file, then rename, then fsync on th
     testing::FaultyFileSystem fs;
     FakeClock clock(evening);
     RealFileSystem real;
-    Journal(real, Home{tmp.path()}, clock, milliseconds{100}).append(note("first"));
+    Journal(real, Home{tmp.path()}, clock, milliseconds{100}).append(moment_record("first"));
     Journal journal(fs, Home{tmp.path()}, clock, milliseconds{100});
-    journal.append(note("order"));
+    journal.append(moment_record("order"));
     auto& log = fs.log;
     auto at = [&](const char* name, std::size_t from = 0) {
         return std::find(log.begin() + static_cast<long>(from), log.end(), name) - log.begin();
@@ -229,7 +205,7 @@ TEST_CASE("a failure at any step leaves the old month or the new one, and no tem
                 FakeClock clock(evening);
                 Home home{tmp.path()};
                 Journal setup(real, home, clock, milliseconds{100});
-                setup.append(note("before"));
+                setup.append(moment_record("before"));
                 std::string path = setup.month_path(YearMonth{2026, 11});
                 std::string old = slurp(path);
 
@@ -240,7 +216,7 @@ TEST_CASE("a failure at any step leaves the old month or the new one, and no tem
                 Journal journal(fs, home, clock, milliseconds{100});
                 bool threw = false;
                 try {
-                    journal.append(note("new"));
+                    journal.append(moment_record("new"));
                 } catch (const Error& e) {
                     threw = true;
                     CHECK((e.code() == Exit::io || e.code() == Exit::cant_create ||
@@ -259,7 +235,7 @@ TEST_CASE("a failure at any step leaves the old month or the new one, and no tem
                 // With every later call failing even the clean-up fails; the next
                 // writer to take the lock removes what was left.
                 if (sticky && threw)
-                    setup.append(note("later"));
+                    setup.append(moment_record("later"));
                 for (auto& f : std::filesystem::directory_iterator(home.journal_dir()))
                     CHECK(f.path().filename().string().find(".tmp.") == std::string::npos);
                 if (fs.calls < n) // the fault was never reached: the write completed
@@ -275,9 +251,9 @@ TEST_CASE("a failed fsync is never retried") {
     FakeClock clock(evening);
     Home home{tmp.path()};
     RealFileSystem real;
-    Journal(real, home, clock, milliseconds{100}).append(note("first"));
+    Journal(real, home, clock, milliseconds{100}).append(moment_record("first"));
     testing::FaultyFileSystem probe;
-    Journal(probe, home, clock, milliseconds{100}).append(note("probe"));
+    Journal(probe, home, clock, milliseconds{100}).append(moment_record("probe"));
     std::vector<int> fsyncs;
     for (std::size_t i = 0; i < probe.log.size(); ++i)
         if (probe.log[i] == "fsync")
@@ -288,7 +264,7 @@ TEST_CASE("a failed fsync is never retried") {
         testing::FaultyFileSystem fs;
         fs.fail_at = at;
         Journal journal(fs, home, clock, milliseconds{100});
-        CHECK_THROWS_AS(journal.append(note("unlucky")), IoError);
+        CHECK_THROWS_AS(journal.append(moment_record("unlucky")), IoError);
         auto later = std::find(fs.log.begin() + at, fs.log.end(), "fsync");
         CHECK(later == fs.log.end());
     }
@@ -304,7 +280,7 @@ TEST_CASE("an endless run of interrupted calls ends in an error and not a hang")
     fs.error = EINTR;
     fs.sticky = true;
     Journal journal(fs, Home{tmp.path()}, clock, milliseconds{100});
-    CHECK_THROWS(journal.append(note("storm")));
+    CHECK_THROWS(journal.append(moment_record("storm")));
     CHECK(fs.calls < 1000);
 }
 

@@ -4,6 +4,7 @@
 #include "core/record.hpp"
 #include "fakes.hpp"
 #include "helpers.hpp"
+#include "journal_fixture.hpp"
 #include "store/doctor.hpp"
 #include "store/git.hpp"
 #include "store/sync.hpp"
@@ -17,14 +18,9 @@ using namespace std::chrono;
 
 namespace {
 
-const Date friday{year{2026}, month{11}, day{27}};
-const TimePoint evening = system_clock::from_time_t(1795809600);
-
-Record moment(const std::string& text) {
-    Record r = make_record("moment", friday, evening);
-    r.set("text", text);
-    return r;
-}
+using testing::evening;
+using testing::friday;
+using testing::moment_record;
 
 const std::string header = "# compassion journal, 2026-11.\n\n";
 
@@ -60,7 +56,7 @@ public:
 } // namespace
 
 TEST_CASE("a month splits into whole records that keep their ids") {
-    Record a = moment("first"), b = moment("second");
+    Record a = moment_record("first"), b = moment_record("second");
     MonthText m = split_month(month_of({a, b}), "2026-11.toml");
     REQUIRE(m.blocks.size() == 2);
     CHECK(m.prelude == header);
@@ -80,7 +76,8 @@ TEST_CASE("a month that is not TOML cannot be split and names its line") {
 }
 
 TEST_CASE("the records the other side holds and this one lacks are found by id") {
-    Record a = moment("both"), b = moment("only here"), c = moment("only there");
+    Record a = moment_record("both"), b = moment_record("only here"),
+           c = moment_record("only there");
     MonthText ours = split_month(month_of({a, b}), "ours");
     MonthText theirs = split_month(month_of({a, c}), "theirs");
     auto lacking = lacking_blocks(ours, theirs);
@@ -90,7 +87,7 @@ TEST_CASE("the records the other side holds and this one lacks are found by id")
 }
 
 TEST_CASE("a forgotten record never comes back from a device that still has it") {
-    Record kept = moment("kept"), gone = moment("taken back");
+    Record kept = moment_record("kept"), gone = moment_record("taken back");
     Record tombstone = make_record("forget", friday, evening);
     tombstone.set("ref", gone.id);
     MonthText ours = split_month(month_of({kept, tombstone}), "ours");
@@ -103,7 +100,7 @@ TEST_CASE("a forgotten record never comes back from a device that still has it")
 }
 
 TEST_CASE("two months with the same records in another order hold the same records") {
-    Record a = moment("a"), b = moment("b");
+    Record a = moment_record("a"), b = moment_record("b");
     MonthText ab = split_month(month_of({a, b}), "ab");
     MonthText ba = split_month(month_of({b, a}), "ba");
     CHECK(same_records(ab, ba));
@@ -111,13 +108,13 @@ TEST_CASE("two months with the same records in another order hold the same recor
 }
 
 TEST_CASE("records added after a month read back as the journal writes them") {
-    Record a = moment("a"), b = moment("b");
+    Record a = moment_record("a"), b = moment_record("b");
     MonthText only_b = split_month(month_of({b}), "b");
     CHECK(with_blocks(month_of({a}), only_b.blocks) == month_of({a, b}));
 }
 
 TEST_CASE("a month that holds an id twice says where the second one is") {
-    Record a = moment("a");
+    Record a = moment_record("a");
     auto dups = duplicate_ids(split_month(month_of({a, a}), "dup"));
     REQUIRE(dups.size() == 1);
     CHECK(dups[0].first == a.id);
@@ -125,7 +122,7 @@ TEST_CASE("a month that holds an id twice says where the second one is") {
 }
 
 TEST_CASE("conflict markers are taken out and both sides' records are kept") {
-    Record a = moment("ours"), b = moment("theirs");
+    Record a = moment_record("ours"), b = moment_record("theirs");
     std::string text = header + "<<<<<<< HEAD\n" + to_toml(a) + "||||||| base\n=======\n" +
                        to_toml(b) + ">>>>>>> origin/main\n";
     auto lines = conflict_marker_lines(text);
@@ -283,7 +280,7 @@ TEST_CASE("doctor finds a conflict copy markers and a missing attributes file") 
     Home home{tmp.path() + "/home"};
     ::mkdir(home.root.c_str(), 0700);
     ::mkdir(home.journal_dir().c_str(), 0700);
-    Record a = moment("a"), b = moment("b");
+    Record a = moment_record("a"), b = moment_record("b");
     testing::spit(home.journal_dir() + "/2026-11.toml", month_of({a}));
     testing::spit(home.journal_dir() + "/2026-11.sync-conflict-20261127-213000-ABC.toml",
                   month_of({a, b}));
@@ -311,7 +308,7 @@ TEST_CASE("doctor fix folds a copy into its month and never loses a record") {
     FakeClock clock{evening};
     Home home{tmp.path() + "/home"};
     Journal journal{fs, home, clock, milliseconds{200}};
-    Record a = moment("a"), b = moment("b");
+    Record a = moment_record("a"), b = moment_record("b");
     journal.append(a);
     const std::string copy = home.journal_dir() + "/2026-11.sync-conflict-20261127-213000-ABC.toml";
     testing::spit(copy, month_of({a, b}));
@@ -331,7 +328,7 @@ TEST_CASE("doctor finds nothing in a home compassion wrote") {
     FakeClock clock{evening};
     Home home{tmp.path() + "/home"};
     Journal journal{fs, home, clock, milliseconds{200}};
-    journal.append(moment("a"));
+    journal.append(moment_record("a"));
     Checkup c = check_home(fs, home);
     CHECK(c.findings.empty());
     CHECK(c.months == 1);
